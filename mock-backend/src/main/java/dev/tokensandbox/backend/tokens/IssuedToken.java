@@ -1,0 +1,20 @@
+package dev.tokensandbox.backend.tokens;
+
+import java.time.Instant;
+
+/**
+ * A freshly issued token with its issue and expiry times. The token is a bearer secret: {@link
+ * #toString()} shows only a short fingerprint.
+ */
+public record IssuedToken(String token, Instant issuedAt, Instant expiresAt) {
+
+  /** A short, non-reversible id for logs and the traffic journal. */
+  public String fingerprint() {
+    return TokenFingerprint.of(token);
+  }
+
+  @Override
+  public String toString() {
+    return "IssuedToken[" + fingerprint() + ", expiresAt=" + expiresAt + "]";
+  }
+}

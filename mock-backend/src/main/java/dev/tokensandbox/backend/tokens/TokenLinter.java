@@ -1,0 +1,114 @@
+package dev.tokensandbox.backend.tokens;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the token mistakes that break real integrations (DESIGN.md §3): expiry problems, privilege
+ * lifetimes that contradict each other, unit mix-ups, wildcards, legacy formats and clock skew.
+ */
+public final class TokenLinter {
+  /** The SDK fires onTokenPrivilegeWillExpire this long before expiry. */
+  public static final Duration WILL_EXPIRE_WINDOW = Duration.ofSeconds(30);
+
+  /** Anything this large in a seconds field is a Unix timestamp (2001-09-09 onwards). */
+  static final long ABSOLUTE_THRESHOLD = 1_000_000_000L;
+
+  /** A JWT exp this large is milliseconds (in seconds it would be past the year 5000). */
+  static final long JWT_MILLIS_THRESHOLD = 100_000_000_000L;
+
+  private final Clock clock;
+
+  public TokenLinter(Clock clock) {
+    this.clock = clock;
+  }
+
+  public List<LintWarning> lint(DecodedToken token) {
+    List<LintWarning> out = new ArrayList<>();
+    Instant now = clock.instant();
+    if (token instanceof AccessToken2Info t) {
+      new AccessToken2Lint(t, now, out).run();
+    } else if (token instanceof AccessToken1Info t) {
+      lint006(t, now, out);
+    } else {
+      lintJwt((JwtInfo) token, now, out);
+    }
+    return List.copyOf(out);
+  }
+
+  static void expiry(String what, Instant expiresAt, Instant now, List<LintWarning> out) {
+    Duration left = Duration.between(now, expiresAt);
+    if (!left.isNegative() && !left.isZero() && left.compareTo(WILL_EXPIRE_WINDOW) < 0) {
+      out.add(new LintWarning(LintCode.EXPIRES_SOON,
+          what + " expires in " + left.getSeconds() + " s: onTokenPrivilegeWillExpire fires at once"));
+    } else if (!expiresAt.isAfter(now)) {
+      out.add(new LintWarning(LintCode.TOKEN_EXPIRED,
+          what + " " + TimeText.expiry(now, expiresAt) + " (at " + expiresAt + ")"));
+    }
+  }
+
+  static void issuedInFuture(Instant issuedAt, Instant now, List<LintWarning> out) {
+    if (issuedAt.isAfter(now)) {
+      out.add(new LintWarning(LintCode.ISSUED_IN_FUTURE,
+          "issued " + TimeText.ago(Duration.between(now, issuedAt))
+              + " in the future (" + issuedAt + "): the issuing server's clock is ahead"));
+    }
+  }
+
+  private static void lint006(AccessToken1Info t, Instant now, List<LintWarning> out) {
+    out.add(new LintWarning(LintCode.LEGACY_006,
+        "AccessToken v1 (006): SDKs and engines that expect AccessToken2 (007) reject it"));
+    expiry("token", t.messageExpiresAt(), now, out);
+    // The official builder writes message ts = issue time + 24 h.
+    issuedInFuture(t.messageExpiresAt().minus(Duration.ofDays(1)), now, out);
+    long join = Long.MAX_VALUE;
+    long latestPublish = 0;
+    for (PrivilegeInfo p : t.privileges()) {
+      if (p.expire() == 0) {
+        continue; // 0 = never expires
+      }
+      if (p.expire() < ABSOLUTE_THRESHOLD) {
+        out.add(new LintWarning(LintCode.EXPIRE_LOOKS_RELATIVE,
+            p.name() + " expiry " + p.expire() + " looks like a duration; as an absolute time it is "
+                + Instant.ofEpochSecond(p.expire()) + ", long past"));
+        continue;
+      }
+      expiry(p.name(), Instant.ofEpochSecond(p.expire()), now, out);
+      if (p.id() == 1) {
+        join = p.expire();
+      } else if (p.id() >= 2 && p.id() <= 4) {
+        latestPublish = Math.max(latestPublish, p.expire());
+      }
+    }
+    if (join != Long.MAX_VALUE && latestPublish > join) {
+      out.add(new LintWarning(LintCode.JOIN_BEFORE_PUBLISH,
+          "joinChannel ends at " + Instant.ofEpochSecond(join) + ", before a publish privilege ("
+              + Instant.ofEpochSecond(latestPublish) + "): the user is kicked while allowed to publish"));
+    }
+  }
+
+  private static void lintJwt(JwtInfo t, Instant now, List<LintWarning> out) {
+    var exp = t.numericClaim("exp");
+    var iat = t.numericClaim("iat");
+    if (exp.isEmpty()) {
+      out.add(new LintWarning(LintCode.JWT_NO_EXP,
+          t.claims().containsKey("exp") ? "exp is not a number" : "no exp claim: the token never expires"));
+    } else if (exp.get() >= JWT_MILLIS_THRESHOLD) {
+      out.add(new LintWarning(LintCode.JWT_EXP_MILLIS,
+          "exp " + exp.get() + " looks like milliseconds ("
+              + Instant.ofEpochMilli(exp.get()) + " if read as ms)"));
+    } else {
+      expiry("token", Instant.ofEpochSecond(exp.get()), now, out);
+      if (iat.isPresent() && exp.get() - iat.get() > TokenRules.MAX_EXPIRE_SECONDS) {
+        out.add(new LintWarning(LintCode.LIFETIME_OVER_24H,
+            "lifetime " + TimeText.lifetime(exp.get() - iat.get()) + " is over 24 h"));
+      }
+    }
+    if (iat.isPresent() && iat.get() < JWT_MILLIS_THRESHOLD) {
+      issuedInFuture(Instant.ofEpochSecond(iat.get()), now, out);
+    }
+  }
+}
