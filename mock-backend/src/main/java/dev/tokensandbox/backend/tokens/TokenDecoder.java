@@ -50,7 +50,7 @@ public final class TokenDecoder {
     if (text.startsWith("006")) {
       return TokenFormat.ACCESS_TOKEN_1;
     }
-    if (text.startsWith("eyJ") || text.chars().filter(c -> c == '.').count() == 2) {
+    if (text.startsWith("eyJ") || text.chars().filter(c -> c == '.').count() >= 2) {
       return TokenFormat.JWT;
     }
     return TokenFormat.UNKNOWN;
