@@ -13,9 +13,9 @@ public final class TimeText {
 
   private TimeText() {}
 
-  /** {@code 2026-11-24T21:00:00Z (2026-11-24 22:00:00 +01:00 local)}. */
+  /** {@code 2026-11-24T21:00:00Z, local 2026-11-24 22:00:00 +01:00}. */
   public static String absolute(Instant at, ZoneId zone) {
-    return at + " (" + LOCAL.format(at.atZone(zone)) + " local)";
+    return at + ", local " + LOCAL.format(at.atZone(zone));
   }
 
   /** {@code expires in 14:58} or {@code expired 3 min ago}. */

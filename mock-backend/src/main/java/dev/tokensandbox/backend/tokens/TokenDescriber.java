@@ -91,9 +91,10 @@ public final class TokenDescriber {
             + " (official builders set issue time + 24 h)"));
     fields.add(TokenField.leaf("salt", "Salt", Long.toString(t.salt()), "random per token"));
     fields.add(TokenField.leaf("crcChannelName", "Channel (CRC32)", Long.toString(t.crcChannel()),
-        "only a checksum: give a channel guess to check it"));
+        t.crcChannel() == 0 ? "CRC32 of \"\" = wildcard: any channel"
+            : "only a checksum: give a channel guess to check it"));
     fields.add(TokenField.leaf("crcUid", "Uid (CRC32)", Long.toString(t.crcUid()),
-        t.crcUid() == 0 ? "CRC32 of \"\" = uid 0, the wildcard" : "only a checksum: give a uid guess to check it"));
+        t.crcUid() == 0 ? "CRC32 of \"\" = uid 0, wildcard: any user" : "only a checksum: give a uid guess to check it"));
     List<TokenField> privileges = new ArrayList<>();
     for (PrivilegeInfo p : t.privileges()) {
       String human = p.expire() == 0 ? "0 = never expires"

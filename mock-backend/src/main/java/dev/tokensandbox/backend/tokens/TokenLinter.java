@@ -62,6 +62,14 @@ public final class TokenLinter {
     out.add(new LintWarning(LintCode.LEGACY_006,
         "AccessToken v1 (006): SDKs and engines that expect AccessToken2 (007) reject it"));
     expiry("token", t.messageExpiresAt(), now, out);
+    if (t.crcChannel() == 0) {
+      out.add(new LintWarning(LintCode.WILDCARD_CHANNEL,
+          "channel CRC32 is 0, the checksum of \"\": the token opens every channel"));
+    }
+    if (t.crcUid() == 0) {
+      out.add(new LintWarning(LintCode.WILDCARD_UID,
+          "uid CRC32 is 0, the checksum of \"\" (uid 0): any user may join with this token"));
+    }
     // The official builder writes message ts = issue time + 24 h.
     issuedInFuture(t.messageExpiresAt().minus(Duration.ofDays(1)), now, out);
     long join = Long.MAX_VALUE;

@@ -20,7 +20,7 @@ class TokenDescriberTest {
 
     assertThat(field(fields, "appId").raw()).isEqualTo(TestFixtures.APP_ID);
     assertThat(field(fields, "issueTs").human())
-        .isEqualTo("2026-11-24T12:00:00Z (2026-11-24 13:00:00 +01:00 local)");
+        .isEqualTo("2026-11-24T12:00:00Z, local 2026-11-24 13:00:00 +01:00");
     assertThat(field(fields, "expire").human()).endsWith("expires in 13:58");
     assertThat(field(fields, "salt").raw()).isEqualTo("12345");
     assertThat(field(fields, "services.rtc.channelName").human()).isEqualTo("\"test\"");

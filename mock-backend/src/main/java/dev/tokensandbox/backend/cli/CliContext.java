@@ -1,0 +1,39 @@
+package dev.tokensandbox.backend.cli;
+
+import dev.tokensandbox.backend.workspace.WorkspaceStore;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/** What commands may touch of the outside world; tests pass their own. */
+record CliContext(
+    PrintWriter out,
+    PrintWriter err,
+    InputStream in,
+    Map<String, String> env,
+    Path home,
+    Clock clock,
+    RandomGenerator random) {
+
+  static final String WORKSPACE_ENV = "TOKEN_SANDBOX_WORKSPACE";
+
+  /** {@code --workspace}, else {@code $TOKEN_SANDBOX_WORKSPACE}, else {@code ~/.token-sandbox/workspace.json}. */
+  WorkspaceStore workspace(Path explicit) {
+    if (explicit != null) {
+      return new WorkspaceStore(explicit);
+    }
+    String fromEnv = env.get(WORKSPACE_ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return new WorkspaceStore(Path.of(fromEnv));
+    }
+    return new WorkspaceStore(home.resolve(".token-sandbox").resolve("workspace.json"));
+  }
+
+  String env(String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,45 @@
+package dev.tokensandbox.backend.cli;
+
+import dev.tokensandbox.backend.tokens.TokenField;
+import dev.tokensandbox.backend.tokens.TokenReport;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The default, human output of {@code decode}: an indented field tree, verdict and lint. */
+final class HumanReport {
+  private HumanReport() {}
+
+  static void print(PrintWriter out, TokenReport report) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"Format", report.formatName()});
+    flatten(report.fields(), "", rows);
+    rows.add(new String[] {"Verification",
+        report.verification().verdict() + " — " + report.verification().detail()});
+    rows.add(new String[] {"Lint", report.lint().isEmpty() ? "no findings"
+        : report.lint().size() + " finding(s)"});
+    int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 2;
+    for (String[] row : rows) {
+      out.println(String.format("%-" + width + "s%s", row[0], row[1]).stripTrailing());
+    }
+    for (TokenReport.LintEntry w : report.lint()) {
+      out.println("  " + w.severity() + " " + w.code() + ": " + w.message());
+      out.println("    fix: " + w.fix());
+    }
+  }
+
+  private static void flatten(List<TokenField> fields, String indent, List<String[]> rows) {
+    for (TokenField f : fields) {
+      String value;
+      if (f.raw().isEmpty()) {
+        value = f.human();
+      } else if (f.human().equals(f.raw())) {
+        value = f.raw();
+      } else {
+        value = f.raw() + "  — " + f.human();
+      }
+      rows.add(new String[] {indent + f.label(), value});
+      flatten(f.children(), indent + "  ", rows);
+    }
+  }
+}

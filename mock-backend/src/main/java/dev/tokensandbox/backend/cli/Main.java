@@ -1,0 +1,76 @@
+package dev.tokensandbox.backend.cli;
+
+import dev.tokensandbox.backend.tokens.InvalidTokenRequestException;
+import dev.tokensandbox.backend.workspace.WorkspaceStore.WorkspaceException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code token-sandbox}: the mock backend's command line. {@code issue} and {@code decode} tokens;
+ * later issues add {@code serve}.
+ */
+@Command(
+    name = "token-sandbox",
+    mixinStandardHelpOptions = true,
+    version = "Token Sandbox 0.1.0",
+    description = "Issue, decode, verify and lint short-lived RTC/RTM/Chat tokens and JWTs.",
+    subcommandsRepeatable = false)
+public final class Main implements Runnable {
+  /** Exit code for bad input: a bad option value, or text that is not a token. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  private final CliContext context;
+
+  Main(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void run() {
+    context.err().println("Missing command: try 'token-sandbox --help'.");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, System.in, System.getenv()));
+  }
+
+  /** Runs one command line against the real clock and a SecureRandom; returns the exit code. */
+  public static int run(String[] args, OutputStream out, OutputStream err, InputStream in,
+      Map<String, String> env) {
+    return run(args, new CliContext(writer(out), writer(err), in, env,
+        Path.of(System.getProperty("user.home")), Clock.systemDefaultZone(), new SecureRandom()));
+  }
+
+  static int run(String[] args, CliContext context) {
+    CommandLine cli = new CommandLine(new Main(context));
+    cli.addSubcommand("issue", IssueCommands.create(context));
+    cli.addSubcommand("decode", new DecodeCommand(context));
+    cli.setOut(context.out());
+    cli.setErr(context.err());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof InvalidTokenRequestException || e instanceof WorkspaceException) {
+        commandLine.getErr().println("error: " + e.getMessage());
+        return EXIT_BAD_INPUT;
+      }
+      throw e;
+    });
+    try {
+      return cli.execute(args);
+    } finally {
+      context.out().flush();
+      context.err().flush();
+    }
+  }
+
+  private static PrintWriter writer(OutputStream stream) {
+    return new PrintWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  }
+}
