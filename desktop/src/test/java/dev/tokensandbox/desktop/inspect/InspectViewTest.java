@@ -1,0 +1,50 @@
+package dev.tokensandbox.desktop.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensandbox.desktop.shell.SandboxApp;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The real scene under Monocle headless: paste a token, see fields, verdict and lint. */
+@ExtendWith(ApplicationExtension.class)
+class InspectViewTest {
+
+  @Start
+  void start(Stage stage) {
+    stage.setScene(SandboxApp.createScene(InspectViewModelTest.CLOCK));
+    stage.show();
+  }
+
+  @Test
+  void pastingATokenShowsItsFieldsAndLint(FxRobot robot) {
+    robot.interact(() -> robot.lookup("#token-input").queryAs(TextArea.class)
+        .setText("  \"" + InspectViewModelTest.TOKEN + "\"  "));
+
+    TreeView<String> tree = robot.lookup("#fields").queryAs(TreeView.class);
+    assertThat(tree.getRoot().getChildren()).extracting(TreeItem::getValue)
+        .anyMatch(v -> v.startsWith("App ID: 970ca35de60c44645bbae8a215061b33"))
+        .anyMatch(v -> v.startsWith("Verification: NOT_VERIFIED"));
+    assertThat(robot.lookup("#summary").queryAs(Label.class).getText()).startsWith("AccessToken2 (007)");
+    ListView<String> lint = robot.lookup("#lint").queryAs(ListView.class);
+    assertThat(lint.getItems()).singleElement().asString().contains("WILDCARD_UID");
+  }
+
+  @Test
+  void typingGarbageShowsTheErrorInsteadOfADialog(FxRobot robot) {
+    robot.clickOn("#token-input").write("hello");
+
+    assertThat(robot.lookup("#summary").queryAs(Label.class).getText())
+        .startsWith("Not a token: format: not a token");
+    assertThat(robot.lookup("#fields").queryAs(TreeView.class).getRoot().getChildren()).isEmpty();
+  }
+}
