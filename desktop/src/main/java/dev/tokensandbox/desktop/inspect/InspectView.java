@@ -24,7 +24,8 @@ public final class InspectView extends VBox {
 
     TextArea input = new TextArea();
     input.setId("token-input");
-    input.setPromptText("Paste a token: 007…, 006… or a JWT (eyJ…). \"Bearer \" and quotes are fine.");
+    input.setPromptText(
+        "Paste a token: 007…, 006… or a JWT (eyJ…). \"Bearer \" and quotes are fine.");
     input.setWrapText(true);
     input.setPrefRowCount(3);
     input.textProperty().bindBidirectional(model.tokenProperty());
@@ -54,11 +55,18 @@ public final class InspectView extends VBox {
     TreeItem<String> root = new TreeItem<>("token");
     if (report != null && report.decoded()) {
       add(root, report.fields());
-      root.getChildren().add(new TreeItem<>("Verification: " + report.verification().verdict()
-          + " — " + report.verification().detail()));
-      lint.getItems().setAll(report.lint().stream()
-          .map(w -> w.severity() + " " + w.code() + ": " + w.message() + "  → " + w.fix())
-          .toList());
+      root.getChildren()
+          .add(
+              new TreeItem<>(
+                  "Verification: "
+                      + report.verification().verdict()
+                      + " — "
+                      + report.verification().detail()));
+      lint.getItems()
+          .setAll(
+              report.lint().stream()
+                  .map(w -> w.severity() + " " + w.code() + ": " + w.message() + "  → " + w.fix())
+                  .toList());
     } else {
       lint.getItems().clear();
     }
@@ -67,8 +75,8 @@ public final class InspectView extends VBox {
 
   private static void add(TreeItem<String> parent, List<TokenField> fields) {
     for (TokenField f : fields) {
-      String value = f.raw().isEmpty() || f.raw().equals(f.human())
-          ? f.human() : f.raw() + "  — " + f.human();
+      String value =
+          f.raw().isEmpty() || f.raw().equals(f.human()) ? f.human() : f.raw() + "  — " + f.human();
       TreeItem<String> item = new TreeItem<>(f.label() + ": " + value);
       item.setExpanded(true);
       add(item, f.children());

@@ -19,7 +19,8 @@ public final class InspectViewModel {
   private final Clock clock;
   private final StringProperty token = new SimpleStringProperty(this, "token", "");
   private final StringProperty secret = new SimpleStringProperty(this, "secret", "");
-  private final ReadOnlyObjectWrapper<TokenReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+  private final ReadOnlyObjectWrapper<TokenReport> report =
+      new ReadOnlyObjectWrapper<>(this, "report");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
 
   public InspectViewModel(Clock clock) {
@@ -58,9 +59,14 @@ public final class InspectViewModel {
     String key = secret.get() == null || secret.get().isBlank() ? null : secret.get().strip();
     TokenReport next = TokenReport.of(text, new VerificationKeys(key, key, null, null), clock);
     report.set(next);
-    summary.set(next.decoded()
-        ? next.formatName() + " · " + next.verification().verdict() + " · "
-            + next.lint().size() + " lint finding(s)"
-        : "Not a token: " + next.error().message());
+    summary.set(
+        next.decoded()
+            ? next.formatName()
+                + " · "
+                + next.verification().verdict()
+                + " · "
+                + next.lint().size()
+                + " lint finding(s)"
+            : "Not a token: " + next.error().message());
   }
 }

@@ -18,8 +18,12 @@ public final class SandboxApp extends Application {
   public static Scene createScene(Clock clock) {
     InspectView inspect = new InspectView(new InspectViewModel(clock));
     Scene scene = new Scene(inspect, 960, 640);
-    scene.getStylesheets().add(Objects.requireNonNull(
-        SandboxApp.class.getResource("/dev/tokensandbox/desktop/sandbox.css")).toExternalForm());
+    scene
+        .getStylesheets()
+        .add(
+            Objects.requireNonNull(
+                    SandboxApp.class.getResource("/dev/tokensandbox/desktop/sandbox.css"))
+                .toExternalForm());
     return scene;
   }
 

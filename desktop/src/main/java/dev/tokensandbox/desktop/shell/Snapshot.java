@@ -20,7 +20,8 @@ record Snapshot(Path file, String paste) {
 
   static Optional<Snapshot> fromParameters(Application.Parameters parameters) {
     String file = parameters.getNamed().get("snapshot");
-    return file == null ? Optional.empty()
+    return file == null
+        ? Optional.empty()
         : Optional.of(new Snapshot(Path.of(file), parameters.getNamed().getOrDefault("paste", "")));
   }
 
@@ -29,16 +30,18 @@ record Snapshot(Path file, String paste) {
       input.setText(paste);
     }
     // Let layout and CSS settle for one pulse before taking the picture.
-    Platform.runLater(() -> {
-      try {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write snapshot " + file, e);
-      } finally {
-        Platform.exit();
-      }
-    });
+    Platform.runLater(
+        () -> {
+          try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            ImageIO.write(
+                SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file.toFile());
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot write snapshot " + file, e);
+          } finally {
+            Platform.exit();
+          }
+        });
   }
 }

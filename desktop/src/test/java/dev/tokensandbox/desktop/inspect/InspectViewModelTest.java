@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 class InspectViewModelTest {
   static final String CERT = "5cfd2fd1755d40ecb72977518be15d3b";
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
-  static final String TOKEN = new AgoraTokenIssuer(
-      new AgoraCredentials("970ca35de60c44645bbae8a215061b33", CERT), CLOCK, new Random(1))
-      .rtc(RtcTokenRequest.forRole("demo", RtcUser.uid(0), RtcRole.PUBLISHER, 600, 600)).token();
+  static final String TOKEN =
+      new AgoraTokenIssuer(
+              new AgoraCredentials("970ca35de60c44645bbae8a215061b33", CERT), CLOCK, new Random(1))
+          .rtc(RtcTokenRequest.forRole("demo", RtcUser.uid(0), RtcRole.PUBLISHER, 600, 600))
+          .token();
 
   private final InspectViewModel model = new InspectViewModel(CLOCK);
 

@@ -27,14 +27,20 @@ class InspectViewTest {
 
   @Test
   void pastingATokenShowsItsFieldsAndLint(FxRobot robot) {
-    robot.interact(() -> robot.lookup("#token-input").queryAs(TextArea.class)
-        .setText("  \"" + InspectViewModelTest.TOKEN + "\"  "));
+    robot.interact(
+        () ->
+            robot
+                .lookup("#token-input")
+                .queryAs(TextArea.class)
+                .setText("  \"" + InspectViewModelTest.TOKEN + "\"  "));
 
     TreeView<String> tree = robot.lookup("#fields").queryAs(TreeView.class);
-    assertThat(tree.getRoot().getChildren()).extracting(TreeItem::getValue)
+    assertThat(tree.getRoot().getChildren())
+        .extracting(TreeItem::getValue)
         .anyMatch(v -> v.startsWith("App ID: 970ca35de60c44645bbae8a215061b33"))
         .anyMatch(v -> v.startsWith("Verification: NOT_VERIFIED"));
-    assertThat(robot.lookup("#summary").queryAs(Label.class).getText()).startsWith("AccessToken2 (007)");
+    assertThat(robot.lookup("#summary").queryAs(Label.class).getText())
+        .startsWith("AccessToken2 (007)");
     ListView<String> lint = robot.lookup("#lint").queryAs(ListView.class);
     assertThat(lint.getItems()).singleElement().asString().contains("WILDCARD_UID");
   }

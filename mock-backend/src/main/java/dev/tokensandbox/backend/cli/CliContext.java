@@ -20,7 +20,10 @@ record CliContext(
 
   static final String WORKSPACE_ENV = "TOKEN_SANDBOX_WORKSPACE";
 
-  /** {@code --workspace}, else {@code $TOKEN_SANDBOX_WORKSPACE}, else {@code ~/.token-sandbox/workspace.json}. */
+  /**
+   * {@code --workspace}, else {@code $TOKEN_SANDBOX_WORKSPACE}, else {@code
+   * ~/.token-sandbox/workspace.json}.
+   */
   WorkspaceStore workspace(Path explicit) {
     if (explicit != null) {
       return new WorkspaceStore(explicit);

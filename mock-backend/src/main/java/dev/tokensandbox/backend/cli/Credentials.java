@@ -11,16 +11,22 @@ final class Credentials {
   static final String APP_ID_ENV = "SHENGWANG_APP_ID";
   static final String CERTIFICATE_ENV = "SHENGWANG_APP_CERTIFICATE";
 
-  @Option(names = "--app-id", description = "App ID (default: $SHENGWANG_APP_ID, else the workspace's).")
+  @Option(
+      names = "--app-id",
+      description = "App ID (default: $SHENGWANG_APP_ID, else the workspace's).")
   String appId;
 
-  @Option(names = "--app-certificate",
+  @Option(
+      names = "--app-certificate",
       description = "App Certificate (default: $SHENGWANG_APP_CERTIFICATE, else the workspace's).")
   String appCertificate;
 
-  @Option(names = "--workspace", paramLabel = "FILE",
-      description = "Workspace file with generated credentials (default: $TOKEN_SANDBOX_WORKSPACE"
-          + " or ~/.token-sandbox/workspace.json; created on first use).")
+  @Option(
+      names = "--workspace",
+      paramLabel = "FILE",
+      description =
+          "Workspace file with generated credentials (default: $TOKEN_SANDBOX_WORKSPACE"
+              + " or ~/.token-sandbox/workspace.json; created on first use).")
   Path workspace;
 
   AgoraCredentials agora(CliContext context) {
@@ -30,8 +36,11 @@ final class Credentials {
       if (id == null || certificate == null) {
         throw new dev.tokensandbox.backend.tokens.InvalidTokenRequestException(
             id == null ? "appId" : "appCertificate",
-            "is required with " + (id == null ? "--app-certificate" : "--app-id")
-                + " (flag or " + (id == null ? APP_ID_ENV : CERTIFICATE_ENV) + ")");
+            "is required with "
+                + (id == null ? "--app-certificate" : "--app-id")
+                + " (flag or "
+                + (id == null ? APP_ID_ENV : CERTIFICATE_ENV)
+                + ")");
       }
       return new AgoraCredentials(id, certificate);
     }

@@ -14,10 +14,14 @@ final class HumanReport {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"Format", report.formatName()});
     flatten(report.fields(), "", rows);
-    rows.add(new String[] {"Verification",
-        report.verification().verdict() + " — " + report.verification().detail()});
-    rows.add(new String[] {"Lint", report.lint().isEmpty() ? "no findings"
-        : report.lint().size() + " finding(s)"});
+    rows.add(
+        new String[] {
+          "Verification", report.verification().verdict() + " — " + report.verification().detail()
+        });
+    rows.add(
+        new String[] {
+          "Lint", report.lint().isEmpty() ? "no findings" : report.lint().size() + " finding(s)"
+        });
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 2;
     for (String[] row : rows) {
       out.println(String.format("%-" + width + "s%s", row[0], row[1]).stripTrailing());

@@ -35,7 +35,9 @@ final class IssueCommands {
     return issue;
   }
 
-  @Command(name = "issue", mixinStandardHelpOptions = true,
+  @Command(
+      name = "issue",
+      mixinStandardHelpOptions = true,
       description = "Issue a token and print it (or --json with its decoded view).")
   static final class Parent implements Runnable {
     private final CliContext context;
@@ -90,10 +92,14 @@ final class IssueCommands {
     }
   }
 
-  @Command(name = "rtc", mixinStandardHelpOptions = true,
+  @Command(
+      name = "rtc",
+      mixinStandardHelpOptions = true,
       description = "RTC token (AccessToken2, or 006 with --legacy).")
   static final class Rtc extends Base {
-    @Option(names = "--channel", required = true,
+    @Option(
+        names = "--channel",
+        required = true,
         description = "Channel name; \"\" is the wildcard (any channel).")
     String channel;
 
@@ -108,15 +114,20 @@ final class IssueCommands {
       String account;
     }
 
-    @Option(names = "--role", defaultValue = "publisher",
+    @Option(
+        names = "--role",
+        defaultValue = "publisher",
         description = "publisher or subscriber (default: ${DEFAULT-VALUE}).")
     String role;
 
-    @Option(names = "--expire", defaultValue = "3600",
+    @Option(
+        names = "--expire",
+        defaultValue = "3600",
         description = "Token lifetime in seconds, 1..86400 (default: ${DEFAULT-VALUE}).")
     int expire;
 
-    @Option(names = "--privilege-expire",
+    @Option(
+        names = "--privilege-expire",
         description = "Lifetime of every privilege in seconds (default: --expire).")
     Integer privilegeExpire;
 
@@ -146,11 +157,13 @@ final class IssueCommands {
     }
 
     private RtcTokenRequest request() {
-      RtcUser rtcUser = user.account != null ? RtcUser.account(user.account)
-          : RtcUser.uid(user.uid == null ? 0 : user.uid);
+      RtcUser rtcUser =
+          user.account != null
+              ? RtcUser.account(user.account)
+              : RtcUser.uid(user.uid == null ? 0 : user.uid);
       int every = privilegeExpire != null ? privilegeExpire : expire;
-      RtcTokenRequest standard = RtcTokenRequest.forRole(
-          channel, rtcUser, RtcRole.parse("role", role), expire, every);
+      RtcTokenRequest standard =
+          RtcTokenRequest.forRole(channel, rtcUser, RtcRole.parse("role", role), expire, every);
       Map<RtcPrivilege, Integer> privileges = new EnumMap<>(standard.privileges());
       override(privileges, RtcPrivilege.JOIN_CHANNEL, joinExpire);
       override(privileges, RtcPrivilege.PUBLISH_AUDIO_STREAM, audioExpire);
@@ -160,20 +173,26 @@ final class IssueCommands {
     }
 
     /** A fine-grained lifetime grants that privilege even to a subscriber. */
-    private static void override(Map<RtcPrivilege, Integer> privileges, RtcPrivilege p, Integer seconds) {
+    private static void override(
+        Map<RtcPrivilege, Integer> privileges, RtcPrivilege p, Integer seconds) {
       if (seconds != null) {
         privileges.put(p, seconds);
       }
     }
   }
 
-  @Command(name = "rtm", mixinStandardHelpOptions = true,
+  @Command(
+      name = "rtm",
+      mixinStandardHelpOptions = true,
       description = "RTM login token (AccessToken2, or 006 with --legacy).")
   static final class Rtm extends Base {
     @Option(names = "--user", required = true, description = "RTM user id.")
     String user;
 
-    @Option(names = "--expire", defaultValue = "3600", description = "Lifetime in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--expire",
+        defaultValue = "3600",
+        description = "Lifetime in seconds (default: ${DEFAULT-VALUE}).")
     int expire;
 
     @Option(names = "--legacy", description = "Issue a legacy AccessToken v1 (006) token.")
@@ -194,7 +213,10 @@ final class IssueCommands {
     @Option(names = "--user", required = true, description = "Chat user id.")
     String user;
 
-    @Option(names = "--expire", defaultValue = "3600", description = "Lifetime in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--expire",
+        defaultValue = "3600",
+        description = "Lifetime in seconds (default: ${DEFAULT-VALUE}).")
     int expire;
 
     ChatUser(CliContext context) {
@@ -209,7 +231,10 @@ final class IssueCommands {
 
   @Command(name = "chat-app", mixinStandardHelpOptions = true, description = "Chat app token.")
   static final class ChatApp extends Base {
-    @Option(names = "--expire", defaultValue = "3600", description = "Lifetime in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--expire",
+        defaultValue = "3600",
+        description = "Lifetime in seconds (default: ${DEFAULT-VALUE}).")
     int expire;
 
     ChatApp(CliContext context) {
@@ -222,23 +247,36 @@ final class IssueCommands {
     }
   }
 
-  @Command(name = "jwt", mixinStandardHelpOptions = true,
+  @Command(
+      name = "jwt",
+      mixinStandardHelpOptions = true,
       description = "HS256 JWT for the ChatSDK (token, wsToken) or Ringnity (contextToken) flow.")
   static final class Jwt extends Base {
-    @Option(names = "--flow", defaultValue = "chatsdk",
-        description = "chatsdk (token), chatsdk-ws (wsToken) or ringnity (contextToken); default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--flow",
+        defaultValue = "chatsdk",
+        description =
+            "chatsdk (token), chatsdk-ws (wsToken) or ringnity (contextToken); default: ${DEFAULT-VALUE}.")
     String flow;
 
     @Option(names = "--sub", required = true, description = "Subject: the user id.")
     String subject;
 
-    @Option(names = "--expire", description = "Lifetime in seconds (default: 86400 for ChatSDK, 900 for Ringnity).")
+    @Option(
+        names = "--expire",
+        description = "Lifetime in seconds (default: 86400 for ChatSDK, 900 for Ringnity).")
     Integer expire;
 
-    @Option(names = "--claim", paramLabel = "NAME=VALUE", description = "Extra string claim (repeatable).")
+    @Option(
+        names = "--claim",
+        paramLabel = "NAME=VALUE",
+        description = "Extra string claim (repeatable).")
     Map<String, String> claims = new LinkedHashMap<>();
 
-    @Option(names = "--secret", description = "HS256 secret, at least 32 bytes (default: the workspace's secret for the flow).")
+    @Option(
+        names = "--secret",
+        description =
+            "HS256 secret, at least 32 bytes (default: the workspace's secret for the flow).")
     String secret;
 
     Jwt(CliContext context) {
@@ -249,13 +287,17 @@ final class IssueCommands {
     IssuedToken issue() {
       JwtFlow jwtFlow = JwtFlow.parse("flow", flow);
       return new JwtIssuer(secretFor(jwtFlow), context.clock(), context.random())
-          .issue(jwtFlow, subject, expire != null ? expire : jwtFlow.defaultExpireSeconds(),
+          .issue(
+              jwtFlow,
+              subject,
+              expire != null ? expire : jwtFlow.defaultExpireSeconds(),
               new LinkedHashMap<>(claims));
     }
 
     @Override
     VerificationKeys keys() {
-      return VerificationKeys.jwtSecret(new String(secretFor(JwtFlow.parse("flow", flow)), StandardCharsets.UTF_8));
+      return VerificationKeys.jwtSecret(
+          new String(secretFor(JwtFlow.parse("flow", flow)), StandardCharsets.UTF_8));
     }
 
     private byte[] secretFor(JwtFlow jwtFlow) {
@@ -263,7 +305,9 @@ final class IssueCommands {
         return secret.getBytes(StandardCharsets.UTF_8);
       }
       Workspace workspace = credentials.workspace(context);
-      return jwtFlow == JwtFlow.RINGNITY ? workspace.ringnitySecretBytes() : workspace.chatsdkSecretBytes();
+      return jwtFlow == JwtFlow.RINGNITY
+          ? workspace.ringnitySecretBytes()
+          : workspace.chatsdkSecretBytes();
     }
   }
 }

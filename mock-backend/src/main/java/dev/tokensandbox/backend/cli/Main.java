@@ -43,10 +43,18 @@ public final class Main implements Runnable {
   }
 
   /** Runs one command line against the real clock and a SecureRandom; returns the exit code. */
-  public static int run(String[] args, OutputStream out, OutputStream err, InputStream in,
-      Map<String, String> env) {
-    return run(args, new CliContext(writer(out), writer(err), in, env,
-        Path.of(System.getProperty("user.home")), Clock.systemDefaultZone(), new SecureRandom()));
+  public static int run(
+      String[] args, OutputStream out, OutputStream err, InputStream in, Map<String, String> env) {
+    return run(
+        args,
+        new CliContext(
+            writer(out),
+            writer(err),
+            in,
+            env,
+            Path.of(System.getProperty("user.home")),
+            Clock.systemDefaultZone(),
+            new SecureRandom()));
   }
 
   static int run(String[] args, CliContext context) {
@@ -55,13 +63,14 @@ public final class Main implements Runnable {
     cli.addSubcommand("decode", new DecodeCommand(context));
     cli.setOut(context.out());
     cli.setErr(context.err());
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof InvalidTokenRequestException || e instanceof WorkspaceException) {
-        commandLine.getErr().println("error: " + e.getMessage());
-        return EXIT_BAD_INPUT;
-      }
-      throw e;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof InvalidTokenRequestException || e instanceof WorkspaceException) {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+          }
+          throw e;
+        });
     try {
       return cli.execute(args);
     } finally {

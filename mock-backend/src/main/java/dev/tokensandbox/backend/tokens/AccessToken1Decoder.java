@@ -12,7 +12,9 @@ final class AccessToken1Decoder {
   static AccessToken1Info decode(String text) throws MalformedTokenException {
     if (text.length() < 3 + APP_ID_LENGTH) {
       throw new MalformedTokenException(
-          "appId", text.length(), DecodeError.TEXT,
+          "appId",
+          text.length(),
+          DecodeError.TEXT,
           "truncated: a 006 token starts with a 32-character App ID");
     }
     String appId = text.substring(3, 3 + APP_ID_LENGTH);
@@ -26,7 +28,9 @@ final class AccessToken1Decoder {
     byte[] rawMessage = in.bytes("message");
     if (in.remaining() > 0) {
       throw new MalformedTokenException(
-          "message", in.position(), DecodeError.PAYLOAD,
+          "message",
+          in.position(),
+          DecodeError.PAYLOAD,
           in.remaining() + " unexpected bytes after the message");
     }
     ByteCursor message = new ByteCursor(rawMessage);
@@ -48,8 +52,7 @@ final class AccessToken1Decoder {
   }
 
   /** Re-anchors an error inside the nested message to an offset in the whole payload. */
-  private static MalformedTokenException shifted(
-      MalformedTokenException e, int messageStart) {
+  private static MalformedTokenException shifted(MalformedTokenException e, int messageStart) {
     DecodeError error = e.toError(TokenFormat.ACCESS_TOKEN_1);
     return new MalformedTokenException(
         error.field(), messageStart + error.offset(), DecodeError.PAYLOAD, error.reason());

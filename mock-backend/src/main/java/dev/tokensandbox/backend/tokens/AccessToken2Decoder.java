@@ -63,8 +63,9 @@ final class AccessToken2Decoder {
         fields.put("userUuid", in.string(path + ".userUuid"));
         fields.put("role", Integer.toString((short) in.u16(path + ".role")));
       }
-      default -> throw new MalformedTokenException(
-          path + ".type", typeOffset, DecodeError.PAYLOAD, "unknown service type " + type);
+      default ->
+          throw new MalformedTokenException(
+              path + ".type", typeOffset, DecodeError.PAYLOAD, "unknown service type " + type);
     }
     return new ServiceInfo(type, serviceName(type), privileges, fields);
   }
@@ -94,33 +95,38 @@ final class AccessToken2Decoder {
   }
 
   static String privilegeName(int serviceType, int id) {
-    String name = switch (serviceType) {
-      case ServiceInfo.RTC -> switch (id) {
-        case 1 -> "joinChannel";
-        case 2 -> "publishAudioStream";
-        case 3 -> "publishVideoStream";
-        case 4 -> "publishDataStream";
-        default -> null;
-      };
-      case ServiceInfo.RTM, ServiceInfo.FPA -> id == 1 ? "login" : null;
-      case ServiceInfo.STREAMING -> switch (id) {
-        case 1 -> "publishMixStream";
-        case 2 -> "publishRawStream";
-        default -> null;
-      };
-      case ServiceInfo.CHAT -> switch (id) {
-        case 1 -> "user";
-        case 2 -> "app";
-        default -> null;
-      };
-      case ServiceInfo.APAAS -> switch (id) {
-        case 1 -> "roomUser";
-        case 2 -> "user";
-        case 3 -> "app";
-        default -> null;
-      };
-      default -> null;
-    };
+    String name =
+        switch (serviceType) {
+          case ServiceInfo.RTC ->
+              switch (id) {
+                case 1 -> "joinChannel";
+                case 2 -> "publishAudioStream";
+                case 3 -> "publishVideoStream";
+                case 4 -> "publishDataStream";
+                default -> null;
+              };
+          case ServiceInfo.RTM, ServiceInfo.FPA -> id == 1 ? "login" : null;
+          case ServiceInfo.STREAMING ->
+              switch (id) {
+                case 1 -> "publishMixStream";
+                case 2 -> "publishRawStream";
+                default -> null;
+              };
+          case ServiceInfo.CHAT ->
+              switch (id) {
+                case 1 -> "user";
+                case 2 -> "app";
+                default -> null;
+              };
+          case ServiceInfo.APAAS ->
+              switch (id) {
+                case 1 -> "roomUser";
+                case 2 -> "user";
+                case 3 -> "app";
+                default -> null;
+              };
+          default -> null;
+        };
     return name != null ? name : "privilege" + id;
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A decoded AccessToken2 ({@code 007…}). {@code expire} and every privilege expiry are seconds after
- * {@code issueTs}. {@code signedInfo} is the exact byte range the signature covers.
+ * A decoded AccessToken2 ({@code 007…}). {@code expire} and every privilege expiry are seconds
+ * after {@code issueTs}. {@code signedInfo} is the exact byte range the signature covers.
  */
 public record AccessToken2Info(
     String text,

@@ -21,8 +21,10 @@ final class AccessToken2Lint {
     if (tokenExpireUsable) {
       TokenLinter.expiry("token", token.expiresAt(), now, out);
       if (token.expire() > TokenRules.MAX_EXPIRE_SECONDS) {
-        out.add(new LintWarning(LintCode.LIFETIME_OVER_24H,
-            "token lifetime " + TimeText.lifetime(token.expire()) + " is over 24 h"));
+        out.add(
+            new LintWarning(
+                LintCode.LIFETIME_OVER_24H,
+                "token lifetime " + TimeText.lifetime(token.expire()) + " is over 24 h"));
       }
     }
     for (ServiceInfo service : token.services()) {
@@ -44,58 +46,92 @@ final class AccessToken2Lint {
       TokenLinter.expiry(name, token.privilegeExpiresAt(p), now, out);
     }
     if (tokenExpireUsable && p.expire() > token.expire()) {
-      out.add(new LintWarning(LintCode.PRIVILEGE_OUTLIVES_TOKEN,
-          name + " lasts " + p.expire() + " s but the token expires after " + token.expire()
-              + " s; the token's expiry wins"));
+      out.add(
+          new LintWarning(
+              LintCode.PRIVILEGE_OUTLIVES_TOKEN,
+              name
+                  + " lasts "
+                  + p.expire()
+                  + " s but the token expires after "
+                  + token.expire()
+                  + " s; the token's expiry wins"));
     }
   }
 
   private void rtc(ServiceInfo rtc) {
     long join = rtc.privilege(1).map(PrivilegeInfo::expire).orElse(-1L);
-    long latestPublish = rtc.privileges().stream()
-        .filter(p -> p.id() >= 2 && p.id() <= 4)
-        .mapToLong(PrivilegeInfo::expire)
-        .max()
-        .orElse(-1L);
+    long latestPublish =
+        rtc.privileges().stream()
+            .filter(p -> p.id() >= 2 && p.id() <= 4)
+            .mapToLong(PrivilegeInfo::expire)
+            .max()
+            .orElse(-1L);
     if (join >= 0 && latestPublish > join) {
-      out.add(new LintWarning(LintCode.JOIN_BEFORE_PUBLISH,
-          "joinChannel lasts " + join + " s but a publish privilege lasts " + latestPublish
-              + " s: the user is kicked at " + join + " s while still allowed to publish"));
+      out.add(
+          new LintWarning(
+              LintCode.JOIN_BEFORE_PUBLISH,
+              "joinChannel lasts "
+                  + join
+                  + " s but a publish privilege lasts "
+                  + latestPublish
+                  + " s: the user is kicked at "
+                  + join
+                  + " s while still allowed to publish"));
     }
     String channel = rtc.field("channelName").orElse("");
     String uid = rtc.field("uid").orElse("");
     if (channel.isEmpty()) {
-      out.add(new LintWarning(LintCode.WILDCARD_CHANNEL,
-          "channel \"\" is the wildcard: the token opens every channel"));
+      out.add(
+          new LintWarning(
+              LintCode.WILDCARD_CHANNEL,
+              "channel \"\" is the wildcard: the token opens every channel"));
     }
     if (uid.isEmpty() || "0".equals(uid)) {
-      out.add(new LintWarning(LintCode.WILDCARD_UID,
-          "uid 0 is the wildcard: any user may join with this token"));
+      out.add(
+          new LintWarning(
+              LintCode.WILDCARD_UID, "uid 0 is the wildcard: any user may join with this token"));
     } else if (uid.matches("-?\\d+")) {
-      if (uid.startsWith("-") || uid.length() > 10 || Long.parseLong(uid) > TokenRules.MAX_UID
+      if (uid.startsWith("-")
+          || uid.length() > 10
+          || Long.parseLong(uid) > TokenRules.MAX_UID
           || uid.startsWith("0")) {
-        out.add(new LintWarning(LintCode.UID_NOT_UINT32,
-            "uid \"" + uid + "\" is not an unsigned 32-bit uid as the SDK writes it"
-                + " (a uid above 2^31 passed through a signed int?)"));
+        out.add(
+            new LintWarning(
+                LintCode.UID_NOT_UINT32,
+                "uid \""
+                    + uid
+                    + "\" is not an unsigned 32-bit uid as the SDK writes it"
+                    + " (a uid above 2^31 passed through a signed int?)"));
       }
     } else {
-      out.add(new LintWarning(LintCode.USER_ACCOUNT,
-          "the token is for user account \"" + uid + "\", not a numeric uid"));
+      out.add(
+          new LintWarning(
+              LintCode.USER_ACCOUNT,
+              "the token is for user account \"" + uid + "\", not a numeric uid"));
     }
   }
 
   /** Flags absolute timestamps and milliseconds; returns false when the value is unusable. */
   private boolean checkUnits(String what, long value) {
     if (value >= TokenLinter.ABSOLUTE_THRESHOLD) {
-      out.add(new LintWarning(LintCode.EXPIRE_LOOKS_ABSOLUTE,
-          what + " " + value + " looks like an absolute timestamp (" + Instant.ofEpochSecond(value)
-              + "); AccessToken2 wants seconds after issue"));
+      out.add(
+          new LintWarning(
+              LintCode.EXPIRE_LOOKS_ABSOLUTE,
+              what
+                  + " "
+                  + value
+                  + " looks like an absolute timestamp ("
+                  + Instant.ofEpochSecond(value)
+                  + "); AccessToken2 wants seconds after issue"));
       return false;
     }
-    if (value > TokenRules.MAX_EXPIRE_SECONDS && value % 1000 == 0
+    if (value > TokenRules.MAX_EXPIRE_SECONDS
+        && value % 1000 == 0
         && value / 1000 <= TokenRules.MAX_EXPIRE_SECONDS) {
-      out.add(new LintWarning(LintCode.EXPIRE_LOOKS_MILLIS,
-          what + " " + value + " looks like milliseconds (" + value / 1000 + " s)"));
+      out.add(
+          new LintWarning(
+              LintCode.EXPIRE_LOOKS_MILLIS,
+              what + " " + value + " looks like milliseconds (" + value / 1000 + " s)"));
       return false;
     }
     return true;

@@ -14,8 +14,7 @@ public record AgoraCredentials(String appId, String appCertificate) {
       throw new InvalidTokenRequestException("appId", "must be 32 hexadecimal characters");
     }
     if (appCertificate == null || !HEX32.matcher(appCertificate).matches()) {
-      throw new InvalidTokenRequestException(
-          "appCertificate", "must be 32 hexadecimal characters");
+      throw new InvalidTokenRequestException("appCertificate", "must be 32 hexadecimal characters");
     }
   }
 

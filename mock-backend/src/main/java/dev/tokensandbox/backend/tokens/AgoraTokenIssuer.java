@@ -37,8 +37,9 @@ public final class AgoraTokenIssuer {
     AccessToken2 token = accessToken2(request.tokenExpireSeconds());
     AccessToken2.ServiceRtc service =
         new AccessToken2.ServiceRtc(request.channel(), request.user().tokenValue());
-    request.privileges().forEach((privilege, seconds) -> service.privileges.put(
-        (short) privilege.id(), seconds));
+    request
+        .privileges()
+        .forEach((privilege, seconds) -> service.privileges.put((short) privilege.id(), seconds));
     token.addService(service);
     return build(token);
   }
@@ -73,13 +74,12 @@ public final class AgoraTokenIssuer {
   }
 
   /**
-   * A legacy AccessToken v1 (006) RTC token, as the Gin-era tutorial issues. Privilege expiries
-   * in 006 are absolute Unix timestamps; this converts the request's relative lifetimes.
+   * A legacy AccessToken v1 (006) RTC token, as the Gin-era tutorial issues. Privilege expiries in
+   * 006 are absolute Unix timestamps; this converts the request's relative lifetimes.
    */
   public IssuedToken legacyRtc(RtcTokenRequest request) {
     long now = nowSeconds();
-    AccessToken token =
-        legacyToken(request.channel(), request.user().tokenValue(), now);
+    AccessToken token = legacyToken(request.channel(), request.user().tokenValue(), now);
     for (Map.Entry<RtcPrivilege, Integer> entry : request.privileges().entrySet()) {
       token.message.messages.put((short) entry.getKey().id(), (int) (now + entry.getValue()));
     }
@@ -121,7 +121,9 @@ public final class AgoraTokenIssuer {
     } catch (Exception e) {
       throw new IllegalStateException("AccessToken2 build failed", e);
     }
-    return checked(built, Instant.ofEpochSecond(token.issueTs),
+    return checked(
+        built,
+        Instant.ofEpochSecond(token.issueTs),
         Instant.ofEpochSecond((long) token.issueTs + token.expire));
   }
 

@@ -6,6 +6,8 @@ public sealed interface DecodedToken extends DecodeResult
 
   TokenFormat format();
 
-  /** The token text as decoded, after whitespace, quotes and a {@code Bearer } prefix were removed. */
+  /**
+   * The token text as decoded, after whitespace, quotes and a {@code Bearer } prefix were removed.
+   */
   String text();
 }

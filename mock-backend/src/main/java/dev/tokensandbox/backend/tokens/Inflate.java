@@ -20,12 +20,16 @@ final class Inflate {
         if (n == 0 && !inflater.finished()) {
           // No progress: the input ran out (or wants a preset dictionary) before the stream ended.
           throw new MalformedTokenException(
-              field, compressed.length, DecodeError.PAYLOAD,
+              field,
+              compressed.length,
+              DecodeError.PAYLOAD,
               "compressed data is truncated (zlib stream has no end)");
         }
         if (out.size() + n > maxBytes) {
           throw new MalformedTokenException(
-              field, maxBytes, DecodeError.PAYLOAD,
+              field,
+              maxBytes,
+              DecodeError.PAYLOAD,
               "inflates to more than " + maxBytes + " bytes; refusing (zip bomb?)");
         }
         out.write(chunk, 0, n);

@@ -1,8 +1,8 @@
 package dev.tokensandbox.backend.tokens;
 
 /**
- * A token request broke one of the documented input rules. Carries the offending field and the
- * rule in words, so an HTTP route or the CLI can show both without a stack trace.
+ * A token request broke one of the documented input rules. Carries the offending field and the rule
+ * in words, so an HTTP route or the CLI can show both without a stack trace.
  */
 public final class InvalidTokenRequestException extends IllegalArgumentException {
   private final String field;

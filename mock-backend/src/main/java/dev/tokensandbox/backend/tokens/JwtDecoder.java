@@ -21,13 +21,17 @@ final class JwtDecoder {
     int secondDot = firstDot < 0 ? -1 : text.indexOf('.', firstDot + 1);
     if (secondDot < 0) {
       throw new MalformedTokenException(
-          "segments", text.length(), DecodeError.TEXT,
+          "segments",
+          text.length(),
+          DecodeError.TEXT,
           "a JWT has three dot-separated segments (header.payload.signature)");
     }
     int extraDot = text.indexOf('.', secondDot + 1);
     if (extraDot >= 0) {
       throw new MalformedTokenException(
-          "segments", extraDot, DecodeError.TEXT,
+          "segments",
+          extraDot,
+          DecodeError.TEXT,
           "more than three segments (a JWE has five; only signed JWTs are decoded)");
     }
     Map<String, Object> header = json("header", text.substring(0, firstDot), 0);

@@ -2,7 +2,9 @@ package dev.tokensandbox.backend.tokens;
 
 import java.util.Locale;
 
-/** The JWT flows the sandbox issues for: ChatSDK REST and WebSocket tokens, Ringnity context tokens. */
+/**
+ * The JWT flows the sandbox issues for: ChatSDK REST and WebSocket tokens, Ringnity context tokens.
+ */
 public enum JwtFlow {
   /** ChatSDK {@code token}: REST calls with {@code Authorization: Bearer}. */
   CHATSDK("chatsdk", "chatsdk-api", "rest", 86_400),

@@ -1,9 +1,9 @@
 package dev.tokensandbox.backend.tokens;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -49,17 +49,20 @@ public final class JwtIssuer {
     TokenRules.expire("expireSeconds", expireSeconds);
     Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
     Instant exp = now.plusSeconds(expireSeconds);
-    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-        .issuer("token-sandbox")
-        .subject(subject)
-        .audience(flow.audience())
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(exp))
-        .jwtID(jti())
-        .claim("scope", flow.scope());
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer("token-sandbox")
+            .subject(subject)
+            .audience(flow.audience())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(exp))
+            .jwtID(jti())
+            .claim("scope", flow.scope());
     extraClaims.forEach(claims::claim);
-    SignedJWT jwt = new SignedJWT(
-        new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims.build());
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+            claims.build());
     try {
       jwt.sign(new MACSigner(secret));
     } catch (JOSEException e) {

@@ -8,8 +8,8 @@ import java.util.Map;
  * What an RTC token should grant: a channel ("" = any channel), a user, a token lifetime and a
  * lifetime per privilege, all in seconds from the issue time.
  *
- * <p>Use {@link #forRole} for the standard builder behaviour (publisher: join and the three
- * publish privileges; subscriber: join only) and {@link #withPrivileges} for fine-grained tokens.
+ * <p>Use {@link #forRole} for the standard builder behaviour (publisher: join and the three publish
+ * privileges; subscriber: join only) and {@link #withPrivileges} for fine-grained tokens.
  */
 public record RtcTokenRequest(
     String channel, RtcUser user, int tokenExpireSeconds, Map<RtcPrivilege, Integer> privileges) {

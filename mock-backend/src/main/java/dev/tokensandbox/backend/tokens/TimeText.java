@@ -37,9 +37,10 @@ public final class TimeText {
     long h = (s % 86_400) / 3600;
     long m = (s % 3600) / 60;
     long sec = s % 60;
-    String clock = h > 0 || days > 0
-        ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec)
-        : String.format(Locale.ROOT, "%d:%02d", m, sec);
+    String clock =
+        h > 0 || days > 0
+            ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec)
+            : String.format(Locale.ROOT, "%d:%02d", m, sec);
     return days > 0 ? days + (days == 1 ? " day " : " days ") + clock : clock;
   }
 

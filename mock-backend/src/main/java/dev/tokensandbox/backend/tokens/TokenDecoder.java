@@ -5,8 +5,8 @@ package dev.tokensandbox.backend.tokens;
  * ({@code 006…}) and JWTs; tolerates surrounding whitespace, quotes and a {@code Bearer } prefix;
  * returns a {@link DecodedToken} or a {@link DecodeError} naming the field and offset.
  *
- * <p>It never throws, whatever it is given: null, empty text, random bytes, truncated or
- * oversized input, bad base64, or compressed payloads that would inflate past 64 KiB.
+ * <p>It never throws, whatever it is given: null, empty text, random bytes, truncated or oversized
+ * input, bad base64, or compressed payloads that would inflate past 64 KiB.
  */
 public final class TokenDecoder {
   /** Longer input is not a token; refusing it early bounds the work. */
@@ -23,7 +23,9 @@ public final class TokenDecoder {
       return error("input", -1, "empty: paste a 007…, 006… or eyJ… token");
     }
     if (text.length() > MAX_TOKEN_LENGTH) {
-      return error("input", MAX_TOKEN_LENGTH,
+      return error(
+          "input",
+          MAX_TOKEN_LENGTH,
           "longer than " + MAX_TOKEN_LENGTH + " characters; not a token");
     }
     TokenFormat format = detect(text);
@@ -38,7 +40,11 @@ public final class TokenDecoder {
       return e.toError(format);
     } catch (RuntimeException e) {
       // Safety net for the "never throws" contract. The fuzz tests assert it is never reached.
-      return new DecodeError(format, "input", -1, DecodeError.TEXT,
+      return new DecodeError(
+          format,
+          "input",
+          -1,
+          DecodeError.TEXT,
           "internal decoder error (" + e.getClass().getSimpleName() + "); please report it");
     }
   }
@@ -58,11 +64,21 @@ public final class TokenDecoder {
 
   private static DecodeError unknown(String text) {
     if (text.length() >= 3 && text.matches("(?s)00[1-5].*")) {
-      return new DecodeError(TokenFormat.UNKNOWN, "version", 0, DecodeError.TEXT,
-          "version " + text.substring(0, 3) + " (DynamicKey) is obsolete and not supported;"
+      return new DecodeError(
+          TokenFormat.UNKNOWN,
+          "version",
+          0,
+          DecodeError.TEXT,
+          "version "
+              + text.substring(0, 3)
+              + " (DynamicKey) is obsolete and not supported;"
               + " expected 007 or 006");
     }
-    return new DecodeError(TokenFormat.UNKNOWN, "format", 0, DecodeError.TEXT,
+    return new DecodeError(
+        TokenFormat.UNKNOWN,
+        "format",
+        0,
+        DecodeError.TEXT,
         "not a token: expected 007… (AccessToken2), 006… (AccessToken) or a JWT"
             + " (header.payload.signature)");
   }

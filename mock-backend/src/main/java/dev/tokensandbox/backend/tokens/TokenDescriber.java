@@ -29,10 +29,19 @@ public final class TokenDescriber {
     List<TokenField> fields = new ArrayList<>();
     fields.add(TokenField.leaf("version", "Version", "007", "AccessToken2"));
     fields.add(TokenField.leaf("appId", "App ID", t.appId(), appIdHuman(t.appId())));
-    fields.add(TokenField.leaf("issueTs", "Issued", Long.toString(t.issueTs()), time(t.issuedAt())));
-    fields.add(TokenField.leaf("expire", "Expires", Long.toString(t.expire()),
-        "+" + TimeText.lifetime(t.expire()) + " → " + time(t.expiresAt()) + ", "
-            + TimeText.expiry(clock.instant(), t.expiresAt())));
+    fields.add(
+        TokenField.leaf("issueTs", "Issued", Long.toString(t.issueTs()), time(t.issuedAt())));
+    fields.add(
+        TokenField.leaf(
+            "expire",
+            "Expires",
+            Long.toString(t.expire()),
+            "+"
+                + TimeText.lifetime(t.expire())
+                + " → "
+                + time(t.expiresAt())
+                + ", "
+                + TimeText.expiry(clock.instant(), t.expiresAt())));
     fields.add(TokenField.leaf("salt", "Salt", Long.toString(t.salt()), "random per token"));
     List<TokenField> services = new ArrayList<>();
     for (ServiceInfo service : t.services()) {
@@ -51,13 +60,27 @@ public final class TokenDescriber {
     List<TokenField> privileges = new ArrayList<>();
     for (PrivilegeInfo p : service.privileges()) {
       Instant at = t.privilegeExpiresAt(p);
-      privileges.add(TokenField.leaf(p.name(), p.name() + " (" + p.id() + ")", Long.toString(p.expire()),
-          "+" + TimeText.lifetime(p.expire()) + " → " + time(at) + ", "
-              + TimeText.expiry(clock.instant(), at)));
+      privileges.add(
+          TokenField.leaf(
+              p.name(),
+              p.name() + " (" + p.id() + ")",
+              Long.toString(p.expire()),
+              "+"
+                  + TimeText.lifetime(p.expire())
+                  + " → "
+                  + time(at)
+                  + ", "
+                  + TimeText.expiry(clock.instant(), at)));
     }
-    children.add(TokenField.group("privileges", "Privileges", privileges.size() + " privilege(s)", privileges));
-    return new TokenField(service.name(), service.name().toUpperCase(java.util.Locale.ROOT)
-        + " service", Integer.toString(service.type()), "type " + service.type(), children);
+    children.add(
+        TokenField.group(
+            "privileges", "Privileges", privileges.size() + " privilege(s)", privileges));
+    return new TokenField(
+        service.name(),
+        service.name().toUpperCase(java.util.Locale.ROOT) + " service",
+        Integer.toString(service.type()),
+        "type " + service.type(),
+        children);
   }
 
   private static TokenField serviceField(ServiceInfo service, String key, String value) {
@@ -86,24 +109,50 @@ public final class TokenDescriber {
     List<TokenField> fields = new ArrayList<>();
     fields.add(TokenField.leaf("version", "Version", "006", "AccessToken v1 (legacy)"));
     fields.add(TokenField.leaf("appId", "App ID", t.appId(), appIdHuman(t.appId())));
-    fields.add(TokenField.leaf("ts", "Expires", Long.toString(t.messageTs()),
-        time(t.messageExpiresAt()) + ", " + TimeText.expiry(clock.instant(), t.messageExpiresAt())
-            + " (official builders set issue time + 24 h)"));
+    fields.add(
+        TokenField.leaf(
+            "ts",
+            "Expires",
+            Long.toString(t.messageTs()),
+            time(t.messageExpiresAt())
+                + ", "
+                + TimeText.expiry(clock.instant(), t.messageExpiresAt())
+                + " (official builders set issue time + 24 h)"));
     fields.add(TokenField.leaf("salt", "Salt", Long.toString(t.salt()), "random per token"));
-    fields.add(TokenField.leaf("crcChannelName", "Channel (CRC32)", Long.toString(t.crcChannel()),
-        t.crcChannel() == 0 ? "CRC32 of \"\" = wildcard: any channel"
-            : "only a checksum: give a channel guess to check it"));
-    fields.add(TokenField.leaf("crcUid", "Uid (CRC32)", Long.toString(t.crcUid()),
-        t.crcUid() == 0 ? "CRC32 of \"\" = uid 0, wildcard: any user" : "only a checksum: give a uid guess to check it"));
+    fields.add(
+        TokenField.leaf(
+            "crcChannelName",
+            "Channel (CRC32)",
+            Long.toString(t.crcChannel()),
+            t.crcChannel() == 0
+                ? "CRC32 of \"\" = wildcard: any channel"
+                : "only a checksum: give a channel guess to check it"));
+    fields.add(
+        TokenField.leaf(
+            "crcUid",
+            "Uid (CRC32)",
+            Long.toString(t.crcUid()),
+            t.crcUid() == 0
+                ? "CRC32 of \"\" = uid 0, wildcard: any user"
+                : "only a checksum: give a uid guess to check it"));
     List<TokenField> privileges = new ArrayList<>();
     for (PrivilegeInfo p : t.privileges()) {
-      String human = p.expire() == 0 ? "0 = never expires"
-          : time(Instant.ofEpochSecond(p.expire())) + ", "
-              + TimeText.expiry(clock.instant(), Instant.ofEpochSecond(p.expire()));
-      privileges.add(TokenField.leaf(p.name(), p.name() + " (" + p.id() + ")",
-          Long.toString(p.expire()), "absolute: " + human));
+      String human =
+          p.expire() == 0
+              ? "0 = never expires"
+              : time(Instant.ofEpochSecond(p.expire()))
+                  + ", "
+                  + TimeText.expiry(clock.instant(), Instant.ofEpochSecond(p.expire()));
+      privileges.add(
+          TokenField.leaf(
+              p.name(),
+              p.name() + " (" + p.id() + ")",
+              Long.toString(p.expire()),
+              "absolute: " + human));
     }
-    fields.add(TokenField.group("privileges", "Privileges", privileges.size() + " privilege(s)", privileges));
+    fields.add(
+        TokenField.group(
+            "privileges", "Privileges", privileges.size() + " privilege(s)", privileges));
     fields.add(signature(t.signature(), "HMAC-SHA256 over appId+channel+uid+message"));
     return fields;
   }
@@ -121,10 +170,14 @@ public final class TokenDescriber {
   }
 
   private TokenField claim(String key, Object value) {
-    if (value instanceof Number n && (key.equals("exp") || key.equals("iat") || key.equals("nbf"))) {
+    if (value instanceof Number n
+        && (key.equals("exp") || key.equals("iat") || key.equals("nbf"))) {
       long seconds = n.longValue();
       if (seconds >= TokenLinter.JWT_MILLIS_THRESHOLD) {
-        return TokenField.leaf(key, key, String.valueOf(value),
+        return TokenField.leaf(
+            key,
+            key,
+            String.valueOf(value),
             "looks like milliseconds: " + Instant.ofEpochMilli(seconds));
       }
       Instant at = Instant.ofEpochSecond(seconds);
@@ -139,17 +192,23 @@ public final class TokenDescriber {
 
   private static List<TokenField> json(Map<String, Object> object) {
     List<TokenField> fields = new ArrayList<>();
-    object.forEach((k, v) -> fields.add(TokenField.leaf(k, k, String.valueOf(v), String.valueOf(v))));
+    object.forEach(
+        (k, v) -> fields.add(TokenField.leaf(k, k, String.valueOf(v), String.valueOf(v))));
     return fields;
   }
 
   private static TokenField signature(byte[] signature, String algorithm) {
-    return TokenField.leaf("signature", "Signature", HexFormat.of().formatHex(signature),
+    return TokenField.leaf(
+        "signature",
+        "Signature",
+        HexFormat.of().formatHex(signature),
         signature.length + " bytes, " + algorithm);
   }
 
   private static String appIdHuman(String appId) {
-    return AgoraCredentials.looksValid(appId) ? "32 hex characters" : "not a valid App ID (expected 32 hex characters)";
+    return AgoraCredentials.looksValid(appId)
+        ? "32 hex characters"
+        : "not a valid App ID (expected 32 hex characters)";
   }
 
   private String time(Instant at) {

@@ -6,7 +6,8 @@ import java.util.List;
  * One line of a decoded token's field tree: a stable key, a label, the raw value as it is on the
  * wire and its human reading. The CLI, the JSON output and the desktop's tree all show this.
  */
-public record TokenField(String key, String label, String raw, String human, List<TokenField> children) {
+public record TokenField(
+    String key, String label, String raw, String human, List<TokenField> children) {
 
   public TokenField {
     children = List.copyOf(children);
@@ -16,7 +17,8 @@ public record TokenField(String key, String label, String raw, String human, Lis
     return new TokenField(key, label, raw, human, List.of());
   }
 
-  public static TokenField group(String key, String label, String human, List<TokenField> children) {
+  public static TokenField group(
+      String key, String label, String human, List<TokenField> children) {
     return new TokenField(key, label, "", human, children);
   }
 
@@ -26,7 +28,9 @@ public record TokenField(String key, String label, String raw, String human, Lis
     String head = dot < 0 ? path : path.substring(0, dot);
     for (TokenField field : fields) {
       if (field.key().equals(head)) {
-        return dot < 0 ? java.util.Optional.of(field) : find(field.children(), path.substring(dot + 1));
+        return dot < 0
+            ? java.util.Optional.of(field)
+            : find(field.children(), path.substring(dot + 1));
       }
     }
     return java.util.Optional.empty();

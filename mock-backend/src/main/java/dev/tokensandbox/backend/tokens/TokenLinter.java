@@ -42,33 +42,51 @@ public final class TokenLinter {
   static void expiry(String what, Instant expiresAt, Instant now, List<LintWarning> out) {
     Duration left = Duration.between(now, expiresAt);
     if (!left.isNegative() && !left.isZero() && left.compareTo(WILL_EXPIRE_WINDOW) < 0) {
-      out.add(new LintWarning(LintCode.EXPIRES_SOON,
-          what + " expires in " + left.getSeconds() + " s: onTokenPrivilegeWillExpire fires at once"));
+      out.add(
+          new LintWarning(
+              LintCode.EXPIRES_SOON,
+              what
+                  + " expires in "
+                  + left.getSeconds()
+                  + " s: onTokenPrivilegeWillExpire fires at once"));
     } else if (!expiresAt.isAfter(now)) {
-      out.add(new LintWarning(LintCode.TOKEN_EXPIRED,
-          what + " " + TimeText.expiry(now, expiresAt) + " (at " + expiresAt + ")"));
+      out.add(
+          new LintWarning(
+              LintCode.TOKEN_EXPIRED,
+              what + " " + TimeText.expiry(now, expiresAt) + " (at " + expiresAt + ")"));
     }
   }
 
   static void issuedInFuture(Instant issuedAt, Instant now, List<LintWarning> out) {
     if (issuedAt.isAfter(now)) {
-      out.add(new LintWarning(LintCode.ISSUED_IN_FUTURE,
-          "issued " + TimeText.ago(Duration.between(now, issuedAt))
-              + " in the future (" + issuedAt + "): the issuing server's clock is ahead"));
+      out.add(
+          new LintWarning(
+              LintCode.ISSUED_IN_FUTURE,
+              "issued "
+                  + TimeText.ago(Duration.between(now, issuedAt))
+                  + " in the future ("
+                  + issuedAt
+                  + "): the issuing server's clock is ahead"));
     }
   }
 
   private static void lint006(AccessToken1Info t, Instant now, List<LintWarning> out) {
-    out.add(new LintWarning(LintCode.LEGACY_006,
-        "AccessToken v1 (006): SDKs and engines that expect AccessToken2 (007) reject it"));
+    out.add(
+        new LintWarning(
+            LintCode.LEGACY_006,
+            "AccessToken v1 (006): SDKs and engines that expect AccessToken2 (007) reject it"));
     expiry("token", t.messageExpiresAt(), now, out);
     if (t.crcChannel() == 0) {
-      out.add(new LintWarning(LintCode.WILDCARD_CHANNEL,
-          "channel CRC32 is 0, the checksum of \"\": the token opens every channel"));
+      out.add(
+          new LintWarning(
+              LintCode.WILDCARD_CHANNEL,
+              "channel CRC32 is 0, the checksum of \"\": the token opens every channel"));
     }
     if (t.crcUid() == 0) {
-      out.add(new LintWarning(LintCode.WILDCARD_UID,
-          "uid CRC32 is 0, the checksum of \"\" (uid 0): any user may join with this token"));
+      out.add(
+          new LintWarning(
+              LintCode.WILDCARD_UID,
+              "uid CRC32 is 0, the checksum of \"\" (uid 0): any user may join with this token"));
     }
     // The official builder writes message ts = issue time + 24 h.
     issuedInFuture(t.messageExpiresAt().minus(Duration.ofDays(1)), now, out);
@@ -79,9 +97,15 @@ public final class TokenLinter {
         continue; // 0 = never expires
       }
       if (p.expire() < ABSOLUTE_THRESHOLD) {
-        out.add(new LintWarning(LintCode.EXPIRE_LOOKS_RELATIVE,
-            p.name() + " expiry " + p.expire() + " looks like a duration; as an absolute time it is "
-                + Instant.ofEpochSecond(p.expire()) + ", long past"));
+        out.add(
+            new LintWarning(
+                LintCode.EXPIRE_LOOKS_RELATIVE,
+                p.name()
+                    + " expiry "
+                    + p.expire()
+                    + " looks like a duration; as an absolute time it is "
+                    + Instant.ofEpochSecond(p.expire())
+                    + ", long past"));
         continue;
       }
       expiry(p.name(), Instant.ofEpochSecond(p.expire()), now, out);
@@ -92,9 +116,14 @@ public final class TokenLinter {
       }
     }
     if (join != Long.MAX_VALUE && latestPublish > join) {
-      out.add(new LintWarning(LintCode.JOIN_BEFORE_PUBLISH,
-          "joinChannel ends at " + Instant.ofEpochSecond(join) + ", before a publish privilege ("
-              + Instant.ofEpochSecond(latestPublish) + "): the user is kicked while allowed to publish"));
+      out.add(
+          new LintWarning(
+              LintCode.JOIN_BEFORE_PUBLISH,
+              "joinChannel ends at "
+                  + Instant.ofEpochSecond(join)
+                  + ", before a publish privilege ("
+                  + Instant.ofEpochSecond(latestPublish)
+                  + "): the user is kicked while allowed to publish"));
     }
   }
 
@@ -102,17 +131,28 @@ public final class TokenLinter {
     var exp = t.numericClaim("exp");
     var iat = t.numericClaim("iat");
     if (exp.isEmpty()) {
-      out.add(new LintWarning(LintCode.JWT_NO_EXP,
-          t.claims().containsKey("exp") ? "exp is not a number" : "no exp claim: the token never expires"));
+      out.add(
+          new LintWarning(
+              LintCode.JWT_NO_EXP,
+              t.claims().containsKey("exp")
+                  ? "exp is not a number"
+                  : "no exp claim: the token never expires"));
     } else if (exp.get() >= JWT_MILLIS_THRESHOLD) {
-      out.add(new LintWarning(LintCode.JWT_EXP_MILLIS,
-          "exp " + exp.get() + " looks like milliseconds ("
-              + Instant.ofEpochMilli(exp.get()) + " if read as ms)"));
+      out.add(
+          new LintWarning(
+              LintCode.JWT_EXP_MILLIS,
+              "exp "
+                  + exp.get()
+                  + " looks like milliseconds ("
+                  + Instant.ofEpochMilli(exp.get())
+                  + " if read as ms)"));
     } else {
       expiry("token", Instant.ofEpochSecond(exp.get()), now, out);
       if (iat.isPresent() && exp.get() - iat.get() > TokenRules.MAX_EXPIRE_SECONDS) {
-        out.add(new LintWarning(LintCode.LIFETIME_OVER_24H,
-            "lifetime " + TimeText.lifetime(exp.get() - iat.get()) + " is over 24 h"));
+        out.add(
+            new LintWarning(
+                LintCode.LIFETIME_OVER_24H,
+                "lifetime " + TimeText.lifetime(exp.get() - iat.get()) + " is over 24 h"));
       }
     }
     if (iat.isPresent() && iat.get() < JWT_MILLIS_THRESHOLD) {

@@ -31,17 +31,30 @@ public record TokenReport(
 
   public static TokenReport of(DecodeResult result, VerificationKeys keys, Clock clock) {
     if (result instanceof DecodeError e) {
-      return new TokenReport(ERROR, e.format().shortName(), e.format().displayName(), null, null,
-          null, new ErrorEntry(e.field(), e.offset(), e.where(), e.reason(), e.message()));
+      return new TokenReport(
+          ERROR,
+          e.format().shortName(),
+          e.format().displayName(),
+          null,
+          null,
+          null,
+          new ErrorEntry(e.field(), e.offset(), e.where(), e.reason(), e.message()));
     }
     DecodedToken token = (DecodedToken) result;
     Verification v = TokenVerifier.verify(token, keys);
-    List<LintEntry> lint = new TokenLinter(clock).lint(token).stream()
-        .map(w -> new LintEntry(w.code().name(), w.severity().name(), w.message(), w.fix()))
-        .toList();
-    return new TokenReport(DECODED, token.format().shortName(), token.format().displayName(),
+    List<LintEntry> lint =
+        new TokenLinter(clock)
+            .lint(token).stream()
+                .map(w -> new LintEntry(w.code().name(), w.severity().name(), w.message(), w.fix()))
+                .toList();
+    return new TokenReport(
+        DECODED,
+        token.format().shortName(),
+        token.format().displayName(),
         new TokenDescriber(clock).describe(token),
-        new VerificationEntry(v.verdict().name(), v.detail()), lint, null);
+        new VerificationEntry(v.verdict().name(), v.detail()),
+        lint,
+        null);
   }
 
   public boolean decoded() {

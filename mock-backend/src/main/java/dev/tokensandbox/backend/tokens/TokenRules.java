@@ -16,7 +16,9 @@ public final class TokenRules {
   public static final int MAX_CHANNEL_BYTES = 63;
   public static final int MAX_ACCOUNT_BYTES = 255;
 
-  /** The characters Agora allows in channel names and user accounts (besides letters and digits). */
+  /**
+   * The characters Agora allows in channel names and user accounts (besides letters and digits).
+   */
   public static final String ALLOWED_PUNCTUATION = " !#$%&()+-:;<=.>?@[]^_{}|~,";
 
   private static final Pattern ALLOWED =
@@ -25,8 +27,8 @@ public final class TokenRules {
   private TokenRules() {}
 
   /**
-   * Checks a channel name. The empty string is the wildcard channel and is allowed only when
-   * {@code allowWildcard} is set (an explicit {@code channelName=}).
+   * Checks a channel name. The empty string is the wildcard channel and is allowed only when {@code
+   * allowWildcard} is set (an explicit {@code channelName=}).
    */
   public static String channel(String field, String channel, boolean allowWildcard) {
     if (channel == null) {

@@ -47,7 +47,10 @@ final class TokenText {
               || (urlAlphabet ? c == '-' || c == '_' : c == '+' || c == '/');
       if (!ok) {
         throw new MalformedTokenException(
-            field, base + i, DecodeError.TEXT, "invalid base64 character " + describe(c, urlAlphabet));
+            field,
+            base + i,
+            DecodeError.TEXT,
+            "invalid base64 character " + describe(c, urlAlphabet));
       }
     }
     if (end % 4 == 1) {
@@ -66,11 +69,13 @@ final class TokenText {
   }
 
   private static String describe(char c, boolean urlAlphabet) {
-    String shown = Character.isISOControl(c) || Character.isWhitespace(c)
-        ? String.format(Locale.ROOT, "U+%04X", (int) c)
-        : "'" + c + "'";
+    String shown =
+        Character.isISOControl(c) || Character.isWhitespace(c)
+            ? String.format(Locale.ROOT, "U+%04X", (int) c)
+            : "'" + c + "'";
     if (c == ' ' && !urlAlphabet) {
-      return shown + " (a '+' turned into a space by URL decoding? URL-encode tokens in query strings)";
+      return shown
+          + " (a '+' turned into a space by URL decoding? URL-encode tokens in query strings)";
     }
     if ((c == '-' || c == '_') && !urlAlphabet) {
       return shown + " (URL-safe base64 where standard base64 was expected)";

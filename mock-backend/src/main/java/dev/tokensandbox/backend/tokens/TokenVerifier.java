@@ -63,12 +63,13 @@ public final class TokenVerifier {
       return Verification.notVerified("the uid guess does not match the token's CRC32");
     }
     try {
-      byte[] expected = AccessToken.generateSignature(
-          keys.appCertificate().strip(),
-          token.appId(),
-          keys.channelGuess(),
-          AccessToken1Info.uidAsWritten(keys.uidGuess()),
-          token.rawMessage());
+      byte[] expected =
+          AccessToken.generateSignature(
+              keys.appCertificate().strip(),
+              token.appId(),
+              keys.channelGuess(),
+              AccessToken1Info.uidAsWritten(keys.uidGuess()),
+              token.rawMessage());
       return MessageDigest.isEqual(expected, token.signature())
           ? Verification.valid("signature matches the App Certificate")
           : Verification.invalid("signature does not match this App Certificate");
@@ -79,12 +80,13 @@ public final class TokenVerifier {
 
   private static Verification verifyJwt(JwtInfo token, String secret) {
     String alg = token.algorithm();
-    String macAlgorithm = switch (alg) {
-      case "HS256" -> "HmacSHA256";
-      case "HS384" -> "HmacSHA384";
-      case "HS512" -> "HmacSHA512";
-      default -> null;
-    };
+    String macAlgorithm =
+        switch (alg) {
+          case "HS256" -> "HmacSHA256";
+          case "HS384" -> "HmacSHA384";
+          case "HS512" -> "HmacSHA512";
+          default -> null;
+        };
     if ("none".equalsIgnoreCase(alg)) {
       return Verification.invalid("unsigned token (alg \"none\") must never be accepted");
     }
@@ -96,8 +98,11 @@ public final class TokenVerifier {
       return Verification.notVerified("no JWT secret given");
     }
     try {
-      byte[] expected = hmac(macAlgorithm, secret.getBytes(StandardCharsets.UTF_8),
-          token.signingInput().getBytes(StandardCharsets.US_ASCII));
+      byte[] expected =
+          hmac(
+              macAlgorithm,
+              secret.getBytes(StandardCharsets.UTF_8),
+              token.signingInput().getBytes(StandardCharsets.US_ASCII));
       return MessageDigest.isEqual(expected, token.signature())
           ? Verification.valid(alg + " signature matches the secret")
           : Verification.invalid(alg + " signature does not match this secret");

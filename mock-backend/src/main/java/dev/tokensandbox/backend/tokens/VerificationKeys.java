@@ -1,9 +1,9 @@
 package dev.tokensandbox.backend.tokens;
 
 /**
- * What the verifier may use: an App Certificate (007/006), a JWT secret, and for 006 a guess of
- * the channel and uid, which that format covers by its signature but stores only as CRC32.
- * Any part may be null. {@link #toString()} never shows the secrets.
+ * What the verifier may use: an App Certificate (007/006), a JWT secret, and for 006 a guess of the
+ * channel and uid, which that format covers by its signature but stores only as CRC32. Any part may
+ * be null. {@link #toString()} never shows the secrets.
  */
 public record VerificationKeys(
     String appCertificate, String jwtSecret, String channelGuess, String uidGuess) {
@@ -26,8 +26,14 @@ public record VerificationKeys(
 
   @Override
   public String toString() {
-    return "VerificationKeys[appCertificate=" + (appCertificate == null ? "none" : "<redacted>")
-        + ", jwtSecret=" + (jwtSecret == null ? "none" : "<redacted>")
-        + ", channelGuess=" + channelGuess + ", uidGuess=" + uidGuess + "]";
+    return "VerificationKeys[appCertificate="
+        + (appCertificate == null ? "none" : "<redacted>")
+        + ", jwtSecret="
+        + (jwtSecret == null ? "none" : "<redacted>")
+        + ", channelGuess="
+        + channelGuess
+        + ", uidGuess="
+        + uidGuess
+        + "]";
   }
 }

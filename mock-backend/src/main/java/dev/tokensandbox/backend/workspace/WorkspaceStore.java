@@ -19,10 +19,11 @@ import java.util.random.RandomGenerator;
  * the file system supports POSIX permissions, so a crash never leaves a half-written file.
  */
 public final class WorkspaceStore {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private final Path file;
 
@@ -50,11 +51,13 @@ public final class WorkspaceStore {
 
   /** The existing workspace, or a new one generated with {@code random} and saved. */
   public Workspace loadOrCreate(RandomGenerator random) {
-    return load().orElseGet(() -> {
-      Workspace fresh = Workspace.generate(random);
-      save(fresh);
-      return fresh;
-    });
+    return load()
+        .orElseGet(
+            () -> {
+              Workspace fresh = Workspace.generate(random);
+              save(fresh);
+              return fresh;
+            });
   }
 
   public void save(Workspace workspace) {

@@ -8,30 +8,47 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** DESIGN.md §2: mock-backend never depends on JavaFX, Android, the client core or the desktop. */
-@AnalyzeClasses(packages = "dev.tokensandbox.backend", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "dev.tokensandbox.backend",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class DependencyRulesTest {
 
   @ArchTest
-  static final ArchRule noJavaFx = noClasses().should().dependOnClassesThat()
-      .resideInAnyPackage("javafx..").because("mock-backend runs headless");
+  static final ArchRule noJavaFx =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("javafx..")
+          .because("mock-backend runs headless");
 
   @ArchTest
-  static final ArchRule noAndroid = noClasses().should().dependOnClassesThat()
-      .resideInAnyPackage("android..", "androidx..");
+  static final ArchRule noAndroid =
+      noClasses().should().dependOnClassesThat().resideInAnyPackage("android..", "androidx..");
 
   @ArchTest
-  static final ArchRule noUpwardDependencies = noClasses().should().dependOnClassesThat()
-      .resideInAnyPackage("dev.tokensandbox.desktop..", "dev.tokensandbox.client..", "dev.tokensandbox.app..");
+  static final ArchRule noUpwardDependencies =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.tokensandbox.desktop..", "dev.tokensandbox.client..", "dev.tokensandbox.app..");
 
   @ArchTest
-  static final ArchRule tokenEngineKnowsNoCli = noClasses().that()
-      .resideInAPackage("dev.tokensandbox.backend.tokens..").should().dependOnClassesThat()
-      .resideInAnyPackage("dev.tokensandbox.backend.cli..", "picocli..")
-      .because("the token engine is a library the server and desktop embed");
+  static final ArchRule tokenEngineKnowsNoCli =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.tokensandbox.backend.tokens..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.tokensandbox.backend.cli..", "picocli..")
+          .because("the token engine is a library the server and desktop embed");
 
   @ArchTest
-  static final ArchRule timeComesFromAnInjectedClock = noClasses().should()
-      .callMethod(System.class, "currentTimeMillis")
-      .orShould().callMethod(Thread.class, "sleep", long.class)
-      .because("time comes from an injected clock");
+  static final ArchRule timeComesFromAnInjectedClock =
+      noClasses()
+          .should()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(Thread.class, "sleep", long.class)
+          .because("time comes from an injected clock");
 }

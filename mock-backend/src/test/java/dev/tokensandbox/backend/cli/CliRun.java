@@ -18,9 +18,15 @@ record CliRun(int exit, String out, String err) {
   static CliRun run(Path home, Map<String, String> env, String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext context = new CliContext(new PrintWriter(out), new PrintWriter(err),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, home,
-        Clock.fixed(NOW, ZoneOffset.UTC), new Random(7));
+    CliContext context =
+        new CliContext(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            env,
+            home,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new Random(7));
     int exit = Main.run(args, context);
     return new CliRun(exit, out.toString(), err.toString());
   }

@@ -19,8 +19,21 @@ class MainTest {
 
   @Test
   void issuedRtcTokenDecodesToTheRequestedFieldsAndVerifiesFromTheWorkspace() throws Exception {
-    CliRun issued = CliRun.run(home, "issue", "rtc", "--channel", "test", "--uid", "1234",
-        "--role", "publisher", "--expire", "3600", "--privilege-expire", "1800");
+    CliRun issued =
+        CliRun.run(
+            home,
+            "issue",
+            "rtc",
+            "--channel",
+            "test",
+            "--uid",
+            "1234",
+            "--role",
+            "publisher",
+            "--expire",
+            "3600",
+            "--privilege-expire",
+            "1800");
     assertThat(issued.exit()).isZero();
     assertThat(issued.err()).contains("generated sandbox credentials in");
     assertThat(home.resolve(".token-sandbox/workspace.json")).exists();
@@ -43,15 +56,35 @@ class MainTest {
 
   @Test
   void humanDecodeShowsFieldsVerdictAndLint() {
-    String token = CliRun.run(home, Map.of("SHENGWANG_APP_ID", APP_ID, "SHENGWANG_APP_CERTIFICATE", CERT), "",
-        "issue", "rtc", "--channel", "", "--account", "alice", "--expire", "20").out().strip();
+    String token =
+        CliRun.run(
+                home,
+                Map.of("SHENGWANG_APP_ID", APP_ID, "SHENGWANG_APP_CERTIFICATE", CERT),
+                "",
+                "issue",
+                "rtc",
+                "--channel",
+                "",
+                "--account",
+                "alice",
+                "--expire",
+                "20")
+            .out()
+            .strip();
 
     CliRun decoded = CliRun.run(home, "decode", "--certificate", CERT, "Bearer " + token);
 
     assertThat(decoded.exit()).isZero();
     assertThat(decoded.out())
-        .contains("AccessToken2 (007)", "App ID", APP_ID, "user account \"alice\"",
-            "VALID — signature matches the App Certificate", "EXPIRES_SOON", "WILDCARD_CHANNEL", "fix:");
+        .contains(
+            "AccessToken2 (007)",
+            "App ID",
+            APP_ID,
+            "user account \"alice\"",
+            "VALID — signature matches the App Certificate",
+            "EXPIRES_SOON",
+            "WILDCARD_CHANNEL",
+            "fix:");
     assertThat(home.resolve(".token-sandbox/workspace.json")).doesNotExist();
   }
 
@@ -71,7 +104,9 @@ class MainTest {
 
     assertThat(decoded.exit()).isEqualTo(2);
     assertThat(decoded.out()).isEmpty();
-    assertThat(decoded.err().strip()).startsWith("error: format: not a token").doesNotContain("\n", "Exception");
+    assertThat(decoded.err().strip())
+        .startsWith("error: format: not a token")
+        .doesNotContain("\n", "Exception");
   }
 
   @Test
@@ -90,13 +125,16 @@ class MainTest {
     CliRun badExpire = CliRun.run(home, "issue", "rtc", "--channel", "a", "--expire", "90000");
     CliRun badUid = CliRun.run(home, "issue", "rtc", "--channel", "a", "--uid", "-1");
     CliRun notANumber = CliRun.run(home, "issue", "rtm", "--user", "u", "--expire", "soon");
-    CliRun halfCredentials = CliRun.run(home, Map.of("SHENGWANG_APP_ID", APP_ID), "", "issue", "chat-app");
+    CliRun halfCredentials =
+        CliRun.run(home, Map.of("SHENGWANG_APP_ID", APP_ID), "", "issue", "chat-app");
 
     assertThat(badChannel.err()).startsWith("error: channelName: may contain only");
-    assertThat(badExpire.err()).startsWith("error: expireSeconds: must be 1..86400 seconds (got 90000)");
+    assertThat(badExpire.err())
+        .startsWith("error: expireSeconds: must be 1..86400 seconds (got 90000)");
     assertThat(badUid.err()).startsWith("error: uid: must be an integer in 0..4294967295");
     assertThat(notANumber.err()).contains("Invalid value for option '--expire'");
-    assertThat(halfCredentials.err()).startsWith("error: appCertificate: is required with --app-id");
+    assertThat(halfCredentials.err())
+        .startsWith("error: appCertificate: is required with --app-id");
     for (CliRun run : new CliRun[] {badChannel, badExpire, badUid, notANumber, halfCredentials}) {
       assertThat(run.exit()).isEqualTo(2);
       assertThat(run.out()).isEmpty();
@@ -106,31 +144,63 @@ class MainTest {
 
   @Test
   void legacyAndJwtTokensRoundTripThroughTheCli() throws Exception {
-    String legacy = CliRun.run(home, "issue", "rtc", "--channel", "testing", "--uid", "1234", "--legacy")
-        .out().strip();
-    CliRun legacyDecoded = CliRun.run(home, "decode", legacy, "--channel", "testing", "--uid", "1234");
+    String legacy =
+        CliRun.run(home, "issue", "rtc", "--channel", "testing", "--uid", "1234", "--legacy")
+            .out()
+            .strip();
+    CliRun legacyDecoded =
+        CliRun.run(home, "decode", legacy, "--channel", "testing", "--uid", "1234");
     assertThat(legacy).startsWith("006");
     assertThat(legacyDecoded.out()).contains("VALID", "LEGACY_006");
 
-    CliRun jwt = CliRun.run(home, "issue", "jwt", "--flow", "ringnity", "--sub", "customer-123",
-        "--claim", "email=customer@example.com", "--json");
+    CliRun jwt =
+        CliRun.run(
+            home,
+            "issue",
+            "jwt",
+            "--flow",
+            "ringnity",
+            "--sub",
+            "customer-123",
+            "--claim",
+            "email=customer@example.com",
+            "--json");
     JsonNode issued = JSON.readTree(jwt.out());
     assertThat(issued.path("expiresAt").asText()).isEqualTo("2026-11-24T12:15:00Z");
     JsonNode claims = field(issued.path("decoded"), "claims");
     assertThat(field(claims, "sub").path("raw").asText()).isEqualTo("customer-123");
     assertThat(field(claims, "email").path("raw").asText()).isEqualTo("customer@example.com");
-    assertThat(issued.path("decoded").path("verification").path("verdict").asText()).isEqualTo("VALID");
+    assertThat(issued.path("decoded").path("verification").path("verdict").asText())
+        .isEqualTo("VALID");
     assertThat(CliRun.run(home, "decode", issued.path("token").asText()).out()).contains("VALID");
   }
 
   @Test
   void fineGrainedOptionsSetEachPrivilege() throws Exception {
-    CliRun issued = CliRun.run(home, "issue", "rtc", "--channel", "c", "--uid", "9", "--role", "subscriber",
-        "--join-expire", "600", "--audio-expire", "300", "--json");
-    JsonNode privileges = field(field(field(JSON.readTree(issued.out()).path("decoded"), "services"), "rtc"),
-        "privileges").path("children");
+    CliRun issued =
+        CliRun.run(
+            home,
+            "issue",
+            "rtc",
+            "--channel",
+            "c",
+            "--uid",
+            "9",
+            "--role",
+            "subscriber",
+            "--join-expire",
+            "600",
+            "--audio-expire",
+            "300",
+            "--json");
+    JsonNode privileges =
+        field(
+                field(field(JSON.readTree(issued.out()).path("decoded"), "services"), "rtc"),
+                "privileges")
+            .path("children");
 
-    assertThat(privileges.findValuesAsText("key")).containsExactly("joinChannel", "publishAudioStream");
+    assertThat(privileges.findValuesAsText("key"))
+        .containsExactly("joinChannel", "publishAudioStream");
     assertThat(privileges.findValuesAsText("raw")).containsExactly("600", "300");
   }
 
@@ -139,9 +209,11 @@ class MainTest {
     CliRun.run(home, "issue", "chat-app");
     Path file = home.resolve(".token-sandbox/workspace.json");
     assertThat(Files.getPosixFilePermissions(file))
-        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-    assertThat(JSON.readTree(file.toFile()).fieldNames()).toIterable()
+    assertThat(JSON.readTree(file.toFile()).fieldNames())
+        .toIterable()
         .containsExactly("appId", "appCertificate", "chatsdkJwtSecret", "ringnityJwtSecret");
   }
 

@@ -14,8 +14,9 @@ class AgoraTokenIssuerTest {
 
   @Test
   void issueTimeAndSaltComeFromTheInjectedClockAndRandom() {
-    IssuedToken issued = issuer.rtc(RtcTokenRequest.forRole(
-        "test", RtcUser.uid(1234), RtcRole.PUBLISHER, 3600, 3600));
+    IssuedToken issued =
+        issuer.rtc(
+            RtcTokenRequest.forRole("test", RtcUser.uid(1234), RtcRole.PUBLISHER, 3600, 3600));
 
     AccessToken2Info info = TestFixtures.decodeAs(AccessToken2Info.class, issued.token());
     assertThat(info.issuedAt()).isEqualTo(TestFixtures.NOW);
@@ -25,10 +26,19 @@ class AgoraTokenIssuerTest {
 
   @Test
   void rtcTokenIsTheSameTheOfficialBuilderBuildsForTheSameTimeAndSalt() throws Exception {
-    IssuedToken ours = issuer.rtc(RtcTokenRequest.forRole(
-        "test", RtcUser.uid(1234), RtcRole.SUBSCRIBER, 3600, 600));
-    String official = new RtcTokenBuilder2().buildTokenWithUid(TestFixtures.APP_ID,
-        TestFixtures.CERTIFICATE, "test", 1234, RtcTokenBuilder2.Role.ROLE_SUBSCRIBER, 3600, 600);
+    IssuedToken ours =
+        issuer.rtc(
+            RtcTokenRequest.forRole("test", RtcUser.uid(1234), RtcRole.SUBSCRIBER, 3600, 600));
+    String official =
+        new RtcTokenBuilder2()
+            .buildTokenWithUid(
+                TestFixtures.APP_ID,
+                TestFixtures.CERTIFICATE,
+                "test",
+                1234,
+                RtcTokenBuilder2.Role.ROLE_SUBSCRIBER,
+                3600,
+                600);
 
     // The official builder reads the system clock and a random salt: rebuild its parsed token
     // with our issue time and salt, and the bytes must be identical.
@@ -45,20 +55,26 @@ class AgoraTokenIssuerTest {
     Map<RtcPrivilege, Integer> privileges = new EnumMap<>(RtcPrivilege.class);
     privileges.put(RtcPrivilege.JOIN_CHANNEL, 600);
     privileges.put(RtcPrivilege.PUBLISH_AUDIO_STREAM, 1200);
-    IssuedToken issued = issuer.rtc(RtcTokenRequest.withPrivileges(
-        "room", RtcUser.account("alice"), 3600, privileges));
+    IssuedToken issued =
+        issuer.rtc(
+            RtcTokenRequest.withPrivileges("room", RtcUser.account("alice"), 3600, privileges));
 
-    ServiceInfo rtc = TestFixtures.decodeAs(AccessToken2Info.class, issued.token())
-        .service(ServiceInfo.RTC).orElseThrow();
-    assertThat(rtc.privileges()).containsExactly(
-        new PrivilegeInfo(1, "joinChannel", 600), new PrivilegeInfo(2, "publishAudioStream", 1200));
+    ServiceInfo rtc =
+        TestFixtures.decodeAs(AccessToken2Info.class, issued.token())
+            .service(ServiceInfo.RTC)
+            .orElseThrow();
+    assertThat(rtc.privileges())
+        .containsExactly(
+            new PrivilegeInfo(1, "joinChannel", 600),
+            new PrivilegeInfo(2, "publishAudioStream", 1200));
     assertThat(rtc.fields()).containsEntry("uid", "alice");
   }
 
   @Test
   void legacyRtcTokenUsesAbsolutePrivilegeExpiries() {
-    IssuedToken issued = issuer.legacyRtc(RtcTokenRequest.forRole(
-        "testing", RtcUser.uid(1234), RtcRole.PUBLISHER, 3600, 3600));
+    IssuedToken issued =
+        issuer.legacyRtc(
+            RtcTokenRequest.forRole("testing", RtcUser.uid(1234), RtcRole.PUBLISHER, 3600, 3600));
 
     AccessToken1Info info = TestFixtures.decodeAs(AccessToken1Info.class, issued.token());
     long now = TestFixtures.NOW.getEpochSecond();
@@ -77,23 +93,35 @@ class AgoraTokenIssuerTest {
         .containsEntry("userId", "bob");
     assertThat(decodeService(issuer.chatApp(600), ServiceInfo.CHAT).privileges())
         .containsExactly(new PrivilegeInfo(2, "app", 600));
-    assertThat(TestFixtures.decodeAs(AccessToken1Info.class, issuer.legacyRtm("alice", 600).token())
-        .privileges()).extracting(PrivilegeInfo::id).containsExactly(1000);
+    assertThat(
+            TestFixtures.decodeAs(AccessToken1Info.class, issuer.legacyRtm("alice", 600).token())
+                .privileges())
+        .extracting(PrivilegeInfo::id)
+        .containsExactly(1000);
   }
 
   @Test
   void invalidInputsNameTheFieldAndTheRule() {
-    assertThatThrownBy(() -> RtcTokenRequest.forRole("bad/channel", RtcUser.uid(1), RtcRole.PUBLISHER, 60, 60))
-        .isInstanceOfSatisfying(InvalidTokenRequestException.class, e -> {
-          assertThat(e.field()).isEqualTo("channelName");
-          assertThat(e.rule()).contains("may contain only");
-        });
-    assertThatThrownBy(() -> RtcTokenRequest.forRole("c", RtcUser.uid(1), RtcRole.PUBLISHER, 86_401, 60))
-        .isInstanceOfSatisfying(InvalidTokenRequestException.class,
-            e -> assertThat(e.getMessage()).isEqualTo("expireSeconds: must be 1..86400 seconds (got 86401)"));
+    assertThatThrownBy(
+            () -> RtcTokenRequest.forRole("bad/channel", RtcUser.uid(1), RtcRole.PUBLISHER, 60, 60))
+        .isInstanceOfSatisfying(
+            InvalidTokenRequestException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("channelName");
+              assertThat(e.rule()).contains("may contain only");
+            });
+    assertThatThrownBy(
+            () -> RtcTokenRequest.forRole("c", RtcUser.uid(1), RtcRole.PUBLISHER, 86_401, 60))
+        .isInstanceOfSatisfying(
+            InvalidTokenRequestException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .isEqualTo("expireSeconds: must be 1..86400 seconds (got 86401)"));
     assertThatThrownBy(() -> RtcUser.uid(4_294_967_296L))
         .hasMessage("uid: must be an integer in 0..4294967295");
-    assertThatThrownBy(() -> RtcTokenRequest.forRole("x".repeat(64), RtcUser.uid(1), RtcRole.PUBLISHER, 60, 60))
+    assertThatThrownBy(
+            () ->
+                RtcTokenRequest.forRole("x".repeat(64), RtcUser.uid(1), RtcRole.PUBLISHER, 60, 60))
         .hasMessage("channelName: must be at most 63 bytes (got 64)");
     assertThatThrownBy(() -> new AgoraCredentials("short", TestFixtures.CERTIFICATE))
         .hasMessage("appId: must be 32 hexadecimal characters");
@@ -108,6 +136,8 @@ class AgoraTokenIssuerTest {
   }
 
   private static ServiceInfo decodeService(IssuedToken issued, int type) {
-    return TestFixtures.decodeAs(AccessToken2Info.class, issued.token()).service(type).orElseThrow();
+    return TestFixtures.decodeAs(AccessToken2Info.class, issued.token())
+        .service(type)
+        .orElseThrow();
   }
 }

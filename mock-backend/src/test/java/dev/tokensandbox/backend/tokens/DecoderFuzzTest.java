@@ -17,14 +17,20 @@ import net.jqwik.api.constraints.IntRange;
  * given. 10,000 generated inputs per build; the reliability profile runs far more.
  */
 class DecoderFuzzTest {
-  private static final String RTC = TestFixtures.issuer()
-      .rtc(RtcTokenRequest.forRole("fuzz", RtcUser.account("alice"), RtcRole.PUBLISHER, 600, 300))
-      .token();
-  private static final String LEGACY = TestFixtures.issuer()
-      .legacyRtc(RtcTokenRequest.forRole("fuzz", RtcUser.uid(7), RtcRole.PUBLISHER, 600, 300))
-      .token();
-  private static final String JWT = new JwtIssuer(new byte[32], TestFixtures.clock(),
-      TestFixtures.fixedSalt(1)).issue(JwtFlow.CHATSDK, "user-123", 600).token();
+  private static final String RTC =
+      TestFixtures.issuer()
+          .rtc(
+              RtcTokenRequest.forRole(
+                  "fuzz", RtcUser.account("alice"), RtcRole.PUBLISHER, 600, 300))
+          .token();
+  private static final String LEGACY =
+      TestFixtures.issuer()
+          .legacyRtc(RtcTokenRequest.forRole("fuzz", RtcUser.uid(7), RtcRole.PUBLISHER, 600, 300))
+          .token();
+  private static final String JWT =
+      new JwtIssuer(new byte[32], TestFixtures.clock(), TestFixtures.fixedSalt(1))
+          .issue(JwtFlow.CHATSDK, "user-123", 600)
+          .token();
   private static final String[] VALID = {RTC, LEGACY, JWT};
 
   @Property(tries = 3000, seed = "1")
@@ -66,14 +72,16 @@ class DecoderFuzzTest {
     Arbitrary<Integer> position = Arbitraries.integers().between(0, 400);
     Arbitrary<Character> replacement = Arbitraries.chars().ascii();
     return Combinators.combine(base, position, replacement, Arbitraries.integers().between(0, 2))
-        .as((token, pos, c, kind) -> {
-          int at = pos % token.length();
-          return switch (kind) {
-            case 0 -> token.substring(0, at) + c + token.substring(at + 1);
-            case 1 -> token.substring(0, at) + token.substring(Math.min(token.length(), at + 1));
-            default -> token.substring(0, at) + c + token.substring(at);
-          };
-        });
+        .as(
+            (token, pos, c, kind) -> {
+              int at = pos % token.length();
+              return switch (kind) {
+                case 0 -> token.substring(0, at) + c + token.substring(at + 1);
+                case 1 ->
+                    token.substring(0, at) + token.substring(Math.min(token.length(), at + 1));
+                default -> token.substring(0, at) + c + token.substring(at);
+              };
+            });
   }
 
   private static void assertDecodesSafely(String input) {

@@ -36,14 +36,18 @@ class FixedVectorsTest {
       assertThat(t.expire()).isEqualTo(Long.parseLong(row[5]));
       ServiceInfo service = t.services().get(0);
       if (row[1].equals("rtc")) {
-        assertThat(service.fields()).containsEntry("channelName", row[2])
+        assertThat(service.fields())
+            .containsEntry("channelName", row[2])
             .containsEntry("uid", user.equals("0") ? "" : user);
-        assertThat(service.privileges()).hasSize(row[4].equals("publisher") ? 4 : 1)
+        assertThat(service.privileges())
+            .hasSize(row[4].equals("publisher") ? 4 : 1)
             .allMatch(p -> p.expire() == Long.parseLong(row[6]));
       } else if (!row[1].equals("chat-app")) {
         assertThat(service.fields()).containsEntry("userId", user);
       }
-      assertThat(TokenVerifier.verify(t, VerificationKeys.certificate(TestFixtures.CERTIFICATE)).verdict())
+      assertThat(
+              TokenVerifier.verify(t, VerificationKeys.certificate(TestFixtures.CERTIFICATE))
+                  .verdict())
           .isEqualTo(Verification.Verdict.VALID);
     } else {
       AccessToken1Info t = (AccessToken1Info) token;
@@ -51,8 +55,12 @@ class FixedVectorsTest {
       String channel = row[1].equals("legacy-rtm") ? user : row[2];
       String uid = row[1].equals("legacy-rtm") ? "" : user;
       assertThat(t.channelMatches(channel)).isTrue();
-      assertThat(TokenVerifier.verify(t,
-          VerificationKeys.certificate(TestFixtures.CERTIFICATE).withGuess(channel, uid)).verdict())
+      assertThat(
+              TokenVerifier.verify(
+                      t,
+                      VerificationKeys.certificate(TestFixtures.CERTIFICATE)
+                          .withGuess(channel, uid))
+                  .verdict())
           .isEqualTo(Verification.Verdict.VALID);
     }
   }
@@ -70,17 +78,21 @@ class FixedVectorsTest {
     if (name.endsWith("rtm")) {
       assertThat(t.privileges()).extracting(PrivilegeInfo::name).containsExactly("rtmLogin");
     } else {
-      assertThat(t.privileges()).extracting(PrivilegeInfo::name).containsExactly(
-          "joinChannel", "publishAudioStream", "publishVideoStream", "publishDataStream");
+      assertThat(t.privileges())
+          .extracting(PrivilegeInfo::name)
+          .containsExactly(
+              "joinChannel", "publishAudioStream", "publishVideoStream", "publishDataStream");
     }
     assertThat(TokenVerifier.verify(t, VerificationKeys.none()).verdict())
         .isEqualTo(Verification.Verdict.NOT_VERIFIED);
   }
 
   private static String issue(String[] row) {
-    AgoraTokenIssuer issuer = new AgoraTokenIssuer(TestFixtures.CREDENTIALS,
-        TestFixtures.clockAt(Instant.ofEpochSecond(Long.parseLong(row[7]))),
-        TestFixtures.fixedSalt(Integer.parseInt(row[8])));
+    AgoraTokenIssuer issuer =
+        new AgoraTokenIssuer(
+            TestFixtures.CREDENTIALS,
+            TestFixtures.clockAt(Instant.ofEpochSecond(Long.parseLong(row[7]))),
+            TestFixtures.fixedSalt(Integer.parseInt(row[8])));
     int expire = Integer.parseInt(row[5]);
     String user = row[3].isEmpty() ? "" : row[3].substring(row[3].indexOf(':') + 1);
     return switch (row[1]) {
@@ -95,8 +107,9 @@ class FixedVectorsTest {
   }
 
   private static RtcTokenRequest rtcRequest(String[] row, String user, int expire) {
-    RtcUser rtcUser = row[3].startsWith("uid:") ? RtcUser.uid(Long.parseLong(user)) : RtcUser.account(user);
-    return RtcTokenRequest.forRole(row[2], rtcUser, RtcRole.parse("role", row[4]), expire,
-        Integer.parseInt(row[6]));
+    RtcUser rtcUser =
+        row[3].startsWith("uid:") ? RtcUser.uid(Long.parseLong(user)) : RtcUser.account(user);
+    return RtcTokenRequest.forRole(
+        row[2], rtcUser, RtcRole.parse("role", row[4]), expire, Integer.parseInt(row[6]));
   }
 }

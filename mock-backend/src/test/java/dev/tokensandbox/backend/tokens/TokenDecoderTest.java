@@ -10,17 +10,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TokenDecoderTest {
-  private static final String TOKEN = TestFixtures.issuer()
-      .rtc(RtcTokenRequest.forRole("test", RtcUser.uid(1234), RtcRole.PUBLISHER, 3600, 3600))
-      .token();
+  private static final String TOKEN =
+      TestFixtures.issuer()
+          .rtc(RtcTokenRequest.forRole("test", RtcUser.uid(1234), RtcRole.PUBLISHER, 3600, 3600))
+          .token();
 
   @ParameterizedTest
-  @ValueSource(strings = {"  %s\n", "\"%s\"", "'%s'", "Bearer %s", "bearer   %s ", "\"Bearer %s\"", "`%s`"})
+  @ValueSource(
+      strings = {"  %s\n", "\"%s\"", "'%s'", "Bearer %s", "bearer   %s ", "\"Bearer %s\"", "`%s`"})
   void toleratesWhatPeoplePasteAroundAToken(String wrapper) {
     DecodeResult result = TokenDecoder.decode(String.format(wrapper, TOKEN));
 
-    assertThat(result).isInstanceOfSatisfying(AccessToken2Info.class,
-        t -> assertThat(t.text()).isEqualTo(TOKEN));
+    assertThat(result)
+        .isInstanceOfSatisfying(AccessToken2Info.class, t -> assertThat(t.text()).isEqualTo(TOKEN));
   }
 
   @Test
@@ -43,7 +45,8 @@ class TokenDecoderTest {
 
     assertThat(error.field()).isEqualTo("payload");
     assertThat(error.offset()).isEqualTo(20);
-    assertThat(error.message()).isEqualTo("payload: invalid base64 character '!' at character 20 of the text");
+    assertThat(error.message())
+        .isEqualTo("payload: invalid base64 character '!' at character 20 of the text");
   }
 
   @Test
@@ -76,7 +79,8 @@ class TokenDecoderTest {
     byte[] payload = payload(TOKEN);
     payload[82] = 9; // first service's type, low byte
     DecodeError error = error(token007(payload));
-    assertThat(error.message()).isEqualTo("services[0].type: unknown service type 9 at byte 82 of the payload");
+    assertThat(error.message())
+        .isEqualTo("services[0].type: unknown service type 9 at byte 82 of the payload");
   }
 
   @Test
@@ -100,7 +104,8 @@ class TokenDecoderTest {
 
   @Test
   void jwtWithBrokenJsonNamesTheSegment() {
-    String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"HS256\"}".getBytes());
+    String header =
+        Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"HS256\"}".getBytes());
     String payload = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":".getBytes());
     DecodeError error = error(header + "." + payload + ".c2ln");
     assertThat(error.field()).isEqualTo("payload");

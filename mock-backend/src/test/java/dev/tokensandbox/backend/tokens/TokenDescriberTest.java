@@ -13,10 +13,13 @@ class TokenDescriberTest {
 
   @Test
   void accessToken2ShowsEveryFieldRawAndHuman() {
-    String token = TestFixtures.issuer().rtc(
-        RtcTokenRequest.forRole("test", RtcUser.uid(1234), RtcRole.SUBSCRIBER, 900, 600)).token();
+    String token =
+        TestFixtures.issuer()
+            .rtc(RtcTokenRequest.forRole("test", RtcUser.uid(1234), RtcRole.SUBSCRIBER, 900, 600))
+            .token();
 
-    List<TokenField> fields = new TokenDescriber(clock).describe((DecodedToken) TokenDecoder.decode(token));
+    List<TokenField> fields =
+        new TokenDescriber(clock).describe((DecodedToken) TokenDecoder.decode(token));
 
     assertThat(field(fields, "appId").raw()).isEqualTo(TestFixtures.APP_ID);
     assertThat(field(fields, "issueTs").human())
@@ -25,15 +28,19 @@ class TokenDescriberTest {
     assertThat(field(fields, "salt").raw()).isEqualTo("12345");
     assertThat(field(fields, "services.rtc.channelName").human()).isEqualTo("\"test\"");
     assertThat(field(fields, "services.rtc.uid").human()).startsWith("numeric uid 1234");
-    assertThat(field(fields, "services.rtc.privileges.joinChannel").human()).endsWith("expires in 8:58");
+    assertThat(field(fields, "services.rtc.privileges.joinChannel").human())
+        .endsWith("expires in 8:58");
     assertThat(field(fields, "signature").human()).startsWith("32 bytes");
   }
 
   @Test
   void wildcardsAreNamed() {
-    String token = TestFixtures.issuer().rtc(
-        RtcTokenRequest.forRole("", RtcUser.uid(0), RtcRole.PUBLISHER, 60, 60)).token();
-    List<TokenField> fields = new TokenDescriber(clock).describe((DecodedToken) TokenDecoder.decode(token));
+    String token =
+        TestFixtures.issuer()
+            .rtc(RtcTokenRequest.forRole("", RtcUser.uid(0), RtcRole.PUBLISHER, 60, 60))
+            .token();
+    List<TokenField> fields =
+        new TokenDescriber(clock).describe((DecodedToken) TokenDecoder.decode(token));
 
     assertThat(field(fields, "services.rtc.channelName").human()).contains("wildcard");
     assertThat(field(fields, "services.rtc.uid").human()).isEqualTo("0 = wildcard: any user");
@@ -42,15 +49,21 @@ class TokenDescriberTest {
 
   @Test
   void legacyAndJwtFieldsAreDescribed() {
-    String legacy = TestFixtures.issuer().legacyRtc(
-        RtcTokenRequest.forRole("c", RtcUser.uid(0), RtcRole.PUBLISHER, 60, 60)).token();
-    List<TokenField> legacyFields = new TokenDescriber(clock).describe((DecodedToken) TokenDecoder.decode(legacy));
+    String legacy =
+        TestFixtures.issuer()
+            .legacyRtc(RtcTokenRequest.forRole("c", RtcUser.uid(0), RtcRole.PUBLISHER, 60, 60))
+            .token();
+    List<TokenField> legacyFields =
+        new TokenDescriber(clock).describe((DecodedToken) TokenDecoder.decode(legacy));
     assertThat(field(legacyFields, "crcUid").human()).contains("wildcard");
     assertThat(field(legacyFields, "privileges.joinChannel").human()).startsWith("absolute: ");
 
-    String jwt = new JwtIssuer(new byte[32], TestFixtures.clock(), TestFixtures.fixedSalt(1))
-        .issue(JwtFlow.RINGNITY, "customer-123", 900).token();
-    List<TokenField> jwtFields = new TokenDescriber(clock).describe((DecodedToken) TokenDecoder.decode(jwt));
+    String jwt =
+        new JwtIssuer(new byte[32], TestFixtures.clock(), TestFixtures.fixedSalt(1))
+            .issue(JwtFlow.RINGNITY, "customer-123", 900)
+            .token();
+    List<TokenField> jwtFields =
+        new TokenDescriber(clock).describe((DecodedToken) TokenDecoder.decode(jwt));
     assertThat(field(jwtFields, "claims.exp").human()).endsWith("expires in 13:58");
     assertThat(field(jwtFields, "header.alg").raw()).isEqualTo("HS256");
   }

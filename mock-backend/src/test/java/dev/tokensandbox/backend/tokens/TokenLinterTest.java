@@ -27,11 +27,12 @@ class TokenLinterTest {
   @Test
   void tokenExpired() {
     assertThat(lint(rtc(NOW - 7200, 3600, "room", "42", Map.of(1, 3600))))
-        .anySatisfy(w -> {
-          assertThat(w.code()).isEqualTo(LintCode.TOKEN_EXPIRED);
-          assertThat(w.message()).contains("expired 1 h ago");
-          assertThat(w.fix()).isNotBlank();
-        });
+        .anySatisfy(
+            w -> {
+              assertThat(w.code()).isEqualTo(LintCode.TOKEN_EXPIRED);
+              assertThat(w.message()).contains("expired 1 h ago");
+              assertThat(w.fix()).isNotBlank();
+            });
   }
 
   @Test
@@ -77,17 +78,20 @@ class TokenLinterTest {
 
   @Test
   void wildcardUid() {
-    assertThat(codes(rtc(NOW, 3600, "room", "", Map.of(1, 3600)))).containsExactly(LintCode.WILDCARD_UID);
+    assertThat(codes(rtc(NOW, 3600, "room", "", Map.of(1, 3600))))
+        .containsExactly(LintCode.WILDCARD_UID);
   }
 
   @Test
   void wildcardChannel() {
-    assertThat(codes(rtc(NOW, 3600, "", "42", Map.of(1, 3600)))).containsExactly(LintCode.WILDCARD_CHANNEL);
+    assertThat(codes(rtc(NOW, 3600, "", "42", Map.of(1, 3600))))
+        .containsExactly(LintCode.WILDCARD_CHANNEL);
   }
 
   @Test
   void userAccount() {
-    assertThat(codes(rtc(NOW, 3600, "room", "alice", Map.of(1, 3600)))).containsExactly(LintCode.USER_ACCOUNT);
+    assertThat(codes(rtc(NOW, 3600, "room", "alice", Map.of(1, 3600))))
+        .containsExactly(LintCode.USER_ACCOUNT);
   }
 
   @Test
@@ -110,8 +114,15 @@ class TokenLinterTest {
 
   @Test
   void jwtExpInMillis() {
-    assertThat(codes(jwt(new JWTClaimsSet.Builder().subject("u").claim("iat", NOW)
-        .claim("exp", (NOW + 600) * 1000).build()))).containsExactly(LintCode.JWT_EXP_MILLIS);
+    assertThat(
+            codes(
+                jwt(
+                    new JWTClaimsSet.Builder()
+                        .subject("u")
+                        .claim("iat", NOW)
+                        .claim("exp", (NOW + 600) * 1000)
+                        .build())))
+        .containsExactly(LintCode.JWT_EXP_MILLIS);
   }
 
   @Test
@@ -122,8 +133,13 @@ class TokenLinterTest {
 
   @Test
   void jwtExpiryAndLifetimeAreCheckedToo() {
-    assertThat(codes(jwt(new JWTClaimsSet.Builder().claim("iat", NOW - 200_000)
-        .claim("exp", NOW - 10).build())))
+    assertThat(
+            codes(
+                jwt(
+                    new JWTClaimsSet.Builder()
+                        .claim("iat", NOW - 200_000)
+                        .claim("exp", NOW - 10)
+                        .build())))
         .containsExactlyInAnyOrder(LintCode.TOKEN_EXPIRED, LintCode.LIFETIME_OVER_24H);
   }
 
@@ -135,7 +151,8 @@ class TokenLinterTest {
     return lint(token).stream().map(LintWarning::code).toList();
   }
 
-  static String rtc(long issueTs, int expire, String channel, String uid, Map<Integer, Integer> privileges) {
+  static String rtc(
+      long issueTs, int expire, String channel, String uid, Map<Integer, Integer> privileges) {
     AccessToken2 token = new AccessToken2();
     token.appId = TestFixtures.APP_ID;
     token.appCert = TestFixtures.CERTIFICATE;
@@ -153,7 +170,8 @@ class TokenLinterTest {
   }
 
   private static String legacy(Map<Integer, Integer> privileges) {
-    AccessToken token = new AccessToken(TestFixtures.APP_ID, TestFixtures.CERTIFICATE, "room", "42");
+    AccessToken token =
+        new AccessToken(TestFixtures.APP_ID, TestFixtures.CERTIFICATE, "room", "42");
     token.message.ts = (int) NOW + 86_400;
     token.message.messages = new TreeMap<>();
     privileges.forEach((id, ts) -> token.message.messages.put(id.shortValue(), ts));

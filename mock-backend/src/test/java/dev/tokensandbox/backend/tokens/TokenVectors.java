@@ -15,7 +15,8 @@ final class TokenVectors {
       if (in == null) {
         throw new IllegalStateException("missing vector file " + name);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
           .filter(line -> !line.isBlank() && !line.startsWith("#"))
           .map(line -> line.split("\t", -1))
           .toList();

@@ -5,13 +5,14 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * The customer-backend address the app talks to, as a user types it or a QR code carries it:
- * scheme defaults to http, a missing port to the sandbox's 8080, a trailing slash is dropped. The
- * Android emulator reaches the desktop's loopback at {@code 10.0.2.2}.
+ * The customer-backend address the app talks to, as a user types it or a QR code carries it: scheme
+ * defaults to http, a missing port to the sandbox's 8080, a trailing slash is dropped. The Android
+ * emulator reaches the desktop's loopback at {@code 10.0.2.2}.
  */
 public final class BackendAddress {
   /** The emulator's alias for the host machine's loopback interface. */
   public static final String EMULATOR_HOST = "10.0.2.2";
+
   public static final int DEFAULT_PORT = 8080;
 
   private final URI uri;
@@ -28,7 +29,8 @@ public final class BackendAddress {
   /** Parses user input; throws {@link IllegalArgumentException} with a message fit for the UI. */
   public static BackendAddress parse(String input) {
     if (input == null || input.isBlank()) {
-      throw new IllegalArgumentException("Backend URL: enter an address such as http://192.168.1.20:8080");
+      throw new IllegalArgumentException(
+          "Backend URL: enter an address such as http://192.168.1.20:8080");
     }
     String text = input.strip();
     if (!text.contains("://")) {
@@ -38,7 +40,8 @@ public final class BackendAddress {
     try {
       uri = new URI(text);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("Backend URL: not a valid address (" + e.getReason() + ")");
+      throw new IllegalArgumentException(
+          "Backend URL: not a valid address (" + e.getReason() + ")");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {

@@ -25,15 +25,19 @@ class BackendAddressTest {
   void emulatorDefaultPointsAtTheHostLoopback() {
     BackendAddress address = BackendAddress.emulator(8080);
 
-    assertThat(address.resolve("/api/agora/token")).isEqualTo("http://10.0.2.2:8080/api/agora/token");
+    assertThat(address.resolve("/api/agora/token"))
+        .isEqualTo("http://10.0.2.2:8080/api/agora/token");
     assertThat(address.isCleartext()).isTrue();
   }
 
   @Test
   void badInputGetsAMessageFitForTheScreen() {
-    assertThatThrownBy(() -> BackendAddress.parse(" ")).hasMessageStartingWith("Backend URL: enter");
-    assertThatThrownBy(() -> BackendAddress.parse("ftp://x")).hasMessage("Backend URL: must start with http:// or https://");
+    assertThatThrownBy(() -> BackendAddress.parse(" "))
+        .hasMessageStartingWith("Backend URL: enter");
+    assertThatThrownBy(() -> BackendAddress.parse("ftp://x"))
+        .hasMessage("Backend URL: must start with http:// or https://");
     assertThatThrownBy(() -> BackendAddress.parse("http://x:1/?a=b")).hasMessageContaining("query");
-    assertThatThrownBy(() -> BackendAddress.parse("http://")).hasMessageStartingWith("Backend URL:");
+    assertThatThrownBy(() -> BackendAddress.parse("http://"))
+        .hasMessageStartingWith("Backend URL:");
   }
 }

@@ -11,22 +11,40 @@ import com.tngtech.archunit.lang.ArchRule;
  * DESIGN.md §2: the client core runs on Android (API 26+) and in the desktop, so it never depends
  * on Jackson, JavaFX, Android, mock-backend, or JDK APIs Android lacks.
  */
-@AnalyzeClasses(packages = "dev.tokensandbox.client", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "dev.tokensandbox.client",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class DependencyRulesTest {
 
   @ArchTest
-  static final ArchRule noForbiddenLibraries = noClasses().should().dependOnClassesThat()
-      .resideInAnyPackage("com.fasterxml.jackson..", "javafx..", "android..", "androidx..",
-          "dev.tokensandbox.backend..", "dev.tokensandbox.desktop..", "dev.tokensandbox.app..");
+  static final ArchRule noForbiddenLibraries =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "com.fasterxml.jackson..",
+              "javafx..",
+              "android..",
+              "androidx..",
+              "dev.tokensandbox.backend..",
+              "dev.tokensandbox.desktop..",
+              "dev.tokensandbox.app..");
 
   @ArchTest
-  static final ArchRule onlyAndroidSafeJdkApis = noClasses().should().dependOnClassesThat()
-      .resideInAnyPackage("java.net.http..", "java.lang.management..", "java.awt..", "javax.swing..")
-      .because("Android does not ship these packages");
+  static final ArchRule onlyAndroidSafeJdkApis =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "java.net.http..", "java.lang.management..", "java.awt..", "javax.swing..")
+          .because("Android does not ship these packages");
 
   @ArchTest
-  static final ArchRule noWallClockOrSleep = noClasses().should()
-      .callMethod(System.class, "currentTimeMillis")
-      .orShould().callMethod(Thread.class, "sleep", long.class)
-      .because("time comes from SandboxClock");
+  static final ArchRule noWallClockOrSleep =
+      noClasses()
+          .should()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(Thread.class, "sleep", long.class)
+          .because("time comes from SandboxClock");
 }

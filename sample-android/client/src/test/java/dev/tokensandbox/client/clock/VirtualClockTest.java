@@ -21,7 +21,8 @@ class VirtualClockTest {
 
     assertThat(clock.advanceBy(Duration.ofHours(2))).isEqualTo(2);
 
-    assertThat(log).containsExactly("will-expire@2026-11-24T12:59:30Z", "expire@2026-11-24T13:00:00Z");
+    assertThat(log)
+        .containsExactly("will-expire@2026-11-24T12:59:30Z", "expire@2026-11-24T13:00:00Z");
     assertThat(clock.now()).isEqualTo(T0.plus(Duration.ofHours(2)));
   }
 
@@ -49,10 +50,12 @@ class VirtualClockTest {
 
   @Test
   void tasksScheduledWhileRunningRunInTheSameAdvance() {
-    clock.scheduleAfter(Duration.ofSeconds(10), () -> {
-      log.add("renew@" + clock.now());
-      clock.scheduleAfter(Duration.ofSeconds(10), () -> log.add("again@" + clock.now()));
-    });
+    clock.scheduleAfter(
+        Duration.ofSeconds(10),
+        () -> {
+          log.add("renew@" + clock.now());
+          clock.scheduleAfter(Duration.ofSeconds(10), () -> log.add("again@" + clock.now()));
+        });
 
     clock.advanceBy(Duration.ofSeconds(30));
 
