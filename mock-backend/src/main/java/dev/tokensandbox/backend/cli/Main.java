@@ -61,6 +61,7 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main(context));
     cli.addSubcommand("issue", IssueCommands.create(context));
     cli.addSubcommand("decode", new DecodeCommand(context));
+    cli.addSubcommand("serve", new ServeCommand(context));
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setExecutionExceptionHandler(

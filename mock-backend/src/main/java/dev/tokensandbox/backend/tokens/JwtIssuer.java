@@ -1,7 +1,6 @@
 package dev.tokensandbox.backend.tokens;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -59,10 +58,8 @@ public final class JwtIssuer {
             .jwtID(jti())
             .claim("scope", flow.scope());
     extraClaims.forEach(claims::claim);
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
-            claims.build());
+    // Header exactly {"alg":"HS256"}: the seeds' tokens start "eyJhbGciOiJIUzI1NiJ9".
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
     try {
       jwt.sign(new MACSigner(secret));
     } catch (JOSEException e) {

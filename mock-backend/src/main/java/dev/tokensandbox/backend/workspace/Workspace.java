@@ -12,11 +12,40 @@ import java.util.random.RandomGenerator;
  * no secret.
  */
 public record Workspace(
-    String appId, String appCertificate, String chatsdkJwtSecret, String ringnityJwtSecret) {
+    String appId,
+    String appCertificate,
+    String chatsdkJwtSecret,
+    String ringnityJwtSecret,
+    String ringnityApiKey,
+    String chatsdkApiKey) {
 
   /** Fresh random credentials from {@code random} (a SecureRandom in production). */
   public static Workspace generate(RandomGenerator random) {
-    return new Workspace(hex(random, 16), hex(random, 16), hex(random, 32), hex(random, 32));
+    return new Workspace(
+        hex(random, 16),
+        hex(random, 16),
+        hex(random, 32),
+        hex(random, 32),
+        "rn_sk_test_" + hex(random, 16),
+        "chatsdk_" + hex(random, 16));
+  }
+
+  /** This workspace with any credential an older file lacked generated from {@code random}. */
+  public Workspace completed(RandomGenerator random) {
+    Workspace fresh = generate(random);
+    return new Workspace(
+        appId == null ? fresh.appId : appId,
+        appCertificate == null ? fresh.appCertificate : appCertificate,
+        chatsdkJwtSecret == null ? fresh.chatsdkJwtSecret : chatsdkJwtSecret,
+        ringnityJwtSecret == null ? fresh.ringnityJwtSecret : ringnityJwtSecret,
+        ringnityApiKey == null ? fresh.ringnityApiKey : ringnityApiKey,
+        chatsdkApiKey == null ? fresh.chatsdkApiKey : chatsdkApiKey);
+  }
+
+  /** Every secret of this workspace, for redaction. */
+  public java.util.List<String> secrets() {
+    return java.util.List.of(
+        appCertificate, chatsdkJwtSecret, ringnityJwtSecret, ringnityApiKey, chatsdkApiKey);
   }
 
   @JsonIgnore

@@ -214,7 +214,13 @@ class MainTest {
             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     assertThat(JSON.readTree(file.toFile()).fieldNames())
         .toIterable()
-        .containsExactly("appId", "appCertificate", "chatsdkJwtSecret", "ringnityJwtSecret");
+        .containsExactly(
+            "appId",
+            "appCertificate",
+            "chatsdkJwtSecret",
+            "ringnityJwtSecret",
+            "ringnityApiKey",
+            "chatsdkApiKey");
   }
 
   private static JsonNode field(JsonNode parent, String key) {

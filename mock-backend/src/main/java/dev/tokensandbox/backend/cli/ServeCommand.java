@@ -1,0 +1,133 @@
+package dev.tokensandbox.backend.cli;
+
+import dev.tokensandbox.backend.clock.SandboxTime;
+import dev.tokensandbox.backend.customer.CustomerAuth;
+import dev.tokensandbox.backend.server.SandboxServer;
+import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.backend.workspace.WorkspaceStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: the mock backend, headless. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run the mock customer backend and provider mocks until Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+  private final CliContext context;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port (0 = any free port; default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--lan",
+      description = "Listen on all interfaces so a phone can connect (turns demo mode off).")
+  boolean lan;
+
+  @Option(
+      names = "--demo-mode",
+      negatable = true,
+      description =
+          "Accept the seeds' unauthenticated requests" + " (default: on, off with --lan).")
+  Boolean demoMode;
+
+  @Option(
+      names = "--cors",
+      paramLabel = "ORIGIN",
+      description = "Allow browser calls from ORIGIN (repeatable).")
+  List<String> cors = new ArrayList<>();
+
+  @Option(
+      names = "--provider-base-url",
+      description = "Send provider calls to another server instead of the built-in mocks.")
+  String providerBaseUrl;
+
+  @Option(
+      names = "--workspace",
+      paramLabel = "FILE",
+      description = "Workspace file (default as for issue).")
+  Path workspace;
+
+  @Option(
+      names = "--exit-after-start",
+      hidden = true,
+      description = "Start, print the banner, stop (smoke tests, startup timing).")
+  boolean exitAfterStart;
+
+  ServeCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    WorkspaceStore store = context.workspace(workspace);
+    Workspace ws = store.loadOrCreate(context.random());
+    SandboxServer.Builder builder =
+        SandboxServer.builder()
+            .workspace(ws)
+            .time(new SandboxTime(context.clock()))
+            .random(context.random())
+            .port(port)
+            .lan(lan)
+            .corsOrigins(cors)
+            .providerBaseUrl(providerBaseUrl)
+            .log(line -> context.out().println(line));
+    if (demoMode != null) {
+      builder.demoMode(demoMode);
+    }
+    SandboxServer server = builder.start();
+    banner(server, store.file());
+    if (exitAfterStart) {
+      server.close();
+      return 0;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "sandbox-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private void banner(SandboxServer server, Path workspaceFile) {
+    var out = context.out();
+    out.println(
+        "Token Sandbox backend listening on "
+            + server.url()
+            + (lan ? " and on every interface at port " + server.port() : ""));
+    out.println(
+        "  Provider mocks (RINGNITY_API_BASE_URL, CHATSDK_API_URL): " + server.providerBaseUrl());
+    out.println("  Workspace: " + workspaceFile + " (App ID " + server.workspace().appId() + ")");
+    out.println(
+        "  Demo mode: "
+            + (server.settings().demoMode()
+                ? "on: the seeds' requests work without logging in"
+                : "off: POST /auth/login first"));
+    out.println(
+        "  Demo users: "
+            + String.join(
+                ", ",
+                CustomerAuth.DEMO_PASSWORDS.entrySet().stream()
+                    .map(e -> e.getKey() + " / " + e.getValue())
+                    .sorted()
+                    .toList()));
+    out.println(
+        "  Try: curl \""
+            + server.url()
+            + "/api/agora/token?channelName=test&uid=12345&role=publisher&expireSeconds=3600\"");
+    out.flush();
+  }
+}

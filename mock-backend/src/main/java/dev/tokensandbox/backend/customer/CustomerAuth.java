@@ -1,0 +1,152 @@
+package dev.tokensandbox.backend.customer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokensandbox.backend.server.ApiError;
+import dev.tokensandbox.backend.server.Http;
+import dev.tokensandbox.backend.server.ServerSettings;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * The mock customer backend's own login: demo users, {@code POST /auth/login} → a session bearer,
+ * and the check every token route runs first. With demo mode on, an unauthenticated request is
+ * served as the seeds' {@code requireCustomer} stub does: as the user named in its body.
+ */
+public final class CustomerAuth {
+  public static final Duration SESSION_LIFETIME = Duration.ofHours(8);
+
+  /** Demo users and their (documented, non-secret) demo passwords. */
+  public static final Map<String, String> DEMO_PASSWORDS =
+      Map.of("alice", "alice-demo", "customer", "customer-demo");
+
+  private static final List<Customer> DEMO_USERS =
+      List.of(
+          new Customer(
+              "user-123",
+              "alice",
+              "Alice Johnson",
+              "alice@example.com",
+              "https://example.com/alice.png"),
+          new Customer("customer-123", "customer", "Demo Customer", "customer@example.com", null));
+
+  private final ServerSettings settings;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+  private record Session(Customer customer, Instant expiresAt) {}
+
+  public CustomerAuth(ServerSettings settings, Clock clock, RandomGenerator random) {
+    this.settings = settings;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  public static List<Customer> demoUsers() {
+    return DEMO_USERS;
+  }
+
+  /** {@code POST /auth/login} with {@code {username, password}}. */
+  public void login(Context ctx) {
+    JsonNode body = Http.objectBody(ctx);
+    String username = Http.text(body, "username", 64);
+    String password = Http.text(body, "password", 128);
+    if (username == null || username.isBlank()) {
+      throw ApiError.badRequest("username", "is required");
+    }
+    if (password == null) {
+      throw ApiError.badRequest("password", "is required");
+    }
+    String expected = DEMO_PASSWORDS.get(username);
+    if (expected == null || !MessageDigest.isEqual(bytes(expected), bytes(password))) {
+      throw new ApiError(401, "invalid_credentials", null, "unknown user or wrong password");
+    }
+    Customer customer =
+        DEMO_USERS.stream().filter(c -> c.username().equals(username)).findFirst().orElseThrow();
+    String bearer = newBearer();
+    Instant expiresAt = clock.instant().plus(SESSION_LIFETIME);
+    sessions.put(bearer, new Session(customer, expiresAt));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("sessionToken", bearer);
+    out.put("tokenType", "Bearer");
+    out.put("expiresIn", SESSION_LIFETIME.toSeconds());
+    out.put("user", customer);
+    Http.json(ctx, 200, out);
+  }
+
+  /** The logged-in customer, if the request carries a live session bearer. */
+  public Optional<Customer> session(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    Session session = sessions.get(header.substring(7).strip());
+    if (session == null) {
+      return Optional.empty();
+    }
+    if (!clock.instant().isBefore(session.expiresAt)) {
+      sessions.values().remove(session);
+      return Optional.empty();
+    }
+    return Optional.of(session.customer);
+  }
+
+  /** A logged-in customer, always required (401 otherwise). */
+  public Customer requireLogin(Context ctx) {
+    return session(ctx)
+        .orElseThrow(
+            () ->
+                ApiError.unauthorized(
+                    "log in first: POST /auth/login, then send Authorization: Bearer <sessionToken>"));
+  }
+
+  /**
+   * The customer for a token route: the session's, else (demo mode) the one the body names with the
+   * seeds' defaults, else 401.
+   */
+  public Customer requireCustomer(Context ctx, JsonNode body) {
+    Optional<Customer> session = session(ctx);
+    if (session.isPresent()) {
+      return session.get();
+    }
+    if (!settings.demoMode()) {
+      throw ApiError.unauthorized(
+          "log in first (demo mode is off): POST /auth/login, then send"
+              + " Authorization: Bearer <sessionToken>");
+    }
+    String id = body == null ? null : Http.text(body, "userId", 255);
+    String name = body == null ? null : Http.text(body, "name", 255);
+    String email = body == null ? null : Http.text(body, "email", 255);
+    return new Customer(
+        blankTo(id, "customer-123"),
+        null,
+        blankTo(name, "Demo Customer"),
+        blankTo(email, "customer@example.com"),
+        null);
+  }
+
+  private String newBearer() {
+    byte[] b = new byte[24];
+    random.nextBytes(b);
+    return "sess_" + HexFormat.of().formatHex(b);
+  }
+
+  private static String blankTo(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.tokensandbox.backend.faults;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Holds the active fault plan and draws, per request, which of its rules apply. Probabilities use a
+ * {@link Random} seeded from the plan, so the same plan and request order give the same faults.
+ */
+public final class FaultInjector {
+  private FaultPlan plan = FaultPlan.none();
+  private Random random = new Random(0);
+
+  public synchronized FaultPlan plan() {
+    return plan;
+  }
+
+  public synchronized void setPlan(FaultPlan plan) {
+    this.plan = plan == null ? FaultPlan.none() : plan;
+    this.random = new Random(this.plan.seed());
+  }
+
+  public synchronized void clear() {
+    setPlan(FaultPlan.none());
+  }
+
+  public synchronized FaultDecision decide(String routeId) {
+    if (plan.rules().isEmpty()) {
+      return FaultDecision.NONE;
+    }
+    List<FaultRule> applied = new ArrayList<>();
+    for (FaultRule rule : plan.rules()) {
+      if (rule.matches(routeId)
+          && (rule.probability() >= 1.0 || random.nextDouble() < rule.probability())) {
+        applied.add(rule);
+      }
+    }
+    return applied.isEmpty() ? FaultDecision.NONE : new FaultDecision(applied);
+  }
+}

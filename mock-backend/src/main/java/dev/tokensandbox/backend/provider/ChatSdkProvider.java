@@ -1,0 +1,148 @@
+package dev.tokensandbox.backend.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokensandbox.backend.server.ApiError;
+import dev.tokensandbox.backend.server.Http;
+import dev.tokensandbox.backend.server.RouteContext;
+import dev.tokensandbox.backend.server.Routes;
+import dev.tokensandbox.backend.server.TokenMint;
+import dev.tokensandbox.backend.tokens.DecodeResult;
+import dev.tokensandbox.backend.tokens.IssuedToken;
+import dev.tokensandbox.backend.tokens.JwtFlow;
+import dev.tokensandbox.backend.tokens.JwtInfo;
+import dev.tokensandbox.backend.tokens.TokenDecoder;
+import dev.tokensandbox.backend.tokens.TokenVerifier;
+import dev.tokensandbox.backend.tokens.Verification;
+import dev.tokensandbox.backend.tokens.VerificationKeys;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Mock of the ChatSDK API (seed 003): {@code POST /tokens} ({@code X-API-Key}) upserts the user by
+ * {@code userId} and answers {@code {token, wsToken, user, expiresIn}}; {@code GET /api/users/me}
+ * takes only a valid, unexpired REST {@code token}; {@code /ws?token=} takes only a valid {@code
+ * wsToken} and closes with 4001 otherwise.
+ */
+public final class ChatSdkProvider {
+  public static final int WS_CLOSE_UNAUTHORIZED = 4001;
+
+  private final TokenMint mint;
+  private final String apiKey;
+  private final String jwtSecret;
+  private final Clock clock;
+  private final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
+
+  public ChatSdkProvider(TokenMint mint, String apiKey, String jwtSecret, Clock clock) {
+    this.mint = mint;
+    this.apiKey = apiKey;
+    this.jwtSecret = jwtSecret;
+    this.clock = clock;
+  }
+
+  public void register(Routes routes, Javalin app) {
+    routes.post("chatsdk.provider", "/tokens", this::tokens);
+    routes.get("chatsdk.rest", "/api/users/me", this::me);
+    app.ws(
+        "/ws",
+        ws ->
+            ws.onConnect(
+                session -> {
+                  String token = session.queryParam("token");
+                  Optional<String> problem = problem(token, JwtFlow.CHATSDK_WS);
+                  if (problem.isPresent()) {
+                    session.closeSession(WS_CLOSE_UNAUTHORIZED, "unauthorized: " + problem.get());
+                    return;
+                  }
+                  JwtInfo jwt = (JwtInfo) TokenDecoder.decode(token);
+                  session.send(
+                      Http.JSON.writeValueAsString(
+                          Map.of(
+                              "type",
+                              "connected",
+                              "user",
+                              users.getOrDefault(jwt.stringClaim("sub").orElse(""), Map.of()))));
+                }));
+  }
+
+  /** Number of distinct users upserted so far. */
+  public int userCount() {
+    return users.size();
+  }
+
+  private void tokens(Context ctx) {
+    if (!ProviderKeys.accepts(ctx, ctx.header("X-API-Key"), apiKey)) {
+      Http.json(ctx, 401, Map.of("error", "Invalid API key"));
+      return;
+    }
+    JsonNode body = Http.objectBody(ctx);
+    String userId = Http.text(body, "userId", 255);
+    if (userId == null || userId.isBlank()) {
+      throw ApiError.badRequest("userId", "is required");
+    }
+    Map<String, Object> user = new LinkedHashMap<>();
+    user.put("id", userId);
+    user.put("name", Http.text(body, "name", 255));
+    user.put("image", Http.text(body, "image", 2048));
+    JsonNode custom = body.get("custom");
+    if (custom != null && !custom.isNull() && !custom.isObject()) {
+      throw ApiError.badRequest("custom", "must be a JSON object");
+    }
+    users.merge(userId, user, (old, fresh) -> fresh);
+    String route = RouteContext.route(ctx);
+    Map<String, Object> claims =
+        user.get("name") == null ? Map.of() : Map.of("name", user.get("name"));
+    IssuedToken rest =
+        mint.jwt(route, RouteContext.faults(ctx), JwtFlow.CHATSDK, userId, 86_400, claims);
+    IssuedToken ws =
+        mint.jwt(route, RouteContext.faults(ctx), JwtFlow.CHATSDK_WS, userId, 86_400, claims);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("token", rest.token());
+    out.put("wsToken", ws.token());
+    out.put("user", user);
+    out.put("expiresIn", rest.expiresAt().getEpochSecond() - rest.issuedAt().getEpochSecond());
+    Http.json(ctx, 200, out);
+  }
+
+  private void me(Context ctx) {
+    String header = ctx.header("Authorization");
+    String token =
+        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? header.substring(7).strip()
+            : null;
+    Optional<String> problem = problem(token, JwtFlow.CHATSDK);
+    if (problem.isPresent()) {
+      throw new ApiError(401, "unauthorized", null, problem.get());
+    }
+    String sub = ((JwtInfo) TokenDecoder.decode(token)).stringClaim("sub").orElse("");
+    Http.json(ctx, 200, Map.of("user", users.getOrDefault(sub, Map.of("id", sub))));
+  }
+
+  /** Why {@code token} is not acceptable for {@code flow}, or empty when it is. */
+  Optional<String> problem(String token, JwtFlow flow) {
+    if (token == null || token.isBlank()) {
+      return Optional.of("missing token");
+    }
+    DecodeResult decoded = TokenDecoder.decode(token);
+    if (!(decoded instanceof JwtInfo jwt)) {
+      return Optional.of("not a JWT");
+    }
+    Verification v = TokenVerifier.verify(jwt, VerificationKeys.jwtSecret(jwtSecret));
+    if (v.verdict() != Verification.Verdict.VALID) {
+      return Optional.of("invalid token (" + v.detail() + ")");
+    }
+    if (!flow.scope().equals(jwt.stringClaim("scope").orElse(""))) {
+      return Optional.of(
+          "wrong token kind: use " + (flow == JwtFlow.CHATSDK ? "token" : "wsToken") + " here");
+    }
+    long exp = jwt.numericClaim("exp").orElse(0L);
+    if (clock.instant().getEpochSecond() >= exp) {
+      return Optional.of("token expired");
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,171 @@
+package dev.tokensandbox.backend.server;
+
+import dev.tokensandbox.backend.traffic.JournalEntry;
+import dev.tokensandbox.backend.traffic.Redactor;
+import dev.tokensandbox.backend.traffic.TrafficJournal;
+import io.javalin.http.Context;
+import io.javalin.websocket.WsConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns each finished request into a redacted {@link JournalEntry} and one log line. */
+final class JournalRecorder {
+  private static final int MAX_BODY = 2048;
+  private static final List<String> HEADERS =
+      List.of("Authorization", "X-API-Key", "Content-Type", "User-Agent", "X-Sandbox-Device");
+  private static final Pattern TOKEN_ID = Pattern.compile("«token (tok:[0-9a-f]{8})»");
+
+  private final TrafficJournal journal;
+  private final Redactor redactor;
+  private final Clock clock;
+  private final Consumer<String> log;
+
+  JournalRecorder(TrafficJournal journal, Redactor redactor, Clock clock, Consumer<String> log) {
+    this.journal = journal;
+    this.redactor = redactor;
+    this.clock = clock;
+    this.log = log;
+  }
+
+  void record(Context ctx, Float millis) {
+    String route = RouteContext.route(ctx);
+    if (route.equals("sandbox.journal")) {
+      return; // reading the journal must not fill it
+    }
+    String query = ctx.queryString();
+    String path = redactor.redact(ctx.path() + (query == null ? "" : "?" + query));
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String name : HEADERS) {
+      String value = ctx.header(name);
+      if (value != null) {
+        headers.put(
+            name,
+            name.equals("Authorization") || name.equals("X-API-Key")
+                ? scheme(value) + "«redacted»"
+                : redactor.redact(value));
+      }
+    }
+    String requestBody = clip(redactor.redact(safeBody(ctx)));
+    String body = ctx.attribute(Http.BODY);
+    String responseBody = clip(redactor.redact(body == null ? "" : body));
+    JournalEntry entry =
+        journal.record(
+            id ->
+                new JournalEntry(
+                    id,
+                    clock.instant(),
+                    millis == null ? 0 : Math.round(millis * 10) / 10.0,
+                    hop(route),
+                    route,
+                    ctx.method().name(),
+                    path,
+                    ctx.statusCode(),
+                    client(ctx),
+                    headers,
+                    requestBody,
+                    responseBody,
+                    tokenIds(responseBody),
+                    RouteContext.faults(ctx).names()));
+    log.accept(
+        entry.method()
+            + " "
+            + entry.path()
+            + " → "
+            + entry.status()
+            + " in "
+            + entry.durationMillis()
+            + " ms"
+            + (entry.tokenIds().isEmpty() ? "" : " " + entry.tokenIds())
+            + (entry.faults().isEmpty() ? "" : " faults=" + entry.faults()));
+  }
+
+  void websocket(WsConfig ws) {
+    ws.onConnect(
+        ctx ->
+            journal.record(
+                id ->
+                    new JournalEntry(
+                        id,
+                        clock.instant(),
+                        0,
+                        "app→provider",
+                        "chatsdk.ws",
+                        "WS",
+                        redactor.redact(ctx.matchedPath() + "?" + ctx.queryString()),
+                        101,
+                        ctx.host(),
+                        Map.of(),
+                        "",
+                        "",
+                        List.of(),
+                        List.of())));
+    ws.onClose(
+        ctx ->
+            journal.record(
+                id ->
+                    new JournalEntry(
+                        id,
+                        clock.instant(),
+                        0,
+                        "app→provider",
+                        "chatsdk.ws",
+                        "WS-CLOSE",
+                        ctx.matchedPath(),
+                        ctx.status(),
+                        ctx.host(),
+                        Map.of(),
+                        "",
+                        redactor.redact(ctx.reason() == null ? "" : ctx.reason()),
+                        List.of(),
+                        List.of())));
+  }
+
+  static String hop(String route) {
+    if (route.startsWith("sandbox.")) {
+      return "sandbox";
+    }
+    if (route.endsWith(".provider") || route.startsWith("rtc.") || route.equals("chatsdk.rest")) {
+      return route.equals("ringnity.provider") || route.equals("chatsdk.provider")
+          ? "customer→provider"
+          : "app→provider";
+    }
+    return "app→customer";
+  }
+
+  private static String safeBody(Context ctx) {
+    try {
+      return ctx.body();
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static String scheme(String value) {
+    int space = value.indexOf(' ');
+    return space > 0 && space < 10 ? value.substring(0, space + 1) : "";
+  }
+
+  private static String client(Context ctx) {
+    String device = ctx.header("X-Sandbox-Device");
+    return device != null ? device : ctx.ip();
+  }
+
+  private static String clip(String s) {
+    return s.length() <= MAX_BODY ? s : s.substring(0, MAX_BODY) + "…(" + s.length() + " chars)";
+  }
+
+  private static List<String> tokenIds(String redactedBody) {
+    List<String> ids = new ArrayList<>();
+    Matcher m = TOKEN_ID.matcher(redactedBody);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,117 @@
+package dev.tokensandbox.backend.server;
+
+import dev.tokensandbox.backend.faults.Fault;
+import dev.tokensandbox.backend.faults.FaultDecision;
+import dev.tokensandbox.backend.faults.FaultInjector;
+import dev.tokensandbox.backend.faults.FaultRule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * Registers routes under stable ids and runs each request through the fault plan first: latency
+ * delays the handler on a scheduler (never a sleeping thread); status, malformed JSON, empty body
+ * and connection reset replace the answer; token and provider faults are left for the handler.
+ */
+public final class Routes {
+  private final Javalin app;
+  private final FaultInjector faults;
+  private final Executor executor;
+
+  public Routes(Javalin app, FaultInjector faults, Executor executor) {
+    this.app = app;
+    this.faults = faults;
+    this.executor = executor;
+  }
+
+  public void get(String id, String path, Handler handler) {
+    app.addHttpHandler(HandlerType.GET, path, wrap(id, handler));
+  }
+
+  public void post(String id, String path, Handler handler) {
+    app.addHttpHandler(HandlerType.POST, path, wrap(id, handler));
+  }
+
+  public void put(String id, String path, Handler handler) {
+    app.addHttpHandler(HandlerType.PUT, path, wrap(id, handler));
+  }
+
+  public void delete(String id, String path, Handler handler) {
+    app.addHttpHandler(HandlerType.DELETE, path, wrap(id, handler));
+  }
+
+  private Handler wrap(String id, Handler handler) {
+    boolean faultable = !id.startsWith("sandbox.");
+    return ctx -> {
+      ctx.attribute(RouteContext.ROUTE, id);
+      FaultDecision decision = faultable ? faults.decide(id) : FaultDecision.NONE;
+      ctx.attribute(RouteContext.FAULTS, decision);
+      if (decision.latencyMillis() > 0) {
+        Executor delayed =
+            CompletableFuture.delayedExecutor(
+                decision.latencyMillis(), TimeUnit.MILLISECONDS, executor);
+        ctx.future(
+            () ->
+                CompletableFuture.runAsync(
+                    () -> {
+                      try {
+                        answer(ctx, decision, handler);
+                      } catch (Exception e) {
+                        throw new CompletionException(e);
+                      }
+                    },
+                    delayed));
+      } else {
+        answer(ctx, decision, handler);
+      }
+    };
+  }
+
+  private static void answer(Context ctx, FaultDecision decision, Handler handler)
+      throws Exception {
+    FaultRule terminal = decision.terminal().orElse(null);
+    if (terminal == null) {
+      handler.handle(ctx);
+      return;
+    }
+    switch (terminal.fault()) {
+      case STATUS ->
+          Http.json(
+              ctx,
+              terminal.value(),
+              Map.of(
+                  "error",
+                  "injected_fault",
+                  "message",
+                  "fault plan: this route answers " + terminal.value()));
+      case MALFORMED_JSON -> {
+        ctx.status(200).contentType("application/json").result("{\"token\": \"007eJx");
+        ctx.attribute(Http.BODY, "{\"token\": \"007eJx");
+      }
+      case EMPTY_BODY -> ctx.status(200).result("");
+      case CONNECTION_RESET -> reset(ctx);
+      default -> throw new IllegalStateException("not a terminal fault: " + terminal.fault());
+    }
+  }
+
+  /** Aborts the HTTP exchange so the client sees the connection drop. */
+  private static void reset(Context ctx) {
+    ctx.status(499);
+    Request.getBaseRequest(ctx.req())
+        .getHttpChannel()
+        .abort(new IOException("fault plan: connection reset"));
+  }
+
+  /** True when {@code fault} was drawn for this request. */
+  public static boolean has(Context ctx, Fault fault) {
+    return RouteContext.faults(ctx).has(fault);
+  }
+}

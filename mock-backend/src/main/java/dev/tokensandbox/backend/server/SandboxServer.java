@@ -1,0 +1,256 @@
+package dev.tokensandbox.backend.server;
+
+import dev.tokensandbox.backend.clock.SandboxTime;
+import dev.tokensandbox.backend.customer.AgoraRoutes;
+import dev.tokensandbox.backend.customer.CustomerAuth;
+import dev.tokensandbox.backend.customer.GinRoutes;
+import dev.tokensandbox.backend.customer.ProviderClient;
+import dev.tokensandbox.backend.customer.ProviderFlows;
+import dev.tokensandbox.backend.faults.FaultInjector;
+import dev.tokensandbox.backend.provider.ChatSdkProvider;
+import dev.tokensandbox.backend.provider.RingnityProvider;
+import dev.tokensandbox.backend.provider.RtcProvider;
+import dev.tokensandbox.backend.sandbox.SandboxApi;
+import dev.tokensandbox.backend.traffic.Redactor;
+import dev.tokensandbox.backend.traffic.TrafficJournal;
+import dev.tokensandbox.backend.workspace.Workspace;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * The embeddable mock backend: the four seed flows, customer auth, provider mocks, faults, traffic
+ * journal and the sandbox API on one Javalin server. Start it in-process (the desktop, tests) or
+ * headless ({@code token-sandbox serve}).
+ *
+ * <pre>{@code
+ * try (SandboxServer server = SandboxServer.builder().workspace(ws).port(0).start()) {
+ *   String url = server.url();   // http://127.0.0.1:<port>
+ * }
+ * }</pre>
+ */
+public final class SandboxServer implements AutoCloseable {
+  /** Largest request body accepted; bigger ones are refused with 413 before they are read. */
+  public static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+  private final Builder config;
+  private final Javalin app;
+  private final TrafficJournal journal;
+  private final FaultInjector faults = new FaultInjector();
+  private final ServerSettings settings;
+  private final TokenMint mint;
+  private final ProviderClient providerClient = new ProviderClient(Duration.ofSeconds(5));
+  private final ExecutorService faultExecutor =
+      Executors.newCachedThreadPool(daemon("sandbox-faults"));
+  private final Redactor redactor = new Redactor();
+  private final ChatSdkProvider chatSdk;
+
+  private SandboxServer(Builder config) {
+    this.config = config;
+    this.journal = new TrafficJournal(config.journalCapacity);
+    this.settings = new ServerSettings(config.demoMode);
+    this.mint = new TokenMint(config.workspace, config.time, config.random);
+    config.workspace.secrets().forEach(redactor::addSecret);
+    CustomerAuth auth = new CustomerAuth(settings, config.time, config.random);
+    JournalRecorder recorder = new JournalRecorder(journal, redactor, config.time, config.log);
+    this.app =
+        Javalin.create(
+            c -> {
+              c.showJavalinBanner = false;
+              c.http.maxRequestSize = MAX_REQUEST_BYTES;
+              c.jsonMapper(new JavalinJackson(Http.JSON, false));
+              c.requestLogger.http(recorder::record);
+              c.requestLogger.ws(recorder::websocket);
+              if (!config.corsOrigins.isEmpty()) {
+                c.bundledPlugins.enableCors(
+                    cors -> cors.addRule(rule -> config.corsOrigins.forEach(rule::allowHost)));
+              }
+            });
+    ErrorMapping.install(app);
+    Routes routes = new Routes(app, faults, faultExecutor);
+    new AgoraRoutes(mint, auth).register(routes);
+    new GinRoutes(mint, auth, settings).register(routes);
+    routes.post("auth.login", "/auth/login", auth::login);
+    new ProviderFlows(
+            auth,
+            providerClient,
+            config.workspace,
+            this::providerBaseUrl,
+            this::providerBaseUrl,
+            config.time)
+        .register(routes);
+    new RingnityProvider(mint, config.workspace.ringnityApiKey()).register(routes);
+    this.chatSdk =
+        new ChatSdkProvider(
+            mint,
+            config.workspace.chatsdkApiKey(),
+            config.workspace.chatsdkJwtSecret(),
+            config.time);
+    chatSdk.register(routes, app);
+    new RtcProvider(config.workspace.agoraCredentials(), config.time).register(routes);
+    new SandboxApi(config.workspace, settings, faults, journal, config.time, mint, this::endpoints)
+        .register(routes, app);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private SandboxServer start() {
+    app.start(config.host, config.port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The base URL on the loopback interface, e.g. {@code http://127.0.0.1:8080}. */
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** Where the provider mocks live; usable as a user's {@code RINGNITY_API_BASE_URL}. */
+  public String providerBaseUrl() {
+    return config.providerBaseUrl != null ? config.providerBaseUrl : url();
+  }
+
+  public TrafficJournal journal() {
+    return journal;
+  }
+
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  public ServerSettings settings() {
+    return settings;
+  }
+
+  public TokenMint mint() {
+    return mint;
+  }
+
+  public SandboxTime time() {
+    return config.time;
+  }
+
+  public Workspace workspace() {
+    return config.workspace;
+  }
+
+  public Redactor redactor() {
+    return redactor;
+  }
+
+  private Map<String, Object> endpoints() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("url", url());
+    out.put("providerBaseUrl", providerBaseUrl());
+    out.put("boundTo", config.host);
+    out.put("demoMode", settings.demoMode());
+    return out;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    providerClient.close();
+    faultExecutor.shutdownNow();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Configures and starts a {@link SandboxServer}. */
+  public static final class Builder {
+    private Workspace workspace;
+    private SandboxTime time = new SandboxTime(Clock.systemUTC());
+    private RandomGenerator random = new java.security.SecureRandom();
+    private String host = "127.0.0.1";
+    private int port = 0;
+    private boolean demoMode = true;
+    private int journalCapacity = TrafficJournal.DEFAULT_CAPACITY;
+    private String providerBaseUrl;
+    private List<String> corsOrigins = List.of();
+    private Consumer<String> log = line -> {};
+
+    private Builder() {}
+
+    public Builder workspace(Workspace workspace) {
+      this.workspace = workspace;
+      return this;
+    }
+
+    public Builder time(SandboxTime time) {
+      this.time = time;
+      return this;
+    }
+
+    public Builder random(RandomGenerator random) {
+      this.random = random;
+      return this;
+    }
+
+    /** Port to bind; 0 picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Bind all interfaces (for a phone on the LAN) instead of 127.0.0.1; turns demo mode off. */
+    public Builder lan(boolean lan) {
+      this.host = lan ? "0.0.0.0" : "127.0.0.1";
+      if (lan) {
+        this.demoMode = false;
+      }
+      return this;
+    }
+
+    public Builder demoMode(boolean demoMode) {
+      this.demoMode = demoMode;
+      return this;
+    }
+
+    public Builder journalCapacity(int capacity) {
+      this.journalCapacity = capacity;
+      return this;
+    }
+
+    /** Send the customer routes' provider calls elsewhere (default: this server's own mocks). */
+    public Builder providerBaseUrl(String url) {
+      this.providerBaseUrl = url;
+      return this;
+    }
+
+    public Builder corsOrigins(List<String> origins) {
+      this.corsOrigins = List.copyOf(origins);
+      return this;
+    }
+
+    /** Receives one redacted line per request. */
+    public Builder log(Consumer<String> log) {
+      this.log = log;
+      return this;
+    }
+
+    public SandboxServer start() {
+      Objects.requireNonNull(workspace, "workspace");
+      return new SandboxServer(this).start();
+    }
+  }
+}

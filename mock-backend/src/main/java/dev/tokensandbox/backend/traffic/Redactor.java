@@ -1,0 +1,52 @@
+package dev.tokensandbox.backend.traffic;
+
+import dev.tokensandbox.backend.tokens.TokenFingerprint;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from anything the sandbox writes down: tokens (007/006/JWT) become {@code «token
+ * tok:1a2b3c4d»} so a journal line still correlates with the issued-token history; session bearers,
+ * provider keys, passwords and every registered secret become {@code «redacted»}.
+ */
+public final class Redactor {
+  private static final Pattern TOKEN =
+      Pattern.compile(
+          "00[67][A-Za-z0-9+/=]{16,}|eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+  private static final Pattern KEYS =
+      Pattern.compile("sess_[0-9a-fA-F]{8,}|rn_sk_[A-Za-z0-9_]+|chatsdk_[A-Za-z0-9_]+");
+  private static final Pattern PASSWORD =
+      Pattern.compile(
+          "(\"(?:password|appCertificate|apiKey|secret)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+  private static final String REDACTED = "«redacted»";
+
+  private final Set<String> secrets = new CopyOnWriteArraySet<>();
+
+  /** Registers a literal secret (certificate, JWT secret, …); short strings are ignored. */
+  public void addSecret(String secret) {
+    if (secret != null && secret.length() >= 8) {
+      secrets.add(secret);
+    }
+  }
+
+  public String redact(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    for (String secret : secrets) {
+      out = out.replace(secret, REDACTED);
+    }
+    Matcher tokens = TOKEN.matcher(out);
+    StringBuilder sb = new StringBuilder();
+    while (tokens.find()) {
+      tokens.appendReplacement(
+          sb, Matcher.quoteReplacement("«token " + TokenFingerprint.of(tokens.group()) + "»"));
+    }
+    tokens.appendTail(sb);
+    out = KEYS.matcher(sb.toString()).replaceAll(REDACTED);
+    return PASSWORD.matcher(out).replaceAll("$1\"" + REDACTED + "\"");
+  }
+}

@@ -1,0 +1,74 @@
+package dev.tokensandbox.backend.traffic;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A bounded ring buffer of {@link JournalEntry}s: memory stays flat however many requests pass.
+ * Listeners (the live event stream, the desktop) hear every entry as it is recorded.
+ */
+public final class TrafficJournal {
+  public static final int DEFAULT_CAPACITY = 1000;
+
+  private final int capacity;
+  private final ArrayDeque<JournalEntry> entries;
+  private final List<Consumer<JournalEntry>> listeners = new CopyOnWriteArrayList<>();
+  private long nextId = 1;
+  private long dropped;
+
+  public TrafficJournal(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive");
+    }
+    this.capacity = capacity;
+    this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
+  }
+
+  /** Assigns the next id to {@code entry}'s content and stores it; returns the stored entry. */
+  public JournalEntry record(java.util.function.LongFunction<JournalEntry> entry) {
+    JournalEntry stored;
+    synchronized (this) {
+      stored = entry.apply(nextId++);
+      if (entries.size() == capacity) {
+        entries.removeFirst();
+        dropped++;
+      }
+      entries.addLast(stored);
+    }
+    for (Consumer<JournalEntry> listener : listeners) {
+      listener.accept(stored);
+    }
+    return stored;
+  }
+
+  /** The newest {@code limit} entries, oldest first. */
+  public synchronized List<JournalEntry> latest(int limit) {
+    List<JournalEntry> all = new ArrayList<>(entries);
+    return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
+  }
+
+  public synchronized int size() {
+    return entries.size();
+  }
+
+  public int capacity() {
+    return capacity;
+  }
+
+  /** How many entries were pushed out by newer ones. */
+  public synchronized long dropped() {
+    return dropped;
+  }
+
+  public synchronized void clear() {
+    entries.clear();
+  }
+
+  public Runnable subscribe(Consumer<JournalEntry> listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+}
