@@ -34,14 +34,12 @@ public final class RingnityProvider {
 
   private void visitorContextToken(Context ctx) {
     if (!ProviderKeys.accepts(ctx, ProviderKeys.bearer(ctx), apiKey)) {
-      Http.json(
-          ctx,
-          401,
-          Map.of(
-              "success",
-              false,
-              "error",
-              Map.of("code", "invalid_api_key", "message", "Invalid or revoked Server API key")));
+      Map<String, Object> refused = new LinkedHashMap<>();
+      refused.put("success", false);
+      refused.put("error", "invalid_api_key");
+      refused.put("field", null);
+      refused.put("message", "Invalid or revoked Server API key");
+      Http.json(ctx, 401, refused);
       return;
     }
     JsonNode body = Http.objectBody(ctx);
