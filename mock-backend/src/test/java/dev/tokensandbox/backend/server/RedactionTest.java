@@ -1,0 +1,58 @@
+package dev.tokensandbox.backend.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issues tokens through every flow with known secrets and asserts that no secret, session bearer or
+ * full token appears in the log lines, the journal or any sandbox API answer.
+ */
+class RedactionTest {
+  private final ServerFixture sandbox = new ServerFixture();
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  @Test
+  void noSecretOrTokenLeaksIntoLogsJournalOrSandboxApi() {
+    List<String> issued = new ArrayList<>();
+    String session = sandbox.login("alice", "alice-demo");
+    issued.add(sandbox.get("/api/agora/token?channelName=test&uid=12345", "Authorization", session).body());
+    issued.add(sandbox.get("/api/agora/rtm-token?userId=alice").body());
+    issued.add(sandbox.get("/rte/testing/publisher/uid/1234/").json().path("rtcToken").asText());
+    issued.add(sandbox.post("/ringnity/runtime-token", "{}").json().path("token").asText());
+    var chat = sandbox.post("/api/auth/chat-token", "", "Authorization", session).json();
+    issued.add(chat.path("token").asText());
+    issued.add(chat.path("wsToken").asText());
+    sandbox.get("/api/users/me", "Authorization", "Bearer " + chat.path("token").asText());
+    sandbox.post("/provider/rtc/join", "{\"token\":\"" + issued.get(0) + "\",\"channelName\":\"test\",\"uid\":12345}");
+
+    List<String> secrets = new ArrayList<>(ServerFixture.WORKSPACE.secrets());
+    secrets.add(session.substring("Bearer ".length()));
+    secrets.add("alice-demo");
+    secrets.addAll(issued);
+
+    String journal = sandbox.get("/sandbox/journal?limit=1000").body();
+    List<String> surfaces = new ArrayList<>(sandbox.log);
+    surfaces.add(journal);
+    for (String path : List.of("/sandbox/health", "/sandbox/workspace", "/sandbox/settings", "/sandbox/faults",
+        "/sandbox/clock", "/sandbox/tokens")) {
+      surfaces.add(sandbox.get(path).body());
+    }
+
+    assertThat(issued).allMatch(token -> token.length() > 40);
+    for (String surface : surfaces) {
+      for (String secret : secrets) {
+        assertThat(surface).as("a secret or token leaked").doesNotContain(secret);
+      }
+    }
+    assertThat(journal).contains("«token tok:", "«redacted»");
+    assertThat(sandbox.get("/sandbox/tokens").json().path("tokens").size()).isGreaterThanOrEqualTo(issued.size());
+  }
+}
