@@ -76,8 +76,14 @@ public final class ChatSdkProvider {
 
   private void tokens(Context ctx) {
     if (!ProviderKeys.accepts(ctx, ctx.header("X-API-Key"), apiKey)) {
-      Http.json(ctx, 401, Map.of("error", "Invalid API key", "message",
-          "Invalid API key: check the X-API-Key header (and that the key is not revoked)"));
+      Http.json(
+          ctx,
+          401,
+          Map.of(
+              "error",
+              "Invalid API key",
+              "message",
+              "Invalid API key: check the X-API-Key header (and that the key is not revoked)"));
       return;
     }
     JsonNode body = Http.objectBody(ctx);

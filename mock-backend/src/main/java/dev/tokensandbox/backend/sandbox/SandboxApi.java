@@ -104,8 +104,11 @@ public final class SandboxApi {
         "/sandbox/journal/stream",
         client -> {
           client.keepAlive();
+          client.ctx().req().getAsyncContext().setTimeout(0); // a live stream has no deadline
           Runnable unsubscribe = journal.subscribe(entry -> client.sendEvent("journal", entry));
           client.onClose(unsubscribe);
+          // Tells the client it is subscribed: every later request arrives as a "journal" event.
+          client.sendEvent("connected", Map.of("capacity", journal.capacity()));
         });
     routes.get("sandbox.clock", "/sandbox/clock", ctx -> Http.json(ctx, 200, clockView()));
     routes.put("sandbox.clock", "/sandbox/clock", this::putClock);

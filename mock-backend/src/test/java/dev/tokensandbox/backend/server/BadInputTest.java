@@ -38,7 +38,8 @@ class BadInputTest {
         Arguments.of("/api/agora/token?channelName=t&expireSeconds=86401", 400, "expireSeconds"),
         Arguments.of("/api/agora/token?channelName=t&expireSeconds=1h", 400, "expireSeconds"),
         Arguments.of("/api/agora/token?channelName=t&uid=1&userAccount=a", 400, "uid"),
-        Arguments.of("/api/agora/token?channelName=t&joinChannelExpire=0", 400, "joinChannelExpire"),
+        Arguments.of(
+            "/api/agora/token?channelName=t&joinChannelExpire=0", 400, "joinChannelExpire"),
         Arguments.of("/api/agora/rtm-token", 400, "userId"),
         Arguments.of("/api/agora/chat-token?userId=", 400, "userId"),
         Arguments.of("/api/agora/chat-app-token?expireSeconds=-5", 400, "expireSeconds"),
@@ -65,41 +66,101 @@ class BadInputTest {
         Arguments.of("/auth/login", "{", null, null, 400, "body"),
         Arguments.of("/auth/login", "[1,2]", null, null, 400, "body"),
         Arguments.of("/auth/login", "{\"username\":\"alice\"}", null, null, 400, "password"),
-        Arguments.of("/auth/login", "{\"username\":\"alice\",\"password\":\"nope\"}", null, null, 401, null),
-        Arguments.of("/auth/login", "{\"username\":{\"a\":1},\"password\":\"x\"}", null, null, 400, "username"),
+        Arguments.of(
+            "/auth/login", "{\"username\":\"alice\",\"password\":\"nope\"}", null, null, 401, null),
+        Arguments.of(
+            "/auth/login",
+            "{\"username\":{\"a\":1},\"password\":\"x\"}",
+            null,
+            null,
+            400,
+            "username"),
         Arguments.of("/ringnity/runtime-token", "{\"userId\":[1]}", null, null, 400, "userId"),
-        Arguments.of("/ringnity/runtime-token", "{\"name\":\"" + "n".repeat(300) + "\"}", null, null, 400, "name"),
-        Arguments.of("/api/server/visitor-context-token", "{}", "Authorization", ringnityKey, 400, "visitor"),
-        Arguments.of("/api/server/visitor-context-token", "{\"visitor\":{}}", "Authorization", ringnityKey, 400,
+        Arguments.of(
+            "/ringnity/runtime-token",
+            "{\"name\":\"" + "n".repeat(300) + "\"}",
+            null,
+            null,
+            400,
+            "name"),
+        Arguments.of(
+            "/api/server/visitor-context-token",
+            "{}",
+            "Authorization",
+            ringnityKey,
+            400,
+            "visitor"),
+        Arguments.of(
+            "/api/server/visitor-context-token",
+            "{\"visitor\":{}}",
+            "Authorization",
+            ringnityKey,
+            400,
             "visitor.externalId"),
-        Arguments.of("/api/server/visitor-context-token", "{\"visitor\":{\"externalId\":\"x\"},\"expiresIn\":\"900\"}",
-            "Authorization", ringnityKey, 400, "expiresIn"),
-        Arguments.of("/api/server/visitor-context-token", "{}", "Authorization", "Basic abc", 401, null),
+        Arguments.of(
+            "/api/server/visitor-context-token",
+            "{\"visitor\":{\"externalId\":\"x\"},\"expiresIn\":\"900\"}",
+            "Authorization",
+            ringnityKey,
+            400,
+            "expiresIn"),
+        Arguments.of(
+            "/api/server/visitor-context-token", "{}", "Authorization", "Basic abc", 401, null),
         Arguments.of("/tokens", "{}", "X-API-Key", chatKey, 400, "userId"),
-        Arguments.of("/tokens", "{\"userId\":\"u\",\"custom\":5}", "X-API-Key", chatKey, 400, "custom"),
+        Arguments.of(
+            "/tokens", "{\"userId\":\"u\",\"custom\":5}", "X-API-Key", chatKey, 400, "custom"),
         Arguments.of("/tokens", "{\"userId\":\"u\"}", null, null, 401, null),
         Arguments.of("/api/auth/chat-token", "{}", null, null, 401, null),
-        Arguments.of("/api/auth/chat-token", "{}", "Authorization", "Bearer sess_00000000deadbeef", 401, null),
+        Arguments.of(
+            "/api/auth/chat-token",
+            "{}",
+            "Authorization",
+            "Bearer sess_00000000deadbeef",
+            401,
+            null),
         Arguments.of("/provider/rtc/join", "{}", null, null, 400, "token"),
         Arguments.of("/provider/rtc/join", "{\"token\":\"x\"}", null, null, 400, "channelName"),
-        Arguments.of("/provider/rtc/join", "{\"token\":\"x\",\"channelName\":\"c\",\"uid\":\"7\"}", null, null, 400, "uid"),
-        Arguments.of("/provider/rtc/join", "{\"token\":\"x\",\"channelName\":\"c\",\"uid\":-7}", null, null, 400, "uid"));
+        Arguments.of(
+            "/provider/rtc/join",
+            "{\"token\":\"x\",\"channelName\":\"c\",\"uid\":\"7\"}",
+            null,
+            null,
+            400,
+            "uid"),
+        Arguments.of(
+            "/provider/rtc/join",
+            "{\"token\":\"x\",\"channelName\":\"c\",\"uid\":-7}",
+            null,
+            null,
+            400,
+            "uid"));
   }
 
   @ParameterizedTest(name = "POST {0} {1} → {4}")
   @MethodSource("badPosts")
-  void badPostsAreCleanJsonErrors(String path, String body, String header, String value, int status, String field) {
-    ServerFixture.Reply reply = header == null ? sandbox.post(path, body) : sandbox.post(path, body, header, value);
+  void badPostsAreCleanJsonErrors(
+      String path, String body, String header, String value, int status, String field) {
+    ServerFixture.Reply reply =
+        header == null ? sandbox.post(path, body) : sandbox.post(path, body, header, value);
     assertCleanError(reply, status, field);
   }
 
   @Test
   void badSandboxWritesNameTheField() {
-    assertCleanError(sandbox.put("/sandbox/faults", "{\"rules\":[{\"fault\":\"EXPLODE\"}]}"), 400, "rules[0].fault");
-    assertCleanError(sandbox.put("/sandbox/faults", "{\"rules\":[{\"fault\":\"STATUS\",\"value\":418}]}"), 400,
+    assertCleanError(
+        sandbox.put("/sandbox/faults", "{\"rules\":[{\"fault\":\"EXPLODE\"}]}"),
+        400,
+        "rules[0].fault");
+    assertCleanError(
+        sandbox.put("/sandbox/faults", "{\"rules\":[{\"fault\":\"STATUS\",\"value\":418}]}"),
+        400,
         "rules[0].value");
-    assertCleanError(sandbox.put("/sandbox/faults", "{\"rules\":[{\"fault\":\"LATENCY\",\"value\":5,\"probability\":2}]}"),
-        400, "rules[0].probability");
+    assertCleanError(
+        sandbox.put(
+            "/sandbox/faults",
+            "{\"rules\":[{\"fault\":\"LATENCY\",\"value\":5,\"probability\":2}]}"),
+        400,
+        "rules[0].probability");
     assertCleanError(sandbox.put("/sandbox/clock", "{\"speed\":-1}"), 400, "speed");
     assertCleanError(sandbox.put("/sandbox/settings", "{\"demoMode\":\"yes\"}"), 400, "demoMode");
   }
@@ -115,10 +176,13 @@ class BadInputTest {
   @Test
   void expiredSessionsAreRejected() {
     String session = sandbox.login("alice", "alice-demo");
-    assertThat(sandbox.post("/api/auth/chat-token", "", "Authorization", session).code()).isEqualTo(200);
-    sandbox.time.setOffset(dev.tokensandbox.backend.customer.CustomerAuth.SESSION_LIFETIME.plusSeconds(1));
+    assertThat(sandbox.post("/api/auth/chat-token", "", "Authorization", session).code())
+        .isEqualTo(200);
+    sandbox.time.setOffset(
+        dev.tokensandbox.backend.customer.CustomerAuth.SESSION_LIFETIME.plusSeconds(1));
     try {
-      assertCleanError(sandbox.post("/api/auth/chat-token", "", "Authorization", session), 401, null);
+      assertCleanError(
+          sandbox.post("/api/auth/chat-token", "", "Authorization", session), 401, null);
     } finally {
       sandbox.time.reset();
     }

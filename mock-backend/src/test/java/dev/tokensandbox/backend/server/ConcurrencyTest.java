@@ -24,34 +24,42 @@ class ConcurrencyTest {
       Dispatcher dispatcher = new Dispatcher();
       dispatcher.setMaxRequests(64);
       dispatcher.setMaxRequestsPerHost(64);
-      OkHttpClient client = sandbox.http.newBuilder().dispatcher(dispatcher)
-          .connectionPool(new ConnectionPool(64, 1, TimeUnit.MINUTES)).build();
+      OkHttpClient client =
+          sandbox
+              .http
+              .newBuilder()
+              .dispatcher(dispatcher)
+              .connectionPool(new ConnectionPool(64, 1, TimeUnit.MINUTES))
+              .build();
       int total = 2000;
       CountDownLatch done = new CountDownLatch(total);
       AtomicInteger ok = new AtomicInteger();
       AtomicInteger failed = new AtomicInteger();
       for (int i = 0; i < total; i++) {
         String url = sandbox.server.url() + "/api/agora/token?channelName=load&uid=" + (i + 1);
-        client.newCall(new Request.Builder().url(url).build()).enqueue(new Callback() {
-          @Override
-          public void onResponse(Call call, Response response) throws IOException {
-            try (response) {
-              if (response.code() == 200 && response.body().string().startsWith("007")) {
-                ok.incrementAndGet();
-              } else {
-                failed.incrementAndGet();
-              }
-            } finally {
-              done.countDown();
-            }
-          }
+        client
+            .newCall(new Request.Builder().url(url).build())
+            .enqueue(
+                new Callback() {
+                  @Override
+                  public void onResponse(Call call, Response response) throws IOException {
+                    try (response) {
+                      if (response.code() == 200 && response.body().string().startsWith("007")) {
+                        ok.incrementAndGet();
+                      } else {
+                        failed.incrementAndGet();
+                      }
+                    } finally {
+                      done.countDown();
+                    }
+                  }
 
-          @Override
-          public void onFailure(Call call, IOException e) {
-            failed.incrementAndGet();
-            done.countDown();
-          }
-        });
+                  @Override
+                  public void onFailure(Call call, IOException e) {
+                    failed.incrementAndGet();
+                    done.countDown();
+                  }
+                });
       }
 
       assertThat(done.await(120, TimeUnit.SECONDS)).as("all requests answered").isTrue();

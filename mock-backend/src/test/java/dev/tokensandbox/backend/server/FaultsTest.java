@@ -44,12 +44,18 @@ class FaultsTest {
   @Test
   void latencyDelaysTheAnswerPastAShortClientTimeout() {
     plan(Fault.LATENCY, 1500);
-    OkHttpClient impatient = sandbox.http.newBuilder().readTimeout(200, TimeUnit.MILLISECONDS).build();
+    OkHttpClient impatient =
+        sandbox.http.newBuilder().readTimeout(200, TimeUnit.MILLISECONDS).build();
 
-    assertThatThrownBy(() -> impatient.newCall(new Request.Builder().url(sandbox.server.url() + RTC).build()).execute())
+    assertThatThrownBy(
+            () ->
+                impatient
+                    .newCall(new Request.Builder().url(sandbox.server.url() + RTC).build())
+                    .execute())
         .isInstanceOf(SocketTimeoutException.class);
     assertThat(sandbox.get(RTC).code()).isEqualTo(200);
-    assertThat(sandbox.server.journal().latest(1).get(0).durationMillis()).isGreaterThanOrEqualTo(1500);
+    assertThat(sandbox.server.journal().latest(1).get(0).durationMillis())
+        .isGreaterThanOrEqualTo(1500);
   }
 
   @Test
@@ -76,7 +82,8 @@ class FaultsTest {
   @Test
   void connectionResetDropsTheConnection() {
     plan(Fault.CONNECTION_RESET, 0);
-    assertThatThrownBy(() -> sandbox.get(RTC)).isInstanceOf(UncheckedIOException.class)
+    assertThatThrownBy(() -> sandbox.get(RTC))
+        .isInstanceOf(UncheckedIOException.class)
         .hasCauseInstanceOf(IOException.class);
   }
 
@@ -98,7 +105,8 @@ class FaultsTest {
     plan(Fault.SHORT_LIFETIME, 20);
     AccessToken2Info token = rtcToken();
     assertThat(token.expire()).isEqualTo(20);
-    assertThat(token.service(ServiceInfo.RTC).orElseThrow().privileges()).allMatch(p -> p.expire() == 20);
+    assertThat(token.service(ServiceInfo.RTC).orElseThrow().privileges())
+        .allMatch(p -> p.expire() == 20);
   }
 
   @Test
@@ -109,21 +117,29 @@ class FaultsTest {
 
   @Test
   void revokedKeyMakesTheChatSdkProviderRefuseTheCustomerBackend() {
-    sandbox.server.faults().setPlan(FaultPlan.of(FaultRule.always("chatsdk.provider", Fault.REVOKED_KEY, 0)));
+    sandbox
+        .server
+        .faults()
+        .setPlan(FaultPlan.of(FaultRule.always("chatsdk.provider", Fault.REVOKED_KEY, 0)));
     String session = sandbox.login("alice", "alice-demo");
 
     ServerFixture.Reply reply = sandbox.post("/api/auth/chat-token", "", "Authorization", session);
 
     assertThat(reply.code()).isEqualTo(502);
-    assertThat(reply.json().path("message").asText()).isEqualTo("Failed to generate chat token: provider answered 401");
+    assertThat(reply.json().path("message").asText())
+        .isEqualTo("Failed to generate chat token: provider answered 401");
   }
 
   @Test
   void tokenFaultsApplyToJwtFlowsToo() {
-    sandbox.server.faults().setPlan(FaultPlan.of(FaultRule.always("ringnity.*", Fault.SHORT_LIFETIME, 30)));
+    sandbox
+        .server
+        .faults()
+        .setPlan(FaultPlan.of(FaultRule.always("ringnity.*", Fault.SHORT_LIFETIME, 30)));
     String token = sandbox.post("/ringnity/runtime-token", "{}").json().path("token").asText();
     JwtInfo jwt = (JwtInfo) TokenDecoder.decode(token);
-    assertThat(jwt.numericClaim("exp").orElseThrow() - jwt.numericClaim("iat").orElseThrow()).isEqualTo(30);
+    assertThat(jwt.numericClaim("exp").orElseThrow() - jwt.numericClaim("iat").orElseThrow())
+        .isEqualTo(30);
   }
 
   @Test
@@ -137,8 +153,10 @@ class FaultsTest {
 
   @Test
   void faultPlanIsSettableOverTheSandboxApi() {
-    ServerFixture.Reply set = sandbox.put("/sandbox/faults",
-        "{\"seed\":1,\"rules\":[{\"route\":\"agora.*\",\"fault\":\"status\",\"value\":429}]}");
+    ServerFixture.Reply set =
+        sandbox.put(
+            "/sandbox/faults",
+            "{\"seed\":1,\"rules\":[{\"route\":\"agora.*\",\"fault\":\"status\",\"value\":429}]}");
     assertThat(set.code()).isEqualTo(200);
     assertThat(sandbox.get(RTC).code()).isEqualTo(429);
     assertThat(sandbox.get("/ping").code()).isEqualTo(200);
@@ -146,7 +164,10 @@ class FaultsTest {
   }
 
   private List<Integer> statuses(long seed) {
-    sandbox.server.faults().setPlan(new FaultPlan(seed, List.of(new FaultRule("*", Fault.STATUS, 500, 0.5))));
+    sandbox
+        .server
+        .faults()
+        .setPlan(new FaultPlan(seed, List.of(new FaultRule("*", Fault.STATUS, 500, 0.5))));
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       out.add(sandbox.get("/ping").code());

@@ -16,7 +16,9 @@ import okhttp3.WebSocketListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Ringnity and ChatSDK round trips through real HTTP, including upstream failure, 429 and expiry. */
+/**
+ * Ringnity and ChatSDK round trips through real HTTP, including upstream failure, 429 and expiry.
+ */
 class ProviderFlowsTest {
   private final ServerFixture sandbox = new ServerFixture();
 
@@ -27,18 +29,24 @@ class ProviderFlowsTest {
 
   @Test
   void ringnityUpstreamRejectionBecomesA502WithAClearError() {
-    sandbox.server.faults().setPlan(FaultPlan.of(FaultRule.always("ringnity.provider", Fault.REVOKED_KEY, 0)));
+    sandbox
+        .server
+        .faults()
+        .setPlan(FaultPlan.of(FaultRule.always("ringnity.provider", Fault.REVOKED_KEY, 0)));
 
-    ServerFixture.Reply reply = sandbox.post("/ringnity/runtime-token", "{\"userId\":\"customer-123\"}");
+    ServerFixture.Reply reply =
+        sandbox.post("/ringnity/runtime-token", "{\"userId\":\"customer-123\"}");
 
     assertThat(reply.code()).isEqualTo(502);
     assertThat(reply.json().path("error").asText()).isEqualTo("upstream_failed");
-    assertThat(reply.json().path("message").asText()).isEqualTo("Ringnity token exchange failed: provider answered 401");
+    assertThat(reply.json().path("message").asText())
+        .isEqualTo("Ringnity token exchange failed: provider answered 401");
   }
 
   @Test
   void ringnityUnreachableProviderIsA502Too() {
-    try (ServerFixture elsewhere = new ServerFixture(SandboxServer.builder().providerBaseUrl("http://127.0.0.1:9"))) {
+    try (ServerFixture elsewhere =
+        new ServerFixture(SandboxServer.builder().providerBaseUrl("http://127.0.0.1:9"))) {
       ServerFixture.Reply reply = elsewhere.post("/ringnity/runtime-token", "{}");
       assertThat(reply.code()).isEqualTo(502);
       assertThat(reply.json().path("message").asText()).contains("provider unreachable");
@@ -47,8 +55,12 @@ class ProviderFlowsTest {
 
   @Test
   void ringnityMalformedProviderAnswerIsA502() {
-    sandbox.server.faults().setPlan(FaultPlan.of(FaultRule.always("ringnity.provider", Fault.MALFORMED_JSON, 0)));
-    assertThat(sandbox.post("/ringnity/runtime-token", "{}").json().path("message").asText()).contains("malformed JSON");
+    sandbox
+        .server
+        .faults()
+        .setPlan(FaultPlan.of(FaultRule.always("ringnity.provider", Fault.MALFORMED_JSON, 0)));
+    assertThat(sandbox.post("/ringnity/runtime-token", "{}").json().path("message").asText())
+        .contains("malformed JSON");
   }
 
   @Test
@@ -56,28 +68,44 @@ class ProviderFlowsTest {
     String alice = sandbox.login("alice", "alice-demo");
     String customer = sandbox.login("customer", "customer-demo");
     for (int i = 0; i < 10; i++) {
-      assertThat(sandbox.post("/api/auth/chat-token", "", "Authorization", alice).code()).isEqualTo(200);
+      assertThat(sandbox.post("/api/auth/chat-token", "", "Authorization", alice).code())
+          .isEqualTo(200);
     }
 
     ServerFixture.Reply limited = sandbox.post("/api/auth/chat-token", "", "Authorization", alice);
 
     assertThat(limited.code()).isEqualTo(429);
     assertThat(limited.header("Retry-After")).isEqualTo("900");
-    assertThat(limited.json().path("message").asText()).isEqualTo("Too many token requests, please try again later");
-    assertThat(sandbox.post("/api/auth/chat-token", "", "Authorization", customer).code()).isEqualTo(200);
+    assertThat(limited.json().path("message").asText())
+        .isEqualTo("Too many token requests, please try again later");
+    assertThat(sandbox.post("/api/auth/chat-token", "", "Authorization", customer).code())
+        .isEqualTo(200);
     sandbox.time.setOffset(Duration.ofMinutes(15));
-    assertThat(sandbox.post("/api/auth/chat-token", "", "Authorization", alice).code()).isEqualTo(200);
+    assertThat(sandbox.post("/api/auth/chat-token", "", "Authorization", alice).code())
+        .isEqualTo(200);
   }
 
   @Test
   void restEndpointRejectsExpiredAndWrongKindTokens() {
-    var tokens = sandbox.post("/tokens", "{\"userId\":\"user-123\"}", "X-API-Key",
-        ServerFixture.WORKSPACE.chatsdkApiKey()).json();
+    var tokens =
+        sandbox
+            .post(
+                "/tokens",
+                "{\"userId\":\"user-123\"}",
+                "X-API-Key",
+                ServerFixture.WORKSPACE.chatsdkApiKey())
+            .json();
     String rest = tokens.path("token").asText();
 
-    assertThat(sandbox.get("/api/users/me", "Authorization", "Bearer " + rest).code()).isEqualTo(200);
-    assertThat(sandbox.get("/api/users/me", "Authorization", "Bearer " + tokens.path("wsToken").asText())
-        .json().path("message").asText()).contains("wrong token kind");
+    assertThat(sandbox.get("/api/users/me", "Authorization", "Bearer " + rest).code())
+        .isEqualTo(200);
+    assertThat(
+            sandbox
+                .get("/api/users/me", "Authorization", "Bearer " + tokens.path("wsToken").asText())
+                .json()
+                .path("message")
+                .asText())
+        .contains("wrong token kind");
     sandbox.time.setOffset(Duration.ofHours(24));
     ServerFixture.Reply expired = sandbox.get("/api/users/me", "Authorization", "Bearer " + rest);
     assertThat(expired.code()).isEqualTo(401);
@@ -86,38 +114,51 @@ class ProviderFlowsTest {
 
   @Test
   void webSocketAcceptsAValidWsTokenAndClosesOnAnExpiredOne() throws Exception {
-    String wsToken = sandbox.post("/tokens", "{\"userId\":\"user-123\",\"name\":\"Alice\"}", "X-API-Key",
-        ServerFixture.WORKSPACE.chatsdkApiKey()).json().path("wsToken").asText();
+    String wsToken =
+        sandbox
+            .post(
+                "/tokens",
+                "{\"userId\":\"user-123\",\"name\":\"Alice\"}",
+                "X-API-Key",
+                ServerFixture.WORKSPACE.chatsdkApiKey())
+            .json()
+            .path("wsToken")
+            .asText();
 
-    assertThat(connect(wsToken).get(5, TimeUnit.SECONDS)).startsWith("message:").contains("connected", "Alice");
+    assertThat(connect(wsToken).get(5, TimeUnit.SECONDS))
+        .startsWith("message:")
+        .contains("connected", "Alice");
 
     sandbox.time.setOffset(Duration.ofHours(25));
     assertThat(connect(wsToken).get(5, TimeUnit.SECONDS))
-        .isEqualTo("closed:" + ChatSdkProvider.WS_CLOSE_UNAUTHORIZED + ":unauthorized: token expired");
+        .isEqualTo(
+            "closed:" + ChatSdkProvider.WS_CLOSE_UNAUTHORIZED + ":unauthorized: token expired");
     assertThat(connect("garbage").get(5, TimeUnit.SECONDS)).startsWith("closed:4001");
   }
 
   private CompletableFuture<String> connect(String token) {
     CompletableFuture<String> first = new CompletableFuture<>();
     String url = sandbox.server.url().replace("http", "ws") + "/ws?token=" + token;
-    sandbox.http.newWebSocket(new Request.Builder().url(url).build(), new WebSocketListener() {
-      @Override
-      public void onMessage(WebSocket webSocket, String text) {
-        first.complete("message:" + text);
-        webSocket.close(1000, "done");
-      }
+    sandbox.http.newWebSocket(
+        new Request.Builder().url(url).build(),
+        new WebSocketListener() {
+          @Override
+          public void onMessage(WebSocket webSocket, String text) {
+            first.complete("message:" + text);
+            webSocket.close(1000, "done");
+          }
 
-      @Override
-      public void onClosing(WebSocket webSocket, int code, String reason) {
-        first.complete("closed:" + code + ":" + reason);
-        webSocket.close(1000, null);
-      }
+          @Override
+          public void onClosing(WebSocket webSocket, int code, String reason) {
+            first.complete("closed:" + code + ":" + reason);
+            webSocket.close(1000, null);
+          }
 
-      @Override
-      public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-        first.complete("failure:" + t);
-      }
-    });
+          @Override
+          public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            first.complete("failure:" + t);
+          }
+        });
     return first;
   }
 }

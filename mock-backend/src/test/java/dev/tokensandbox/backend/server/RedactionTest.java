@@ -23,7 +23,10 @@ class RedactionTest {
   void noSecretOrTokenLeaksIntoLogsJournalOrSandboxApi() {
     List<String> issued = new ArrayList<>();
     String session = sandbox.login("alice", "alice-demo");
-    issued.add(sandbox.get("/api/agora/token?channelName=test&uid=12345", "Authorization", session).body());
+    issued.add(
+        sandbox
+            .get("/api/agora/token?channelName=test&uid=12345", "Authorization", session)
+            .body());
     issued.add(sandbox.get("/api/agora/rtm-token?userId=alice").body());
     issued.add(sandbox.get("/rte/testing/publisher/uid/1234/").json().path("rtcToken").asText());
     issued.add(sandbox.post("/ringnity/runtime-token", "{}").json().path("token").asText());
@@ -31,7 +34,9 @@ class RedactionTest {
     issued.add(chat.path("token").asText());
     issued.add(chat.path("wsToken").asText());
     sandbox.get("/api/users/me", "Authorization", "Bearer " + chat.path("token").asText());
-    sandbox.post("/provider/rtc/join", "{\"token\":\"" + issued.get(0) + "\",\"channelName\":\"test\",\"uid\":12345}");
+    sandbox.post(
+        "/provider/rtc/join",
+        "{\"token\":\"" + issued.get(0) + "\",\"channelName\":\"test\",\"uid\":12345}");
 
     List<String> secrets = new ArrayList<>(ServerFixture.WORKSPACE.secrets());
     secrets.add(session.substring("Bearer ".length()));
@@ -41,8 +46,14 @@ class RedactionTest {
     String journal = sandbox.get("/sandbox/journal?limit=1000").body();
     List<String> surfaces = new ArrayList<>(sandbox.log);
     surfaces.add(journal);
-    for (String path : List.of("/sandbox/health", "/sandbox/workspace", "/sandbox/settings", "/sandbox/faults",
-        "/sandbox/clock", "/sandbox/tokens")) {
+    for (String path :
+        List.of(
+            "/sandbox/health",
+            "/sandbox/workspace",
+            "/sandbox/settings",
+            "/sandbox/faults",
+            "/sandbox/clock",
+            "/sandbox/tokens")) {
       surfaces.add(sandbox.get(path).body());
     }
 
@@ -53,6 +64,7 @@ class RedactionTest {
       }
     }
     assertThat(journal).contains("«token tok:", "«redacted»");
-    assertThat(sandbox.get("/sandbox/tokens").json().path("tokens").size()).isGreaterThanOrEqualTo(issued.size());
+    assertThat(sandbox.get("/sandbox/tokens").json().path("tokens").size())
+        .isGreaterThanOrEqualTo(issued.size());
   }
 }

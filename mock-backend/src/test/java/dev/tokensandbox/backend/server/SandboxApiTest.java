@@ -1,0 +1,121 @@
+package dev.tokensandbox.backend.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SandboxApiTest {
+  private final ServerFixture sandbox = new ServerFixture();
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  @Test
+  void healthNamesTheUrlsAndWorkspaceShowsSecretsOnlyMasked() {
+    JsonNode health = sandbox.get("/sandbox/health").json();
+    assertThat(health.path("status").asText()).isEqualTo("ok");
+    assertThat(health.path("url").asText()).isEqualTo(sandbox.server.url());
+    assertThat(health.path("providerBaseUrl").asText()).isEqualTo(sandbox.server.url());
+
+    JsonNode workspace = sandbox.get("/sandbox/workspace").json();
+    assertThat(workspace.path("appId").asText()).isEqualTo(ServerFixture.WORKSPACE.appId());
+    assertThat(workspace.path("appCertificate").asText()).isEqualTo("…5d3b (redacted)");
+  }
+
+  @Test
+  void journalRecordsEachHopWithTimingStatusAndTokenId() {
+    sandbox.post("/ringnity/runtime-token", "{}");
+
+    JsonNode entries = sandbox.get("/sandbox/journal").json().path("entries");
+
+    assertThat(entries).hasSize(2);
+    JsonNode provider = entries.get(0);
+    JsonNode customer = entries.get(1);
+    assertThat(provider.path("hop").asText()).isEqualTo("customer→provider");
+    assertThat(provider.path("requestHeaders").path("Authorization").asText())
+        .isEqualTo("Bearer «redacted»");
+    assertThat(customer.path("hop").asText()).isEqualTo("app→customer");
+    assertThat(customer.path("status").asInt()).isEqualTo(200);
+    assertThat(customer.path("durationMillis").asDouble()).isGreaterThan(0);
+    String id = customer.path("tokenIds").get(0).asText();
+    assertThat(provider.path("tokenIds").get(0).asText()).isEqualTo(id);
+    assertThat(sandbox.get("/sandbox/tokens").json().path("tokens").get(0).path("id").asText())
+        .isEqualTo(id);
+  }
+
+  @Test
+  void journalStreamsEntriesLive() throws IOException {
+    okhttp3.OkHttpClient streaming =
+        sandbox.http.newBuilder().readTimeout(10, TimeUnit.SECONDS).build();
+    try (Response stream =
+        streaming
+            .newCall(
+                new Request.Builder()
+                    .url(sandbox.server.url() + "/sandbox/journal/stream")
+                    .header("Accept", "text/event-stream")
+                    .build())
+            .execute()) {
+      BufferedSource source = stream.body().source();
+      assertThat(source.readUtf8Line()).isEqualTo("event: connected");
+      sandbox.get("/ping");
+      String line;
+      StringBuilder seen = new StringBuilder();
+      while ((line = source.readUtf8Line()) != null && !line.contains("gin.ping")) {
+        seen.append(line).append('\n');
+      }
+      assertThat(seen.toString()).contains("event: journal");
+      assertThat(line).startsWith("data:").contains("\"route\":\"gin.ping\"", "\"status\":200");
+    }
+  }
+
+  @Test
+  void clockCanBeSkewedPausedAndReset() {
+    JsonNode skewed = sandbox.put("/sandbox/clock", "{\"offsetSeconds\":3600,\"speed\":60}").json();
+    assertThat(skewed.path("now").asText()).isEqualTo("2026-11-24T13:00:00Z");
+    assertThat(skewed.path("speed").asDouble()).isEqualTo(60);
+
+    String token = sandbox.get("/api/agora/token?channelName=t").body();
+    assertThat(
+            ((dev.tokensandbox.backend.tokens.AccessToken2Info)
+                    dev.tokensandbox.backend.tokens.TokenDecoder.decode(token))
+                .issuedAt())
+        .isEqualTo(ServerFixture.START.plusSeconds(3600));
+
+    assertThat(
+            sandbox.put("/sandbox/clock", "{\"reset\":true}").json().path("offsetSeconds").asLong())
+        .isZero();
+  }
+
+  @Test
+  void demoModeOffRequiresALoginOnTokenRoutes() {
+    sandbox.put("/sandbox/settings", "{\"demoMode\":false}");
+
+    ServerFixture.Reply anonymous = sandbox.get("/api/agora/token?channelName=t");
+    ServerFixture.Reply loggedIn =
+        sandbox.get(
+            "/api/agora/token?channelName=t",
+            "Authorization",
+            sandbox.login("customer", "customer-demo"));
+
+    assertThat(anonymous.code()).isEqualTo(401);
+    assertThat(anonymous.json().path("message").asText()).contains("POST /auth/login");
+    assertThat(loggedIn.code()).isEqualTo(200);
+  }
+
+  @Test
+  void lanModeStartsWithDemoModeOff() {
+    try (ServerFixture lan = new ServerFixture(SandboxServer.builder().lan(true))) {
+      assertThat(lan.server.settings().demoMode()).isFalse();
+      assertThat(lan.get("/sandbox/health").json().path("boundTo").asText()).isEqualTo("0.0.0.0");
+    }
+  }
+}
