@@ -53,6 +53,7 @@ public final class SandboxServer implements AutoCloseable {
       Executors.newCachedThreadPool(daemon("sandbox-faults"));
   private final Redactor redactor = new Redactor();
   private final ChatSdkProvider chatSdk;
+  private final String pairingCode;
 
   private SandboxServer(Builder config) {
     this.config = config;
@@ -76,6 +77,13 @@ public final class SandboxServer implements AutoCloseable {
               }
             });
     ErrorMapping.install(app);
+    this.pairingCode =
+        config.host.equals("127.0.0.1")
+            ? null
+            : String.format("%06d", config.random.nextInt(1_000_000));
+    if (pairingCode != null) {
+      app.before("/sandbox/*", new PairingCheck(pairingCode)::check);
+    }
     Routes routes = new Routes(app, faults, faultExecutor);
     new AgoraRoutes(mint, auth).register(routes);
     new GinRoutes(mint, auth, settings).register(routes);
@@ -122,6 +130,14 @@ public final class SandboxServer implements AutoCloseable {
   /** Where the provider mocks live; usable as a user's {@code RINGNITY_API_BASE_URL}. */
   public String providerBaseUrl() {
     return config.providerBaseUrl != null ? config.providerBaseUrl : url();
+  }
+
+  /**
+   * The code a device on the LAN must send ({@code X-Pairing-Code}) to use the sandbox API; empty
+   * when the server listens on loopback only.
+   */
+  public java.util.Optional<String> pairingCode() {
+    return java.util.Optional.ofNullable(pairingCode);
   }
 
   public TrafficJournal journal() {

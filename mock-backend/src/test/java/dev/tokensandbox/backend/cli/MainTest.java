@@ -232,4 +232,26 @@ class MainTest {
     }
     throw new AssertionError("no field " + key + " in " + parent);
   }
+
+  @Test
+  void serveStartsOnAFreePortAndPrintsTheUrlsToUse() {
+    CliRun run = CliRun.run(home, "serve", "--port", "0", "--exit-after-start");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
+        .containsPattern("Token Sandbox backend listening on http://127\\.0\\.0\\.1:\\d+")
+        .contains(
+            "RINGNITY_API_BASE_URL",
+            "Demo mode: on",
+            "alice / alice-demo",
+            "/api/agora/token?channelName=test");
+    assertThat(home.resolve(".token-sandbox/workspace.json")).exists();
+  }
+
+  @Test
+  void serveRefusesABadPort() {
+    CliRun run = CliRun.run(home, "serve", "--port", "http");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("Invalid value for option '--port'");
+  }
 }

@@ -96,6 +96,11 @@ class SandboxApiTest {
   }
 
   @Test
+  void loopbackServerNeedsNoPairingCode() {
+    assertThat(sandbox.server.pairingCode()).isEmpty();
+  }
+
+  @Test
   void demoModeOffRequiresALoginOnTokenRoutes() {
     sandbox.put("/sandbox/settings", "{\"demoMode\":false}");
 
@@ -116,6 +121,10 @@ class SandboxApiTest {
     try (ServerFixture lan = new ServerFixture(SandboxServer.builder().lan(true))) {
       assertThat(lan.server.settings().demoMode()).isFalse();
       assertThat(lan.get("/sandbox/health").json().path("boundTo").asText()).isEqualTo("0.0.0.0");
+      assertThat(lan.server.pairingCode())
+          .hasValueSatisfying(code -> assertThat(code).matches("\\d{6}"));
+      assertThat(PairingCheck.isLoopback("127.0.0.1")).isTrue();
+      assertThat(PairingCheck.isLoopback("192.168.1.20")).isFalse();
     }
   }
 }
