@@ -96,6 +96,27 @@ class SandboxApiTest {
   }
 
   @Test
+  void corsIsOffByDefaultAndAllowsConfiguredOrigins() {
+    assertThat(
+            sandbox
+                .get("/ping", "Origin", "http://localhost:3000")
+                .header("Access-Control-Allow-Origin"))
+        .isNull();
+    try (ServerFixture cors =
+        new ServerFixture(
+            SandboxServer.builder().corsOrigins(java.util.List.of("http://localhost:3000")))) {
+      assertThat(
+              cors.get("/ping", "Origin", "http://localhost:3000")
+                  .header("Access-Control-Allow-Origin"))
+          .isEqualTo("http://localhost:3000");
+      assertThat(
+              cors.get("/ping", "Origin", "http://evil.example")
+                  .header("Access-Control-Allow-Origin"))
+          .isNull();
+    }
+  }
+
+  @Test
   void loopbackServerNeedsNoPairingCode() {
     assertThat(sandbox.server.pairingCode()).isEmpty();
   }
