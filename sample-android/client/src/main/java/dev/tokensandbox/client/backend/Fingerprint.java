@@ -1,0 +1,31 @@
+package dev.tokensandbox.client.backend;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The only way the client ever names a token or bearer in text: {@code tok:} plus the first 8 hex
+ * digits of its SHA-256, the same id the mock backend's journal and issued-token history use.
+ */
+public final class Fingerprint {
+  private Fingerprint() {}
+
+  public static String of(String secret) {
+    if (secret == null || secret.isEmpty()) {
+      return "tok:none";
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+      StringBuilder out = new StringBuilder("tok:");
+      for (int i = 0; i < 4; i++) {
+        out.append(Character.forDigit((digest[i] >> 4) & 0xF, 16))
+            .append(Character.forDigit(digest[i] & 0xF, 16));
+      }
+      return out.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+}
