@@ -133,6 +133,7 @@ public final class RtcProvider {
     out.put("canPublish", canPublish);
     out.put("publishDenied", publisher && !canPublish);
     out.put("serverTime", now.getEpochSecond());
+    out.put("serverTimeMs", now.toEpochMilli());
     return out;
   }
 

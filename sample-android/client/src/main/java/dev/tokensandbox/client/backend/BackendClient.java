@@ -218,7 +218,11 @@ public final class BackendClient {
             : null,
         privileges,
         o.has("canPublish") && o.get("canPublish").getAsBoolean(),
-        o.has("serverTime") ? Instant.ofEpochSecond(Json.requireLong(o, "serverTime")) : null);
+        o.has("serverTimeMs")
+            ? Instant.ofEpochMilli(Json.requireLong(o, "serverTimeMs"))
+            : o.has("serverTime")
+                ? Instant.ofEpochSecond(Json.requireLong(o, "serverTime"))
+                : null);
   }
 
   /** Parses a successful body; null means "not a success after all, map the status". */

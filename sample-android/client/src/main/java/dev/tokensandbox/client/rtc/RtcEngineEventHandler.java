@@ -17,6 +17,9 @@ public interface RtcEngineEventHandler {
   /** The token (or the join privilege) expired: the user is out of the channel. */
   default void onRequestToken() {}
 
+  /** The outcome of a {@code renewToken} call: 0 or the error code (109, 110, 1). */
+  default void onRenewTokenResult(String token, int code) {}
+
   default void onConnectionStateChanged(ConnectionState state, int reason) {}
 
   default void onError(int err, String message) {}

@@ -28,7 +28,8 @@ import java.util.TreeSet;
  *
  * {@code renewToken} while connected moves every deadline (a rejected token raises {@code onError}
  * 109/110 and leaves the old deadlines standing); after a kick it reconnects ({@code CONNECTING,
- * RENEW_TOKEN}). Confined to its clock's thread, like every part of the core.
+ * RENEW_TOKEN}). Every {@code renewToken} ends in {@code onRenewTokenResult(token, code)}. Confined
+ * to its clock's thread, like every part of the core.
  */
 public final class SimulatedRtcEngine {
   public static final Duration WILL_EXPIRE_LEAD = Duration.ofSeconds(30);
@@ -80,11 +81,14 @@ public final class SimulatedRtcEngine {
     long gen = generation;
     if (state == ConnectionState.FAILED) {
       changeState(ConnectionState.CONNECTING, RtcCodes.REASON_RENEW_TOKEN);
+      Instant sent = clock.now();
       runner.run(
-          () -> service.join(newToken, who), outcome -> joined(gen, newToken, outcome, true));
+          () -> service.join(newToken, who), outcome -> joined(gen, newToken, sent, outcome, true));
       return RtcCodes.ERR_OK;
     }
-    runner.run(() -> service.renew(newToken, who), outcome -> renewed(gen, newToken, outcome));
+    Instant sent = clock.now();
+    runner.run(
+        () -> service.renew(newToken, who), outcome -> renewed(gen, newToken, sent, outcome));
     return RtcCodes.ERR_OK;
   }
 
@@ -140,72 +144,83 @@ public final class SimulatedRtcEngine {
     who = query;
     long gen = generation;
     changeState(ConnectionState.CONNECTING, RtcCodes.REASON_CONNECTING);
-    runner.run(() -> service.join(newToken, who), outcome -> joined(gen, newToken, outcome, false));
+    Instant sent = clock.now();
+    runner.run(
+        () -> service.join(newToken, who), outcome -> joined(gen, newToken, sent, outcome, false));
     return RtcCodes.ERR_OK;
   }
 
-  private void joined(long gen, String newToken, Outcome<RtcCheck> outcome, boolean rejoin) {
+  private void joined(
+      long gen, String newToken, Instant sent, Outcome<RtcCheck> outcome, boolean rejoin) {
     if (gen != generation) {
       return;
     }
     RtcCheck check = outcome.successValue().orElse(null);
-    if (check == null) {
-      changeState(ConnectionState.FAILED, RtcCodes.REASON_JOIN_FAILED);
-      handler.onError(RtcCodes.ERR_FAILED, outcome.describe());
+    if (check == null || !check.ok()) {
+      int code = check == null ? RtcCodes.ERR_FAILED : check.code();
+      changeState(ConnectionState.FAILED, failureReason(code));
+      handler.onError(code, check == null ? outcome.describe() : check.reason());
+      if (rejoin) {
+        handler.onRenewTokenResult(newToken, code);
+      }
       return;
     }
-    if (!check.ok()) {
-      rejected(check);
-      return;
-    }
-    accept(newToken, check);
+    accept(newToken, check, sent);
     changeState(ConnectionState.CONNECTED, RtcCodes.REASON_JOIN_SUCCESS);
     if (rejoin) {
+      handler.onRenewTokenResult(newToken, RtcCodes.ERR_OK);
       handler.onRejoinChannelSuccess(who.channel(), who.identity());
     } else {
       handler.onJoinChannelSuccess(who.channel(), who.identity());
     }
   }
 
-  private void renewed(long gen, String newToken, Outcome<RtcCheck> outcome) {
+  private void renewed(long gen, String newToken, Instant sent, Outcome<RtcCheck> outcome) {
     if (gen != generation) {
       return;
     }
     RtcCheck check = outcome.successValue().orElse(null);
-    if (check == null) {
-      handler.onError(RtcCodes.ERR_FAILED, "renewToken failed: " + outcome.describe());
-      return;
-    }
-    if (!check.ok()) {
-      handler.onError(check.code(), check.reason());
+    if (check == null || !check.ok()) {
+      int code = check == null ? RtcCodes.ERR_FAILED : check.code();
+      handler.onError(code, check == null ? "renewToken: " + outcome.describe() : check.reason());
+      handler.onRenewTokenResult(newToken, code);
       return;
     }
     if (state == ConnectionState.FAILED) {
       // Kicked while the renew was in flight: the good token brings the user back.
       changeState(ConnectionState.CONNECTING, RtcCodes.REASON_RENEW_TOKEN);
-      accept(newToken, check);
+      accept(newToken, check, sent);
       changeState(ConnectionState.CONNECTED, RtcCodes.REASON_JOIN_SUCCESS);
+      handler.onRenewTokenResult(newToken, RtcCodes.ERR_OK);
       handler.onRejoinChannelSuccess(who.channel(), who.identity());
       return;
     }
-    accept(newToken, check);
+    accept(newToken, check, sent);
+    handler.onRenewTokenResult(newToken, RtcCodes.ERR_OK);
   }
 
-  private void rejected(RtcCheck check) {
-    boolean expired = check.code() == RtcCheck.TOKEN_EXPIRED;
-    changeState(
-        ConnectionState.FAILED,
-        expired ? RtcCodes.REASON_TOKEN_EXPIRED : RtcCodes.REASON_INVALID_TOKEN);
-    handler.onError(check.code(), check.reason());
+  private static int failureReason(int code) {
+    switch (code) {
+      case RtcCodes.ERR_TOKEN_EXPIRED:
+        return RtcCodes.REASON_TOKEN_EXPIRED;
+      case RtcCodes.ERR_INVALID_TOKEN:
+        return RtcCodes.REASON_INVALID_TOKEN;
+      default:
+        return RtcCodes.REASON_JOIN_FAILED;
+    }
   }
 
-  /** Takes the token and schedules will-expire and kick against the service's clock. */
-  private void accept(String newToken, RtcCheck check) {
+  /**
+   * Takes the token and schedules will-expire and kick against the service's clock: a deadline the
+   * service states as E is due at {@code sent + (E - serverTime)} on this clock, where {@code sent}
+   * is when the check was sent (the service answered then), whatever this device's clock says.
+   */
+  private void accept(String newToken, RtcCheck check, Instant sent) {
     cancelTimers();
     token = newToken;
     lastCheck = check;
     Instant now = clock.now();
-    Instant serverNow = check.serverTime() != null ? check.serverTime() : now;
+    Instant serverNow = check.serverTime() != null ? check.serverTime() : sent;
     Instant kickServer = check.tokenExpiresAt();
     Instant joinExpiry = check.privilegeExpiresAt().get("joinChannel");
     if (joinExpiry != null && (kickServer == null || joinExpiry.isBefore(kickServer))) {
@@ -226,11 +241,11 @@ public final class SimulatedRtcEngine {
       }
     }
     for (Instant expiry : expiries) {
-      Instant local = now.plus(Duration.between(serverNow, expiry));
+      Instant local = sent.plus(Duration.between(serverNow, expiry));
       Instant warn = local.minus(WILL_EXPIRE_LEAD);
       timers.add(clock.schedule(warn.isBefore(now) ? now : warn, this::willExpire));
     }
-    kickAt = now.plus(Duration.between(serverNow, kickServer));
+    kickAt = sent.plus(Duration.between(serverNow, kickServer));
     timers.add(clock.schedule(kickAt, this::kick));
   }
 

@@ -1,0 +1,152 @@
+package dev.tokensandbox.client.presets;
+
+import dev.tokensandbox.client.backend.BackendClient;
+import dev.tokensandbox.client.clock.CallRunner;
+import dev.tokensandbox.client.clock.SandboxClock;
+import dev.tokensandbox.client.clock.SkewedClock;
+import dev.tokensandbox.client.clock.VirtualClock;
+import dev.tokensandbox.client.rtc.RtcService;
+import dev.tokensandbox.client.session.TimelineEvent;
+import dev.tokensandbox.client.session.TokenSession;
+import dev.tokensandbox.client.session.TokenSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * One run of a {@link QaPreset} against a backend, in virtual time. {@link #start} resets the
+ * backend's faults and settings, wires a device, schedules the steps and starts the session; the
+ * caller moves the clock (a test or the CLI with {@link #runToEnd()}, the desktop with its pacer).
+ * At the end the session stops, the backend is reset and the timeline is checked.
+ */
+public final class PresetRun {
+  /** The demo user presets log in as (the mock backend's documented demo account). */
+  public static final String DEMO_USER = "alice";
+
+  public static final String DEMO_PASSWORD = "alice-demo";
+
+  private final QaPreset preset;
+  private final VirtualClock clock;
+  private final SandboxControl control;
+  private final TokenSession session;
+  private final Instant start;
+  private final List<TimelineEvent> events = new ArrayList<>();
+  private final Consumer<PresetResult> onFinish;
+  private PresetResult result;
+
+  private PresetRun(
+      QaPreset preset,
+      VirtualClock clock,
+      BackendClient client,
+      Consumer<TimelineEvent> listener,
+      Consumer<PresetResult> onFinish) {
+    this.preset = preset;
+    this.clock = clock;
+    this.control = new SandboxControl(client);
+    this.onFinish = onFinish;
+    this.start = clock.now();
+    SandboxClock device =
+        preset.deviceSkew().isZero() ? clock : new SkewedClock(clock, preset.deviceSkew());
+    this.session =
+        TokenSession.builder(
+                preset.id(),
+                device,
+                TokenSource.backend(client, preset.flow(), preset.who(), DEMO_USER, DEMO_PASSWORD))
+            .rtc(preset.who(), RtcService.backend(client))
+            .policy(preset.policy())
+            .runner(CallRunner.inline(device, preset.latency()))
+            .random(new Random(preset.id().hashCode()))
+            .timelineClock(clock)
+            .listener(
+                e -> {
+                  events.add(e);
+                  listener.accept(e);
+                })
+            .build();
+  }
+
+  /** Starts {@code preset} at the clock's current time. */
+  public static PresetRun start(
+      QaPreset preset,
+      VirtualClock clock,
+      BackendClient client,
+      Consumer<TimelineEvent> listener,
+      Consumer<PresetResult> onFinish) {
+    PresetRun run = new PresetRun(preset, clock, client, listener, onFinish);
+    run.begin();
+    return run;
+  }
+
+  /** Starts and runs {@code preset} to its end; for tests and the CLI. */
+  public static PresetResult runToEnd(QaPreset preset, VirtualClock clock, BackendClient client) {
+    PresetRun run = start(preset, clock, client, e -> {}, r -> {});
+    run.runToEnd();
+    return run.result();
+  }
+
+  private void begin() {
+    reset();
+    for (QaPreset.Step step : preset.steps()) {
+      if (step.at().isZero()) {
+        step.action().apply(this);
+      } else {
+        clock.schedule(start.plus(step.at()), () -> step.action().apply(this));
+      }
+    }
+    clock.schedule(endsAt(), this::finish);
+    session.start();
+  }
+
+  public void runToEnd() {
+    clock.advanceTo(endsAt());
+  }
+
+  public Instant endsAt() {
+    return start.plus(preset.runFor());
+  }
+
+  public Instant start() {
+    return start;
+  }
+
+  public QaPreset preset() {
+    return preset;
+  }
+
+  public TokenSession session() {
+    return session;
+  }
+
+  public SandboxControl control() {
+    return control;
+  }
+
+  public List<TimelineEvent> events() {
+    return Collections.unmodifiableList(events);
+  }
+
+  /** The verdict, once the run has ended; null before. */
+  public PresetResult result() {
+    return result;
+  }
+
+  private void finish() {
+    session.stop();
+    reset();
+    result =
+        new PresetResult(
+            preset,
+            start,
+            Collections.unmodifiableList(new ArrayList<>(events)),
+            TimelineMatcher.check(events, preset.expected(), start));
+    onFinish.accept(result);
+  }
+
+  private void reset() {
+    control.clearFaults();
+    control.setGinLegacyTokens(false);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.tokensandbox.client.presets;
+
+import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.client.backend.RtcTokenQuery;
+import dev.tokensandbox.client.session.RenewalPolicy;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A named, runnable QA scenario: which flow and user, the app's renewal policy, the simulated
+ * network latency, the device's clock skew, what happens to the backend when ({@link Step}s), how
+ * long to run, and the timeline it must produce. Plain data: the desktop lists them, the CLI runs
+ * them by id, tests check them.
+ */
+public record QaPreset(
+    String id,
+    String title,
+    String description,
+    Flow flow,
+    RtcTokenQuery who,
+    RenewalPolicy policy,
+    Duration latency,
+    Duration deviceSkew,
+    Duration runFor,
+    List<Step> steps,
+    List<Expect> expected) {
+
+  public QaPreset {
+    steps = Collections.unmodifiableList(steps);
+    expected = Collections.unmodifiableList(expected);
+  }
+
+  /** Something done to the backend or the app at a moment of the run. */
+  public record Step(Duration at, String label, Action action) {
+    /** Seconds after the start. */
+    public static Step at(double seconds, String label, Action action) {
+      return new Step(Duration.ofMillis(Math.round(seconds * 1000)), label, action);
+    }
+  }
+
+  /** A step's effect. */
+  public interface Action {
+    void apply(PresetRun run);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.tokensandbox.client.testing;
+
+import dev.tokensandbox.backend.clock.SandboxTime;
+import dev.tokensandbox.backend.server.SandboxServer;
+import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.client.backend.BackendClient;
+import dev.tokensandbox.client.clock.SandboxClock;
+import dev.tokensandbox.client.clock.VirtualClock;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.OkHttpClient;
+
+/**
+ * The real mock backend on a free port, its time read from the test's {@link VirtualClock}, and a
+ * {@link BackendClient} for it. Everything the client core does in a test crosses real HTTP.
+ */
+public final class LiveBackend implements AutoCloseable {
+  public static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
+  public static final Workspace WORKSPACE =
+      new Workspace(
+          "970ca35de60c44645bbae8a215061b33",
+          "5cfd2fd1755d40ecb72977518be15d3b",
+          "chatsdk-jwt-secret-0123456789abcdef0123456789",
+          "ringnity-jwt-secret-0123456789abcdef012345",
+          "rn_sk_test_0123456789abcdef",
+          "chatsdk_0123456789abcdef");
+
+  /** One OkHttpClient for every test client, as the app shares one. */
+  private static final OkHttpClient HTTP = BackendClient.defaultHttpClient();
+
+  public final VirtualClock clock;
+  public final SandboxServer server;
+  public final BackendClient client;
+  public final List<String> clientLog = new CopyOnWriteArrayList<>();
+  public final List<String> serverLog = new CopyOnWriteArrayList<>();
+
+  public LiveBackend() {
+    this(new VirtualClock(START));
+  }
+
+  public LiveBackend(VirtualClock clock) {
+    this.clock = clock;
+    this.server =
+        SandboxServer.builder()
+            .workspace(WORKSPACE)
+            .time(new SandboxTime(javaClock(clock)))
+            .random(new Random(42))
+            .port(0)
+            .log(serverLog::add)
+            .start();
+    this.client = client(HTTP);
+  }
+
+  /** Another client for this backend over {@code http} (e.g. with short timeouts). */
+  public BackendClient client(OkHttpClient http) {
+    return BackendClient.builder(server.url()).httpClient(http).log(clientLog::add).build();
+  }
+
+  public static OkHttpClient sharedHttp() {
+    return HTTP;
+  }
+
+  /** A java.time view of a sandbox clock, for the server. */
+  public static Clock javaClock(SandboxClock clock) {
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return clock.now();
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
