@@ -1,0 +1,232 @@
+package dev.tokensandbox.client.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.client.backend.RtcTokenQuery;
+import dev.tokensandbox.client.clock.CallRunner;
+import dev.tokensandbox.client.presets.SandboxControl;
+import dev.tokensandbox.client.presets.SandboxControl.Rule;
+import dev.tokensandbox.client.rtc.RtcService;
+import dev.tokensandbox.client.testing.LiveBackend;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The app-side renewal logic against the real mock backend, in virtual time. */
+class TokenSessionTest {
+  private static final RtcTokenQuery WHO = RtcTokenQuery.uid("lab", 1001, true, 600);
+
+  private final LiveBackend backend = new LiveBackend();
+  private final Instant t0 = backend.clock.now();
+  private final SandboxControl control = new SandboxControl(backend.client);
+  private final List<TimelineEvent> events = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    backend.close();
+  }
+
+  @Test
+  void backendDownDuringRenewalBacksOffAsConfiguredThenRecovers() {
+    Backoff backoff = new Backoff(Duration.ofSeconds(1), 2, Duration.ofSeconds(8), 0, 6);
+    TokenSession session =
+        rtcSession(RenewalPolicy.recommended().withBackoff(backoff), Duration.ZERO);
+    session.start();
+    advanceTo(10);
+    control.setFaults(1, Rule.always("agora.rtc", "STATUS", 503));
+    advanceTo(580);
+    control.clearFaults();
+    advanceTo(700);
+
+    assertThat(times(EventKind.FETCH_STARTED))
+        .containsExactly(0.0, 570.0, 571.0, 573.0, 577.0, 585.0);
+    assertThat(details(EventKind.RETRY_SCHEDULED))
+        .containsExactly(
+            "attempt 2 of 6 in 1 s",
+            "attempt 3 of 6 in 2 s",
+            "attempt 4 of 6 in 4 s",
+            "attempt 5 of 6 in 8 s");
+    assertThat(times(EventKind.RENEWED)).containsExactly(585.0);
+    assertThat(session.currentExpiresAt()).isEqualTo(t0.plusSeconds(1185));
+    assertThat(kinds()).doesNotContain(EventKind.KICKED, EventKind.GAVE_UP);
+  }
+
+  @Test
+  void givesUpAfterTheLastAttemptAndSaysWhy() {
+    Backoff backoff = new Backoff(Duration.ofSeconds(2), 2, Duration.ofSeconds(60), 0, 3);
+    TokenSession session =
+        rtcSession(RenewalPolicy.recommended().withBackoff(backoff), Duration.ZERO);
+    session.start();
+    control.setFaults(1, Rule.always("agora.rtc", "STATUS", 502));
+    advanceTo(590);
+
+    assertThat(times(EventKind.FETCH_STARTED)).containsExactly(0.0, 570.0, 572.0, 576.0);
+    assertThat(details(EventKind.GAVE_UP))
+        .containsExactly(
+            "after 3 attempts: server error (502): fault plan: this route answers 502");
+    assertThat(session.isRenewing()).isFalse();
+    assertThat(session.stats().gaveUp()).isEqualTo(1);
+  }
+
+  @Test
+  void aClientErrorIsNotRetried() {
+    TokenSession session =
+        TokenSession.builder(
+                "d1",
+                backend.clock,
+                TokenSource.backend(
+                    backend.client,
+                    Flow.SHENGWANG,
+                    RtcTokenQuery.uid("caf\u00e9", 1, true, 60),
+                    null,
+                    null))
+            .rtc(WHO, RtcService.backend(backend.client))
+            .listener(events::add)
+            .build();
+    session.start();
+    advanceTo(60);
+
+    assertThat(kinds())
+        .containsExactly(EventKind.FETCH_STARTED, EventKind.FETCH_FAILED, EventKind.GAVE_UP);
+    assertThat(events.get(1).detail()).contains("400", "field channelName");
+    assertThat(events.get(2).detail()).startsWith("not retryable: ");
+  }
+
+  @Test
+  void jitterIsSeededAndStaysWithinItsBand() {
+    Backoff backoff = new Backoff(Duration.ofSeconds(10), 2, Duration.ofSeconds(60), 0.5, 10);
+    List<Duration> first = delays(backoff, new Random(99));
+    assertThat(delays(backoff, new Random(99))).isEqualTo(first);
+    assertThat(delays(backoff, new Random(100))).isNotEqualTo(first);
+    long[] caps = {10_000, 20_000, 40_000, 60_000, 60_000};
+    for (int i = 0; i < caps.length; i++) {
+      assertThat(first.get(i).toMillis()).isBetween(caps[i] / 2, caps[i]);
+    }
+  }
+
+  @Test
+  void concurrentRequestsShareOneFetchWithSingleFlight() {
+    TokenSession session = rtcSession(RenewalPolicy.recommended(), Duration.ofSeconds(1));
+    session.start();
+    advanceTo(100);
+    session.refresh("a");
+    session.refresh("b");
+    advanceTo(100.5);
+    session.refresh("c");
+    advanceTo(200);
+
+    assertThat(session.stats().fetches()).isEqualTo(2);
+    assertThat(session.stats().coalesced()).isEqualTo(2);
+    assertThat(times(EventKind.RENEWED)).containsExactly(102.0);
+    assertThat(backend.server.mint().history()).hasSize(2);
+  }
+
+  @Test
+  void withoutSingleFlightEveryRequestFetches() {
+    TokenSession session =
+        rtcSession(RenewalPolicy.recommended().withSingleFlight(false), Duration.ofSeconds(1));
+    session.start();
+    advanceTo(100);
+    session.refresh("a");
+    session.refresh("b");
+    session.refresh("c");
+    advanceTo(200);
+
+    assertThat(session.stats().fetches()).isEqualTo(4);
+    assertThat(session.stats().renewals()).isEqualTo(3);
+    assertThat(session.isRenewing()).isFalse();
+  }
+
+  @Test
+  void aChatSdkSessionLogsInRenewsOnItsOwnTimerAndLogsInAgainWhenTheBearerExpires() {
+    TokenSession session =
+        TokenSession.builder(
+                "phone",
+                backend.clock,
+                TokenSource.backend(backend.client, Flow.CHATSDK, null, "alice", "alice-demo"))
+            .listener(events::add)
+            .build();
+    session.start();
+    advanceTo(26 * 3600);
+
+    assertThat(kinds())
+        .contains(EventKind.READY)
+        .doesNotContain(EventKind.FETCH_FAILED, EventKind.TOKEN_EXPIRED);
+    long expiresIn = session.currentToken().expiresInSeconds();
+    assertThat(times(EventKind.WILL_EXPIRE).get(0)).isEqualTo(expiresIn - 30.0 + 0.0);
+    assertThat(session.stats().renewals())
+        .isGreaterThanOrEqualTo((int) (10 * 3600 / expiresIn) - 1);
+    assertThat(backend.clientLog.stream().filter(l -> l.startsWith("POST /auth/login")).count())
+        .as("the renewal logs in again: the 8 h session ran out long before")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void timelineDetailsAndLogsNeverHoldATokenOrBearer() {
+    TokenSession session =
+        TokenSession.builder(
+                "phone",
+                backend.clock,
+                TokenSource.backend(backend.client, Flow.CHATSDK, null, "alice", "alice-demo"))
+            .listener(events::add)
+            .build();
+    session.start();
+    advanceTo(7200);
+    String token = session.currentToken().token();
+    String all =
+        events.stream().map(TimelineEvent::toString).collect(Collectors.joining("\n"))
+            + String.join("\n", backend.clientLog)
+            + session.currentToken();
+    assertThat(all)
+        .doesNotContain(token)
+        .doesNotContain(token.substring(0, 40))
+        .doesNotContain("sess_")
+        .contains("tok:");
+  }
+
+  private TokenSession rtcSession(RenewalPolicy policy, Duration latency) {
+    return TokenSession.builder(
+            "d1",
+            backend.clock,
+            TokenSource.backend(backend.client, Flow.SHENGWANG, WHO, null, null))
+        .rtc(WHO, RtcService.backend(backend.client))
+        .policy(policy)
+        .runner(CallRunner.inline(backend.clock, latency))
+        .random(new Random(1))
+        .listener(events::add)
+        .build();
+  }
+
+  private static List<Duration> delays(Backoff backoff, Random random) {
+    List<Duration> out = new ArrayList<>();
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      out.add(backoff.delayAfter(attempt, random));
+    }
+    return out;
+  }
+
+  private void advanceTo(double seconds) {
+    backend.clock.advanceTo(t0.plusMillis(Math.round(seconds * 1000)));
+  }
+
+  private List<EventKind> kinds() {
+    return events.stream().map(TimelineEvent::kind).toList();
+  }
+
+  private List<Double> times(EventKind kind) {
+    return events.stream()
+        .filter(e -> e.kind() == kind)
+        .map(e -> Duration.between(t0, e.at()).toMillis() / 1000.0)
+        .toList();
+  }
+
+  private List<String> details(EventKind kind) {
+    return events.stream().filter(e -> e.kind() == kind).map(TimelineEvent::detail).toList();
+  }
+}
