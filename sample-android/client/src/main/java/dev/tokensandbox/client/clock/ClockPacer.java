@@ -84,6 +84,15 @@ public final class ClockPacer {
     reanchor();
   }
 
+  /**
+   * Brings virtual time up to the real time elapsed since the last tick (running what falls due).
+   * Between ticks virtual time lags by up to {@code maxTick × speed}; call this before acting "now"
+   * from outside, e.g. before a user's command.
+   */
+  public void sync() {
+    catchUp();
+  }
+
   private void catchUp() {
     if (speed == 0 || anchorReal == null) {
       return;

@@ -1,0 +1,207 @@
+package dev.tokensandbox.client.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensandbox.client.presets.SandboxControl;
+import dev.tokensandbox.client.presets.SandboxControl.Rule;
+import dev.tokensandbox.client.testing.LiveBackend;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Every typed outcome from the real mock backend, faults from its fault plan. */
+class BackendClientTest {
+  private static final RtcTokenQuery WHO = RtcTokenQuery.uid("lab", 1001, true, 600);
+
+  private final LiveBackend backend = new LiveBackend();
+  private final BackendClient client = backend.client;
+  private final SandboxControl control = new SandboxControl(client);
+
+  @AfterEach
+  void stop() {
+    backend.close();
+  }
+
+  @Test
+  void loginAndEachSeedFlowSucceed() {
+    CustomerSession session = client.login("alice", "alice-demo").successValue().orElseThrow();
+    assertThat(session.userId()).isEqualTo("user-123");
+    assertThat(session.expiresInSeconds()).isEqualTo(8 * 3600);
+
+    FetchedToken shengwang = client.shengwangRtc(WHO, null).successValue().orElseThrow();
+    assertThat(shengwang.token()).startsWith("007");
+    assertThat(shengwang.expiresInSeconds()).isEqualTo(-1);
+
+    FetchedToken gin =
+        client
+            .ginRtc(RtcTokenQuery.account("lab", "bob", false, 120), session)
+            .successValue()
+            .orElseThrow();
+    assertThat(gin.token()).startsWith("007");
+
+    FetchedToken ringnity =
+        client.ringnity("customer-123", "Demo", "d@example.com", null).successValue().orElseThrow();
+    assertThat(ringnity.token()).startsWith("eyJhbGciOiJIUzI1NiJ9.");
+    assertThat(ringnity.expiresInSeconds()).isEqualTo(900);
+
+    FetchedToken chat = client.chatSdk(session).successValue().orElseThrow();
+    assertThat(chat.token()).startsWith("eyJ");
+    assertThat(chat.companion()).startsWith("eyJ").isNotEqualTo(chat.token());
+  }
+
+  @Test
+  void theRtcServiceVerdictIsASuccessEvenWhenItRejects() {
+    String token = client.shengwangRtc(WHO, null).successValue().orElseThrow().token();
+    RtcCheck ok = client.rtcJoin(token, WHO).successValue().orElseThrow();
+    assertThat(ok.code()).isZero();
+    assertThat(ok.tokenExpiresAt()).isEqualTo(LiveBackend.START.plusSeconds(600));
+    assertThat(ok.serverTime()).isEqualTo(LiveBackend.START);
+    assertThat(ok.privilegeExpiresAt()).containsKeys("joinChannel", "publishAudioStream");
+
+    Outcome<RtcCheck> other = client.rtcRenew(token, RtcTokenQuery.uid("lab", 7, true, 600));
+    assertThat(other).isInstanceOf(Outcome.Success.class);
+    assertThat(other.successValue().orElseThrow().code()).isEqualTo(RtcCheck.INVALID_TOKEN);
+    assertThat(other.successValue().orElseThrow().reason())
+        .isEqualTo("token is for uid 1001, not uid 7");
+  }
+
+  @Test
+  void unauthenticated() {
+    assertThat(client.login("alice", "wrong"))
+        .isInstanceOfSatisfying(
+            Outcome.Unauthenticated.class, u -> assertThat(u.status()).isEqualTo(401));
+    Outcome<FetchedToken> noSession = client.chatSdk(null);
+    assertThat(noSession).isInstanceOf(Outcome.Unauthenticated.class);
+    assertThat(noSession.describe()).contains("log in first");
+    assertThat(noSession.isRetryable()).isFalse();
+  }
+
+  @Test
+  void clientErrorNamesTheField() {
+    Outcome<FetchedToken> bad =
+        client.shengwangRtc(RtcTokenQuery.uid("lab", 1, true, 90_000), null);
+    assertThat(bad)
+        .isInstanceOfSatisfying(
+            Outcome.ClientError.class,
+            c -> {
+              assertThat(c.status()).isEqualTo(400);
+              assertThat(c.field()).isEqualTo("expireSeconds");
+              assertThat(c.retryAfter()).isNull();
+            });
+    assertThat(bad.isRetryable()).isFalse();
+  }
+
+  @Test
+  void rateLimitIsARetryableClientErrorWithRetryAfter() {
+    CustomerSession session = client.login("alice", "alice-demo").successValue().orElseThrow();
+    for (int i = 0; i < 10; i++) {
+      assertThat(client.chatSdk(session).isSuccess()).isTrue();
+    }
+    Outcome<FetchedToken> limited = client.chatSdk(session);
+    assertThat(limited)
+        .isInstanceOfSatisfying(
+            Outcome.ClientError.class,
+            c -> {
+              assertThat(c.status()).isEqualTo(429);
+              assertThat(c.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(15));
+            });
+    assertThat(limited.isRetryable()).isTrue();
+  }
+
+  @Test
+  void serverError() {
+    control.setFaults(1, Rule.always("agora.rtc", "STATUS", 503));
+    Outcome<FetchedToken> down = client.shengwangRtc(WHO, null);
+    assertThat(down)
+        .isInstanceOfSatisfying(
+            Outcome.ServerError.class, s -> assertThat(s.status()).isEqualTo(503));
+    assertThat(down.isRetryable()).isTrue();
+
+    control.setFaults(1, Rule.always("ringnity.provider", "REVOKED_KEY", 0));
+    assertThat(client.ringnity("customer-123", "Demo", "d@example.com", null))
+        .isInstanceOfSatisfying(
+            Outcome.ServerError.class, s -> assertThat(s.status()).isEqualTo(502));
+  }
+
+  @Test
+  void malformedAnswers() {
+    control.setFaults(1, Rule.always("agora.rtc", "EMPTY_BODY", 0));
+    assertThat(client.shengwangRtc(WHO, null).describe())
+        .isEqualTo("malformed response (200): empty body");
+
+    control.setFaults(1, Rule.always("agora.rtc", "MALFORMED_JSON", 0));
+    assertThat(client.shengwangRtc(WHO, null).describe())
+        .contains("malformed", "not an Agora token");
+
+    control.setFaults(1, Rule.always("gin.rtc", "MALFORMED_JSON", 0));
+    assertThat(client.ginRtc(WHO, null)).isInstanceOf(Outcome.Malformed.class);
+
+    control.setFaults(1, Rule.always("ringnity.runtime", "EMPTY_BODY", 0));
+    Outcome<FetchedToken> empty = client.ringnity("customer-123", "Demo", "d@example.com", null);
+    assertThat(empty).isInstanceOf(Outcome.Malformed.class);
+    assertThat(empty.isRetryable()).isTrue();
+  }
+
+  @Test
+  void connectionResetAndUnreachableAreNetworkErrors() throws IOException {
+    control.setFaults(1, Rule.always("agora.rtc", "CONNECTION_RESET", 0));
+    assertThat(client.shengwangRtc(WHO, null))
+        .isInstanceOfSatisfying(
+            Outcome.NetworkError.class,
+            n -> assertThat(n.kind()).isEqualTo(Outcome.NetworkError.Kind.CONNECTION));
+
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    BackendClient nowhere =
+        BackendClient.builder("http://127.0.0.1:" + closedPort)
+            .httpClient(LiveBackend.sharedHttp())
+            .build();
+    Outcome<CustomerSession> refused = nowhere.login("alice", "alice-demo");
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            Outcome.NetworkError.class,
+            n -> assertThat(n.kind()).isEqualTo(Outcome.NetworkError.Kind.CONNECTION));
+    assertThat(refused.isRetryable()).isTrue();
+  }
+
+  @Test
+  void aSlowBackendTimesOut() {
+    control.setFaults(1, Rule.always("agora.rtc", "LATENCY", 5_000));
+    BackendClient impatient =
+        backend.client(
+            LiveBackend.sharedHttp().newBuilder().readTimeout(300, TimeUnit.MILLISECONDS).build());
+    assertThat(impatient.shengwangRtc(WHO, null))
+        .isInstanceOfSatisfying(
+            Outcome.NetworkError.class,
+            n -> assertThat(n.kind()).isEqualTo(Outcome.NetworkError.Kind.TIMEOUT));
+  }
+
+  @Test
+  void logsNameFingerprintsNeverTokensOrBearers() {
+    CustomerSession session = client.login("alice", "alice-demo").successValue().orElseThrow();
+    FetchedToken chat = client.chatSdk(session).successValue().orElseThrow();
+    FetchedToken rtc = client.shengwangRtc(WHO, session).successValue().orElseThrow();
+    String log = String.join("\n", backend.clientLog) + session + chat + rtc;
+
+    assertThat(log)
+        .contains(chat.fingerprint(), rtc.fingerprint(), "POST /api/auth/chat-token → ok (200)");
+    assertThat(log)
+        .doesNotContain(session.bearer())
+        .doesNotContain(chat.token())
+        .doesNotContain(chat.companion())
+        .doesNotContain(rtc.token())
+        .doesNotContain("alice-demo");
+  }
+
+  @Test
+  void aBadBaseUrlIsRefusedUpFront() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BackendClient.builder("10.0.2.2:8080"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not an http(s) URL: 10.0.2.2:8080");
+  }
+}
