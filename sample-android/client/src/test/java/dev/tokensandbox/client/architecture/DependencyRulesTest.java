@@ -46,5 +46,44 @@ class DependencyRulesTest {
           .callMethod(System.class, "currentTimeMillis")
           .orShould()
           .callMethod(Thread.class, "sleep", long.class)
+          .orShould()
+          .callMethod(System.class, "nanoTime")
           .because("time comes from SandboxClock");
+
+  @ArchTest
+  static final ArchRule onlyTheClockPackageReadsTheSystemClock =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..client.clock..")
+          .should()
+          .callMethod(java.time.Instant.class, "now")
+          .orShould()
+          .callMethod(java.time.Clock.class, "systemUTC")
+          .orShould()
+          .callMethod(java.time.Clock.class, "systemDefaultZone");
+
+  @ArchTest
+  static final ArchRule layers =
+      com.tngtech.archunit.library.Architectures.layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("clock")
+          .definedBy("..client.clock..")
+          .layer("backend")
+          .definedBy("..client.backend..")
+          .layer("rtc")
+          .definedBy("..client.rtc..")
+          .layer("session")
+          .definedBy("..client.session..")
+          .layer("offline")
+          .definedBy("..client.offline..")
+          .layer("presets")
+          .definedBy("..client.presets..")
+          .whereLayer("presets")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("offline")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("session")
+          .mayOnlyBeAccessedByLayers("presets", "offline")
+          .whereLayer("rtc")
+          .mayOnlyBeAccessedByLayers("session", "presets", "offline");
 }
