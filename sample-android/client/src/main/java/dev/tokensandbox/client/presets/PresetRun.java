@@ -47,7 +47,7 @@ public final class PresetRun {
     this.clock = clock;
     this.control = new SandboxControl(client);
     this.onFinish = onFinish;
-    this.start = clock.now();
+    this.start = alignToSecond(clock);
     SandboxClock device =
         preset.deviceSkew().isZero() ? clock : new SkewedClock(clock, preset.deviceSkew());
     this.session =
@@ -68,7 +68,20 @@ public final class PresetRun {
             .build();
   }
 
-  /** Starts {@code preset} at the clock's current time. */
+  /**
+   * Tokens carry whole seconds, so a run starts on one: the clock first moves to the next whole
+   * second when it is between two.
+   */
+  private static Instant alignToSecond(VirtualClock clock) {
+    Instant now = clock.now();
+    Instant whole = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    if (!whole.equals(now)) {
+      clock.advanceTo(whole.plusSeconds(1));
+    }
+    return clock.now();
+  }
+
+  /** Starts {@code preset} at the clock's current (whole) second. */
   public static PresetRun start(
       QaPreset preset,
       VirtualClock clock,
