@@ -2,6 +2,7 @@ package dev.tokensandbox.desktop.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokensandbox.desktop.lab.LabViewModel;
 import dev.tokensandbox.desktop.shell.SandboxApp;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -21,7 +22,8 @@ class InspectViewTest {
 
   @Start
   void start(Stage stage) {
-    stage.setScene(SandboxApp.createScene(InspectViewModelTest.CLOCK));
+    stage.setScene(
+        SandboxApp.createScene(InspectViewModelTest.CLOCK, new LabViewModel(Runnable::run)));
     stage.show();
   }
 

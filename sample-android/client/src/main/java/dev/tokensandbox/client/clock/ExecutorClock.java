@@ -42,7 +42,19 @@ public final class ExecutorClock implements SandboxClock, AutoCloseable {
   @Override
   public Scheduled schedule(Instant at, Runnable task) {
     long delayNanos = Math.max(0, Duration.between(now(), at).toNanos());
-    ScheduledFuture<?> future = executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> future =
+        executor.schedule(
+            () -> {
+              try {
+                task.run();
+              } catch (RuntimeException | Error e) {
+                // A scheduled executor would swallow it silently; make it visible instead.
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, e);
+              }
+            },
+            delayNanos,
+            TimeUnit.NANOSECONDS);
     return new Scheduled() {
       @Override
       public boolean cancel() {

@@ -1,0 +1,152 @@
+package dev.tokensandbox.desktop.lab;
+
+import dev.tokensandbox.backend.clock.SandboxTime;
+import dev.tokensandbox.backend.server.SandboxServer;
+import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.client.backend.BackendClient;
+import dev.tokensandbox.client.clock.ClockPacer;
+import dev.tokensandbox.client.clock.ExecutorClock;
+import dev.tokensandbox.client.clock.SandboxClock;
+import dev.tokensandbox.client.clock.VirtualClock;
+import dev.tokensandbox.client.presets.PresetResult;
+import dev.tokensandbox.client.presets.PresetRun;
+import dev.tokensandbox.client.presets.QaPreset;
+import dev.tokensandbox.client.session.TimelineEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The expiry lab's engine room, off the FX thread: a virtual clock paced against a real one, a mock
+ * backend of its own whose time is that virtual clock (so fast-forwarding never skews the main
+ * backend), and the client core's virtual devices running QA presets on it. Every command and every
+ * device callback runs on the real clock's single thread; the listener is called there.
+ */
+public final class LabRuntime implements AutoCloseable {
+  static final Duration FRAME = Duration.ofMillis(100);
+
+  /** What the lab reports; called on the lab's core thread. */
+  public interface Listener {
+    void started(QaPreset preset, Instant start);
+
+    void event(TimelineEvent event);
+
+    void finished(PresetResult result);
+
+    void time(Instant virtualNow, double speed);
+  }
+
+  private final SandboxClock real;
+  private final VirtualClock virtual;
+  private final ClockPacer pacer;
+  private final SandboxServer server;
+  private final BackendClient client;
+  private final Listener listener;
+  private final AutoCloseable onClose;
+  private PresetRun current;
+  private boolean closed;
+
+  LabRuntime(
+      SandboxClock real,
+      Instant start,
+      Workspace workspace,
+      Listener listener,
+      AutoCloseable onClose) {
+    this.real = real;
+    this.virtual = new VirtualClock(start.truncatedTo(ChronoUnit.SECONDS));
+    this.pacer = new ClockPacer(virtual, real, Duration.ofMillis(250));
+    this.listener = listener;
+    this.onClose = onClose;
+    this.server =
+        SandboxServer.builder()
+            .workspace(workspace)
+            .time(new SandboxTime(SandboxClocks.javaClock(virtual)))
+            .port(0)
+            .log(line -> {})
+            .start();
+    this.client = BackendClient.builder(server.url()).build();
+    real.schedule(real.now(), this::frame);
+  }
+
+  /** A lab on the system clock with its own core thread. */
+  public static LabRuntime system(Workspace workspace, Listener listener) {
+    ExecutorClock real = ExecutorClock.system("lab-core");
+    return new LabRuntime(real, Clock.systemUTC().instant(), workspace, listener, real);
+  }
+
+  /** A lab driven by {@code real} (tests pass a VirtualClock and advance it themselves). */
+  public static LabRuntime on(
+      SandboxClock real, Instant start, Workspace workspace, Listener listener) {
+    return new LabRuntime(real, start, workspace, listener, () -> {});
+  }
+
+  public String backendUrl() {
+    return server.url();
+  }
+
+  /** Starts {@code preset} now (a run in progress is abandoned) and plays it at {@code speed}. */
+  public void run(QaPreset preset, double speed) {
+    submit(
+        () -> {
+          if (current != null && current.result() == null) {
+            current.session().stop();
+          }
+          current = PresetRun.start(preset, virtual, client, listener::event, listener::finished);
+          listener.started(preset, current.start());
+          pacer.play(speed);
+        });
+  }
+
+  public void play(double speed) {
+    submit(() -> pacer.play(speed));
+  }
+
+  public void pause() {
+    submit(pacer::pause);
+  }
+
+  public void jumpToNextEvent() {
+    submit(pacer::jumpToNextEvent);
+  }
+
+  private void submit(Runnable command) {
+    real.schedule(
+        real.now(),
+        () -> {
+          if (closed) {
+            return;
+          }
+          pacer.sync();
+          command.run();
+          report();
+        });
+  }
+
+  private void frame() {
+    if (closed) {
+      return;
+    }
+    pacer.sync();
+    report();
+    if (current != null && current.result() != null && !pacer.isPaused()) {
+      pacer.pause();
+    }
+    real.schedule(real.now().plus(FRAME), this::frame);
+  }
+
+  private void report() {
+    listener.time(virtual.now(), pacer.speed());
+  }
+
+  @Override
+  public void close() {
+    submit(() -> closed = true);
+    server.close();
+    try {
+      onClose.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop the lab's core thread", e);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package dev.tokensandbox.desktop.lab;
+
+import dev.tokensandbox.client.clock.ClockPacer;
+import dev.tokensandbox.client.presets.QaPreset;
+import dev.tokensandbox.client.session.EventKind;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+
+/**
+ * The Expiry lab: pick a QA preset, run it at a speed, watch the virtual device's callbacks,
+ * renewals and failures appear as markers on a timeline, with its event log beside the chart.
+ */
+public final class LabView extends BorderPane {
+  private final LabViewModel model;
+  private final Pane chart = new Pane();
+  private final Line cursor = new Line();
+
+  public LabView(LabViewModel model) {
+    this.model = model;
+    getStyleClass().add("screen");
+    setId("lab");
+
+    Label title = new Label("Expiry lab");
+    title.getStyleClass().add("title");
+
+    ComboBox<QaPreset> preset = new ComboBox<>(model.presets());
+    preset.setId("preset");
+    preset.valueProperty().bindBidirectional(model.selectedProperty());
+    preset.setCellFactory(list -> new PresetCell());
+    preset.setButtonCell(new PresetCell());
+
+    Button run = new Button("Run at 600×");
+    run.setId("run");
+    run.getStyleClass().add("accent");
+    run.setOnAction(e -> model.run(600));
+
+    HBox speeds = new HBox(4);
+    Button pause = new Button("Pause");
+    pause.setId("pause");
+    pause.setOnAction(e -> model.pause());
+    speeds.getChildren().add(pause);
+    for (double s : ClockPacer.PRESET_SPEEDS) {
+      Button b = new Button(String.format(Locale.ROOT, "%.0f×", s));
+      b.setId("speed-" + (int) s);
+      b.setOnAction(e -> model.play(s));
+      speeds.getChildren().add(b);
+    }
+    Button next = new Button("Next event");
+    next.setId("next-event");
+    next.setOnAction(e -> model.nextEvent());
+    speeds.getChildren().add(next);
+
+    Label time = new Label();
+    time.setId("lab-time");
+    time.textProperty().bind(model.timeProperty());
+    time.getStyleClass().add("summary");
+
+    preset.setPrefWidth(420);
+    HBox chooser = new HBox(8, preset, run);
+    HBox clock = new HBox(12, speeds, time);
+    VBox controls = new VBox(8, chooser, clock);
+
+    Label verdict = new Label();
+    verdict.setId("verdict");
+    verdict.setWrapText(true);
+    verdict.textProperty().bind(model.verdictProperty());
+
+    setTop(new VBox(10, title, controls, verdict));
+
+    chart.setId("timeline");
+    chart.getStyleClass().add("timeline");
+    chart.setMinHeight(140);
+    chart.setPrefHeight(160);
+    cursor.getStyleClass().add("timeline-cursor");
+    chart.getChildren().add(cursor);
+    chart.widthProperty().addListener((o, a, b) -> redraw());
+    model.runLengthProperty().addListener((o, a, b) -> redraw());
+    model.nowProperty().addListener((o, a, b) -> moveCursor());
+    model.rows().addListener((ListChangeListener<LabViewModel.Row>) c -> redraw());
+
+    ListView<LabViewModel.Row> log = new ListView<>(model.rows());
+    log.setId("event-log");
+    log.setCellFactory(
+        list ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(LabViewModel.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.text());
+                getStyleClass().remove("failure");
+                if (!empty && row != null && row.kind().isFailure()) {
+                  getStyleClass().add("failure");
+                }
+              }
+            });
+    VBox.setVgrow(log, Priority.ALWAYS);
+    Label legend =
+        new Label(
+            "▲ will-expire   ● renewed / joined   ✖ failure   · other   (x: seconds of virtual time)");
+    legend.getStyleClass().add("legend");
+    setCenter(new VBox(8, chart, legend, log));
+  }
+
+  private void redraw() {
+    chart.getChildren().setAll(cursor);
+    double length = Math.max(1, model.runLengthProperty().get());
+    double width = Math.max(1, chart.getWidth() - 16);
+    for (LabViewModel.Row row : model.rows()) {
+      Region marker = new Region();
+      marker
+          .getStyleClass()
+          .addAll(
+              "marker", "marker-" + row.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      if (row.kind().isFailure()) {
+        marker.getStyleClass().add("marker-failure");
+      }
+      marker.setPrefSize(10, 10);
+      marker.resize(10, 10);
+      marker.relocate(8 + width * Math.min(1, row.offset() / length) - 5, lane(row.kind()));
+      Tooltip.install(marker, new Tooltip(row.text()));
+      chart.getChildren().add(marker);
+    }
+    moveCursor();
+  }
+
+  private void moveCursor() {
+    double length = Math.max(1, model.runLengthProperty().get());
+    double x =
+        8 + Math.max(1, chart.getWidth() - 16) * Math.min(1, model.nowProperty().get() / length);
+    cursor.setStartX(x);
+    cursor.setEndX(x);
+    cursor.setStartY(4);
+    cursor.setEndY(Math.max(20, chart.getHeight() - 4));
+  }
+
+  /** Rows of the chart: callbacks on top, token traffic in the middle, failures below. */
+  private static double lane(EventKind kind) {
+    switch (kind) {
+      case WILL_EXPIRE:
+      case REQUEST_TOKEN:
+        return 16;
+      case JOINED:
+      case REJOINED:
+      case RENEWED:
+      case READY:
+      case TOKEN_ISSUED:
+        return 56;
+      default:
+        return kind.isFailure() ? 96 : 126;
+    }
+  }
+
+  private static final class PresetCell extends ListCell<QaPreset> {
+    @Override
+    protected void updateItem(QaPreset p, boolean empty) {
+      super.updateItem(p, empty);
+      setText(empty || p == null ? null : p.title());
+    }
+  }
+}

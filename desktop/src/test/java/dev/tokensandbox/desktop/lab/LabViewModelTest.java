@@ -1,0 +1,84 @@
+package dev.tokensandbox.desktop.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.client.clock.VirtualClock;
+import dev.tokensandbox.client.presets.Presets;
+import dev.tokensandbox.client.session.EventKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lab's view-model with a real runtime (its own mock backend), driven by a virtual "real" clock
+ * so 600× is exact and nothing waits. No FX toolkit.
+ */
+class LabViewModelTest {
+  private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+
+  private final VirtualClock real = new VirtualClock(T0);
+  private final LabViewModel model = new LabViewModel(Runnable::run);
+  private final LabRuntime runtime =
+      LabRuntime.on(real, T0, Workspace.generate(new Random(3)), model);
+
+  {
+    model.attach(runtime);
+  }
+
+  @AfterEach
+  void close() {
+    runtime.close();
+  }
+
+  @Test
+  void aPresetAt600xShowsWillExpireAndRenewalThenItsVerdict() {
+    model.selectedProperty().set(Presets.byId("join-shorter-than-publish").orElseThrow());
+    model.run(600);
+    real.advanceBy(Duration.ofMillis(90));
+    assertThat(model.rows())
+        .extracting(LabViewModel.Row::kind)
+        .contains(EventKind.JOINED, EventKind.WILL_EXPIRE)
+        .doesNotContain(EventKind.KICKED);
+    real.advanceBy(Duration.ofMillis(10));
+    assertThat(model.timeProperty().get()).isEqualTo("+60.0 s  600×");
+    assertThat(model.rows()).extracting(LabViewModel.Row::kind).contains(EventKind.KICKED);
+
+    real.advanceBy(Duration.ofMillis(200));
+    assertThat(model.rows())
+        .filteredOn(r -> r.kind() == EventKind.RENEWED)
+        .extracting(LabViewModel.Row::offset)
+        .containsExactly(61.0);
+    assertThat(model.verdictProperty().get()).startsWith("PASS — Join privilege shorter");
+    assertThat(model.runLengthProperty().get()).isEqualTo(100.0);
+    assertThat(model.timeProperty().get()).as("paused at the end").endsWith("paused");
+  }
+
+  @Test
+  void pauseJumpAndSpeedControlVirtualTime() {
+    model.selectedProperty().set(Presets.byId("backend-down-backoff").orElseThrow());
+    model.run(10);
+    real.advanceBy(Duration.ofSeconds(1));
+    model.pause();
+    real.advanceBy(Duration.ofSeconds(5));
+    assertThat(model.timeProperty().get()).isEqualTo("+10.0 s  paused");
+
+    model.nextEvent();
+    real.advanceBy(Duration.ofMillis(100));
+    assertThat(model.nowProperty().get()).isEqualTo(20.0);
+
+    model.play(60);
+    real.advanceBy(Duration.ofSeconds(3));
+    assertThat(model.rows())
+        .extracting(LabViewModel.Row::kind)
+        .contains(EventKind.WILL_EXPIRE, EventKind.FETCH_FAILED, EventKind.RETRY_SCHEDULED);
+  }
+
+  @Test
+  void rowsReadAsALog() {
+    LabViewModel.Row row = new LabViewModel.Row(90.5, EventKind.WILL_EXPIRE, "kick in 30 s");
+    assertThat(row.text()).isEqualTo("+  90.500 s  WILL_EXPIRE     kick in 30 s");
+  }
+}

@@ -1,0 +1,81 @@
+package dev.tokensandbox.desktop.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.client.presets.Presets;
+import dev.tokensandbox.desktop.shell.SandboxApp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real lab under Monocle: run a preset at 600× and watch its markers appear. */
+@ExtendWith(ApplicationExtension.class)
+class LabViewTest {
+  private LabRuntime runtime;
+  private LabViewModel model;
+
+  @Start
+  void start(Stage stage) {
+    model = new LabViewModel(Platform::runLater);
+    runtime = LabRuntime.system(Workspace.generate(new Random(5)), model);
+    model.attach(runtime);
+    stage.setScene(
+        SandboxApp.createScene(
+            Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC), model));
+    stage.show();
+  }
+
+  @AfterEach
+  void stop() {
+    runtime.close();
+  }
+
+  @Test
+  void runningAPresetAt600xDrawsWillExpireAndRenewalMarkers(FxRobot robot) throws Exception {
+    robot.clickOn("#tab-lab");
+    robot.interact(
+        () ->
+            model.selectedProperty().set(Presets.byId("join-shorter-than-publish").orElseThrow()));
+    robot.clickOn("#run");
+
+    try {
+      WaitForAsyncUtils.waitFor(
+          20,
+          TimeUnit.SECONDS,
+          () -> robot.lookup("#verdict").queryAs(Label.class).getText().matches("(PASS|FAIL).*"));
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError(
+          "no verdict: time "
+              + robot.lookup("#lab-time").queryAs(Label.class).getText()
+              + ", verdict "
+              + robot.lookup("#verdict").queryAs(Label.class).getText()
+              + ", rows "
+              + model.rows(),
+          e);
+    }
+    assertThat(robot.lookup("#verdict").queryAs(Label.class).getText())
+        .as(model.rows().toString())
+        .startsWith("PASS");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(robot.lookup(".marker-will-expire").queryAll()).isNotEmpty();
+    assertThat(robot.lookup(".marker-renewed").queryAll()).isNotEmpty();
+    assertThat(robot.lookup(".marker-failure").queryAll())
+        .as("the kick at the join expiry")
+        .isNotEmpty();
+    assertThat(robot.lookup("#lab-time").queryAs(Label.class).getText()).endsWith("paused");
+  }
+}
