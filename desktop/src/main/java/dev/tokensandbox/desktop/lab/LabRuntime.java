@@ -92,7 +92,17 @@ public final class LabRuntime implements AutoCloseable {
           if (current != null && current.result() == null) {
             current.session().stop();
           }
-          current = PresetRun.start(preset, virtual, client, listener::event, listener::finished);
+          current =
+              PresetRun.start(
+                  preset,
+                  virtual,
+                  client,
+                  listener::event,
+                  result -> {
+                    listener.finished(result);
+                    // Stop the clock at the end of the run (not from inside the clock's advance).
+                    submit(pacer::pause);
+                  });
           listener.started(preset, current.start());
           pacer.play(speed);
         });

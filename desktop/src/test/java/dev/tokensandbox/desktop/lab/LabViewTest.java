@@ -76,6 +76,9 @@ class LabViewTest {
     assertThat(robot.lookup(".marker-failure").queryAll())
         .as("the kick at the join expiry")
         .isNotEmpty();
-    assertThat(robot.lookup("#lab-time").queryAs(Label.class).getText()).endsWith("paused");
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () -> robot.lookup("#lab-time").queryAs(Label.class).getText().endsWith("paused"));
   }
 }

@@ -133,6 +133,9 @@ public final class Presets {
                 never(GAVE_UP))
             .build());
 
+    Step outage =
+        Step.at(20, "backend: 503 on agora.rtc", faults(Rule.always("agora.rtc", "STATUS", 503)));
+    Step recovery = Step.at(165, "backend: recovered", clear());
     Backoff gentle = new Backoff(Duration.ofSeconds(1), 2, Duration.ofSeconds(8), 0.2, 10);
     out.add(
         rtc(
@@ -144,12 +147,7 @@ public final class Presets {
                 180,
                 recommended.withBackoff(gentle),
                 Duration.ofSeconds(200))
-            .steps(
-                Step.at(
-                    20,
-                    "backend: 503 on agora.rtc",
-                    faults(Rule.always("agora.rtc", "STATUS", 503))),
-                Step.at(165, "backend: recovered", clear()))
+            .steps(outage, recovery)
             .expect(
                 at(150, WILL_EXPIRE),
                 event(FETCH_FAILED, "503"),
@@ -169,12 +167,7 @@ public final class Presets {
                 180,
                 recommended.withBackoff(Backoff.none(10)),
                 Duration.ofSeconds(200))
-            .steps(
-                Step.at(
-                    20,
-                    "backend: 503 on agora.rtc",
-                    faults(Rule.always("agora.rtc", "STATUS", 503))),
-                Step.at(165, "backend: recovered", clear()))
+            .steps(outage, recovery)
             .expect(
                 at(150, WILL_EXPIRE),
                 count(FETCH_FAILED, 10),
