@@ -9,7 +9,6 @@ import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.PresetRun;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
-import dev.tokensandbox.desktop.lab.SandboxClocks;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -60,7 +59,7 @@ public final class PresetCli {
     try (SandboxServer server =
         SandboxServer.builder()
             .workspace(Workspace.generate(new SecureRandom()))
-            .time(new SandboxTime(SandboxClocks.javaClock(clock)))
+            .time(SandboxTime.following(clock::now))
             .port(0)
             .log(line -> {})
             .start()) {

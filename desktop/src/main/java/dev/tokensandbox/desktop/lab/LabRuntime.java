@@ -61,7 +61,7 @@ public final class LabRuntime implements AutoCloseable {
     this.server =
         SandboxServer.builder()
             .workspace(workspace)
-            .time(new SandboxTime(SandboxClocks.javaClock(virtual)))
+            .time(SandboxTime.following(virtual::now))
             .port(0)
             .log(line -> {})
             .start();

@@ -17,6 +17,30 @@ public final class SandboxTime extends Clock {
   /** Anchored: virtual = anchorVirtual + (base - anchorBase) * speed. */
   private record State(Instant anchorBase, Instant anchorVirtual, double speed) {}
 
+  /**
+   * Sandbox time that follows another clock's readings (e.g. a simulation's virtual clock), so an
+   * embedded backend issues and checks tokens in that time. {@code now} must be thread-safe.
+   */
+  public static SandboxTime following(java.util.function.Supplier<Instant> now) {
+    return new SandboxTime(
+        new Clock() {
+          @Override
+          public Instant instant() {
+            return now.get();
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("SandboxTime has one zone");
+          }
+        });
+  }
+
   public SandboxTime(Clock base) {
     this.base = base;
     Instant now = base.instant();

@@ -4,12 +4,8 @@ import dev.tokensandbox.backend.clock.SandboxTime;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.backend.BackendClient;
-import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.clock.VirtualClock;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,7 +44,7 @@ public final class LiveBackend implements AutoCloseable {
     this.server =
         SandboxServer.builder()
             .workspace(WORKSPACE)
-            .time(new SandboxTime(javaClock(clock)))
+            .time(SandboxTime.following(clock::now))
             .random(new Random(42))
             .port(0)
             .log(serverLog::add)
@@ -63,26 +59,6 @@ public final class LiveBackend implements AutoCloseable {
 
   public static OkHttpClient sharedHttp() {
     return HTTP;
-  }
-
-  /** A java.time view of a sandbox clock, for the server. */
-  public static Clock javaClock(SandboxClock clock) {
-    return new Clock() {
-      @Override
-      public Instant instant() {
-        return clock.now();
-      }
-
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
-      }
-    };
   }
 
   @Override
