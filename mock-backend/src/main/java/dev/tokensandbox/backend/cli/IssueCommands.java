@@ -181,6 +181,15 @@ final class IssueCommands {
     }
   }
 
+  /** {@code --expire} for the commands whose lifetime defaults to an hour. */
+  static final class Lifetime {
+    @Option(
+        names = "--expire",
+        defaultValue = "3600",
+        description = "Lifetime in seconds (default: ${DEFAULT-VALUE}).")
+    int seconds;
+  }
+
   @Command(
       name = "rtm",
       mixinStandardHelpOptions = true,
@@ -189,11 +198,7 @@ final class IssueCommands {
     @Option(names = "--user", required = true, description = "RTM user id.")
     String user;
 
-    @Option(
-        names = "--expire",
-        defaultValue = "3600",
-        description = "Lifetime in seconds (default: ${DEFAULT-VALUE}).")
-    int expire;
+    @Mixin Lifetime lifetime;
 
     @Option(names = "--legacy", description = "Issue a legacy AccessToken v1 (006) token.")
     boolean legacy;
@@ -204,7 +209,9 @@ final class IssueCommands {
 
     @Override
     IssuedToken issue() {
-      return legacy ? agora().legacyRtm(user, expire) : agora().rtm(user, expire);
+      return legacy
+          ? agora().legacyRtm(user, lifetime.seconds)
+          : agora().rtm(user, lifetime.seconds);
     }
   }
 
@@ -213,11 +220,7 @@ final class IssueCommands {
     @Option(names = "--user", required = true, description = "Chat user id.")
     String user;
 
-    @Option(
-        names = "--expire",
-        defaultValue = "3600",
-        description = "Lifetime in seconds (default: ${DEFAULT-VALUE}).")
-    int expire;
+    @Mixin Lifetime lifetime;
 
     ChatUser(CliContext context) {
       super(context);
@@ -225,17 +228,13 @@ final class IssueCommands {
 
     @Override
     IssuedToken issue() {
-      return agora().chatUser(user, expire);
+      return agora().chatUser(user, lifetime.seconds);
     }
   }
 
   @Command(name = "chat-app", mixinStandardHelpOptions = true, description = "Chat app token.")
   static final class ChatApp extends Base {
-    @Option(
-        names = "--expire",
-        defaultValue = "3600",
-        description = "Lifetime in seconds (default: ${DEFAULT-VALUE}).")
-    int expire;
+    @Mixin Lifetime lifetime;
 
     ChatApp(CliContext context) {
       super(context);
@@ -243,7 +242,7 @@ final class IssueCommands {
 
     @Override
     IssuedToken issue() {
-      return agora().chatApp(expire);
+      return agora().chatApp(lifetime.seconds);
     }
   }
 
