@@ -1,8 +1,12 @@
 package dev.tokensandbox.desktop.inspect;
 
+import dev.tokensandbox.backend.tokens.TimeText;
 import dev.tokensandbox.backend.tokens.TokenReport;
-import dev.tokensandbox.backend.tokens.VerificationKeys;
+import dev.tokensandbox.desktop.tokens.TokenReader;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -12,19 +16,27 @@ import javafx.beans.property.StringProperty;
 
 /**
  * State of the Inspect screen: the pasted token and the certificate or secret to verify with in,
- * the report and a one-line summary out. Decoding is bounded (16 KiB input, 64 KiB inflated) and
- * takes microseconds, so it runs as the input changes.
+ * the report, a one-line summary and a countdown out. Without a pasted secret the workspace's
+ * credentials verify. Decoding is bounded (16 KiB input, 64 KiB inflated) and takes microseconds,
+ * so it runs as the input changes; {@link #tick()} once a second moves the countdown.
  */
 public final class InspectViewModel {
-  private final Clock clock;
+  private final TokenReader reader;
   private final StringProperty token = new SimpleStringProperty(this, "token", "");
   private final StringProperty secret = new SimpleStringProperty(this, "secret", "");
   private final ReadOnlyObjectWrapper<TokenReport> report =
       new ReadOnlyObjectWrapper<>(this, "report");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+  private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper(this, "countdown", "");
+  private Optional<Instant> expiry = Optional.empty();
 
+  /** Verifies with pasted secrets only. */
   public InspectViewModel(Clock clock) {
-    this.clock = clock;
+    this(new TokenReader(null, clock));
+  }
+
+  public InspectViewModel(TokenReader reader) {
+    this.reader = reader;
     token.addListener((obs, old, now) -> refresh());
     secret.addListener((obs, old, now) -> refresh());
     refresh();
@@ -35,7 +47,7 @@ public final class InspectViewModel {
     return token;
   }
 
-  /** App Certificate (007/006) or JWT secret to verify with; empty = not verified. */
+  /** App Certificate (007/006) or JWT secret to verify with; empty = the workspace's. */
   public StringProperty secretProperty() {
     return secret;
   }
@@ -48,17 +60,24 @@ public final class InspectViewModel {
     return summary.getReadOnlyProperty();
   }
 
-  /** Re-reads the token against the clock, e.g. once a second for the countdown. */
+  /** "expires in 59:58", "expired 3 s ago", or empty when there is no token. */
+  public ReadOnlyStringProperty countdownProperty() {
+    return countdown.getReadOnlyProperty();
+  }
+
+  /** Re-reads the token against the clock. */
   public void refresh() {
     String text = token.get();
     if (text == null || text.isBlank()) {
       report.set(null);
+      expiry = Optional.empty();
       summary.set("Paste a 007…, 006… or eyJ… token");
+      tick();
       return;
     }
-    String key = secret.get() == null || secret.get().isBlank() ? null : secret.get().strip();
-    TokenReport next = TokenReport.of(text, new VerificationKeys(key, key, null, null), clock);
+    TokenReport next = reader.report(text, secret.get());
     report.set(next);
+    expiry = next.decoded() ? TokenReader.expiry(text) : Optional.empty();
     summary.set(
         next.decoded()
             ? next.formatName()
@@ -68,5 +87,20 @@ public final class InspectViewModel {
                 + next.lint().size()
                 + " lint finding(s)"
             : "Not a token: " + next.error().message());
+    tick();
+  }
+
+  /** Moves the countdown to the clock's now. */
+  public void tick() {
+    countdown.set(
+        expiry
+            .map(
+                at -> {
+                  Instant now = reader.clock().instant();
+                  return Duration.between(now, at).isNegative()
+                      ? TimeText.expiry(now, at)
+                      : TimeText.expiry(now, at) + " (" + at + ")";
+                })
+            .orElse(""));
   }
 }

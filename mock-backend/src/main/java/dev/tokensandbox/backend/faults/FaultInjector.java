@@ -25,13 +25,18 @@ public final class FaultInjector {
     setPlan(FaultPlan.none());
   }
 
-  public synchronized FaultDecision decide(String routeId) {
+  public FaultDecision decide(String routeId) {
+    return decide(routeId, null);
+  }
+
+  /** The rules that apply to one request to {@code routeId} from {@code deviceId} (may be null). */
+  public synchronized FaultDecision decide(String routeId, String deviceId) {
     if (plan.rules().isEmpty()) {
       return FaultDecision.NONE;
     }
     List<FaultRule> applied = new ArrayList<>();
     for (FaultRule rule : plan.rules()) {
-      if (rule.matches(routeId)
+      if (rule.matches(routeId, deviceId)
           && (rule.probability() >= 1.0 || random.nextDouble() < rule.probability())) {
         applied.add(rule);
       }

@@ -1,13 +1,17 @@
 package dev.tokensandbox.backend.faults;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Set;
 
 /**
  * One line of a fault plan: on routes matching {@code route} ({@code *}, a route id such as {@code
  * agora.rtc}, or a flow prefix such as {@code chatsdk.*}), apply {@code fault} with {@code
- * probability}; {@code value} is the fault's number (milliseconds, status or seconds).
+ * probability}; {@code value} is the fault's number (milliseconds, status or seconds). With a
+ * {@code device}, the rule applies only to requests that name that device in {@code
+ * X-Sandbox-Device} (the desktop's "set fault" for one phone or virtual device).
  */
-public record FaultRule(String route, Fault fault, int value, double probability) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FaultRule(String route, Fault fault, int value, double probability, String device) {
   private static final Set<Integer> STATUSES = Set.of(401, 403, 429, 500, 502, 503);
 
   public FaultRule {
@@ -17,6 +21,9 @@ public record FaultRule(String route, Fault fault, int value, double probability
     }
     if (fault == null) {
       throw new IllegalArgumentException("fault: is required");
+    }
+    if (device != null && (device.isBlank() || device.length() > 64)) {
+      throw new IllegalArgumentException("device: must be 1..64 characters when given");
     }
     if (probability <= 0 || probability > 1 || Double.isNaN(probability)) {
       throw new IllegalArgumentException("probability: must be in (0, 1]");
@@ -36,8 +43,23 @@ public record FaultRule(String route, Fault fault, int value, double probability
     }
   }
 
+  /** A rule for every device. */
+  public FaultRule(String route, Fault fault, int value, double probability) {
+    this(route, fault, value, probability, null);
+  }
+
   public static FaultRule always(String route, Fault fault, int value) {
     return new FaultRule(route, fault, value, 1.0);
+  }
+
+  /** This rule, limited to requests from {@code deviceId}. */
+  public FaultRule forDevice(String deviceId) {
+    return new FaultRule(route, fault, value, probability, deviceId);
+  }
+
+  /** Whether the rule covers a request to {@code routeId} from {@code deviceId} (may be null). */
+  public boolean matches(String routeId, String deviceId) {
+    return (device == null || device.equals(deviceId)) && matches(routeId);
   }
 
   public boolean matches(String routeId) {

@@ -184,6 +184,7 @@ public final class SandboxApi {
       throw ApiError.badRequest(path + ".fault", "must be one of " + List.of(Fault.values()));
     }
     String route = Http.text(node, "route", 64);
+    String device = Http.text(node, "device", 64);
     Integer value = Http.integer(node, "value", -604_800, 604_800);
     JsonNode probability = node.path("probability");
     if (!probability.isMissingNode() && !probability.isNumber()) {
@@ -191,7 +192,11 @@ public final class SandboxApi {
     }
     try {
       return new FaultRule(
-          route == null ? "*" : route, fault, value == null ? 0 : value, probability.asDouble(1.0));
+          route == null ? "*" : route,
+          fault,
+          value == null ? 0 : value,
+          probability.asDouble(1.0),
+          device);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       int colon = message.indexOf(": ");

@@ -2,6 +2,7 @@ package dev.tokensandbox.backend.server;
 
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;
+import dev.tokensandbox.backend.traffic.RevealStore;
 import dev.tokensandbox.backend.traffic.TrafficJournal;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
@@ -21,13 +22,22 @@ final class JournalRecorder {
       List.of("Authorization", "X-API-Key", "Content-Type", "User-Agent", "X-Sandbox-Device");
   private static final Pattern TOKEN_ID = Pattern.compile("«token (tok:[0-9a-f]{8})»");
 
+  private static final int MAX_RAW_BODY = 16 * 1024;
+
   private final TrafficJournal journal;
+  private final RevealStore reveals;
   private final Redactor redactor;
   private final Clock clock;
   private final Consumer<String> log;
 
-  JournalRecorder(TrafficJournal journal, Redactor redactor, Clock clock, Consumer<String> log) {
+  JournalRecorder(
+      TrafficJournal journal,
+      RevealStore reveals,
+      Redactor redactor,
+      Clock clock,
+      Consumer<String> log) {
     this.journal = journal;
+    this.reveals = reveals;
     this.redactor = redactor;
     this.clock = clock;
     this.log = log;
@@ -41,9 +51,11 @@ final class JournalRecorder {
     String query = ctx.queryString();
     String path = redactor.redact(ctx.path() + (query == null ? "" : "?" + query));
     Map<String, String> headers = new LinkedHashMap<>();
+    Map<String, String> rawHeaders = new LinkedHashMap<>();
     for (String name : HEADERS) {
       String value = ctx.header(name);
       if (value != null) {
+        rawHeaders.put(name, value);
         headers.put(
             name,
             name.equals("Authorization") || name.equals("X-API-Key")
@@ -51,9 +63,11 @@ final class JournalRecorder {
                 : redactor.redact(value));
       }
     }
-    String requestBody = clip(redactor.redact(safeBody(ctx)));
+    String rawRequest = safeBody(ctx);
     String body = ctx.attribute(Http.BODY);
-    String responseBody = clip(redactor.redact(body == null ? "" : body));
+    String rawResponse = body == null ? "" : body;
+    String requestBody = clip(redactor.redact(rawRequest));
+    String responseBody = clip(redactor.redact(rawResponse));
     JournalEntry entry =
         journal.record(
             id ->
@@ -72,6 +86,12 @@ final class JournalRecorder {
                     responseBody,
                     tokenIds(responseBody),
                     RouteContext.faults(ctx).names()));
+    reveals.put(
+        entry.id(),
+        new RevealStore.Exchange(
+            java.util.Collections.unmodifiableMap(rawHeaders),
+            clip(rawRequest, MAX_RAW_BODY),
+            clip(rawResponse, MAX_RAW_BODY)));
     log.accept(
         entry.method()
             + " "
@@ -157,7 +177,11 @@ final class JournalRecorder {
   }
 
   private static String clip(String s) {
-    return s.length() <= MAX_BODY ? s : s.substring(0, MAX_BODY) + "…(" + s.length() + " chars)";
+    return clip(s, MAX_BODY);
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "…(" + s.length() + " chars)";
   }
 
   private static List<String> tokenIds(String redactedBody) {

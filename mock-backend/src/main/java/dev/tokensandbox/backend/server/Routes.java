@@ -52,7 +52,8 @@ public final class Routes {
     boolean faultable = !id.startsWith("sandbox.");
     return ctx -> {
       ctx.attribute(RouteContext.ROUTE, id);
-      FaultDecision decision = faultable ? faults.decide(id) : FaultDecision.NONE;
+      FaultDecision decision =
+          faultable ? faults.decide(id, ctx.header("X-Sandbox-Device")) : FaultDecision.NONE;
       ctx.attribute(RouteContext.FAULTS, decision);
       if (decision.latencyMillis() > 0) {
         Executor delayed =

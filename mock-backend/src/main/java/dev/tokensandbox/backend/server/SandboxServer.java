@@ -52,17 +52,20 @@ public final class SandboxServer implements AutoCloseable {
   private final ExecutorService faultExecutor =
       Executors.newCachedThreadPool(daemon("sandbox-faults"));
   private final Redactor redactor = new Redactor();
+  private final dev.tokensandbox.backend.traffic.RevealStore reveals;
   private final ChatSdkProvider chatSdk;
   private final String pairingCode;
 
   private SandboxServer(Builder config) {
     this.config = config;
     this.journal = new TrafficJournal(config.journalCapacity);
+    this.reveals = new dev.tokensandbox.backend.traffic.RevealStore(config.journalCapacity);
     this.settings = new ServerSettings(config.demoMode);
     this.mint = new TokenMint(config.workspace, config.time, config.random);
     config.workspace.secrets().forEach(redactor::addSecret);
     CustomerAuth auth = new CustomerAuth(settings, config.time, config.random);
-    JournalRecorder recorder = new JournalRecorder(journal, redactor, config.time, config.log);
+    JournalRecorder recorder =
+        new JournalRecorder(journal, reveals, redactor, config.time, config.log);
     this.app =
         Javalin.create(
             c -> {
@@ -142,6 +145,14 @@ public final class SandboxServer implements AutoCloseable {
 
   public TrafficJournal journal() {
     return journal;
+  }
+
+  /**
+   * The unredacted request and answer of journal entry {@code id}, while it is among the newest;
+   * for an explicit "Reveal" in the desktop only.
+   */
+  public java.util.Optional<dev.tokensandbox.backend.traffic.RevealStore.Exchange> reveal(long id) {
+    return reveals.get(id);
   }
 
   public FaultInjector faults() {

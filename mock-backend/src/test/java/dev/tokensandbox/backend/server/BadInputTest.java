@@ -161,6 +161,10 @@ class BadInputTest {
             "{\"rules\":[{\"fault\":\"LATENCY\",\"value\":5,\"probability\":2}]}"),
         400,
         "rules[0].probability");
+    assertCleanError(
+        sandbox.put("/sandbox/faults", "{\"rules\":[{\"fault\":\"EMPTY_BODY\",\"device\":\" \"}]}"),
+        400,
+        "rules[0].device");
     assertCleanError(sandbox.put("/sandbox/clock", "{\"speed\":-1}"), 400, "speed");
     assertCleanError(sandbox.put("/sandbox/settings", "{\"demoMode\":\"yes\"}"), 400, "demoMode");
   }

@@ -163,6 +163,22 @@ class FaultsTest {
     assertThat(sandbox.server.journal().latest(2).get(0).faults()).containsExactly("STATUS");
   }
 
+  @Test
+  void aDeviceRuleHitsOnlyTheDeviceThatNamesItself() {
+    ServerFixture.Reply set =
+        sandbox.put(
+            "/sandbox/faults",
+            "{\"rules\":[{\"route\":\"agora.rtc\",\"fault\":\"STATUS\",\"value\":503,"
+                + "\"device\":\"pixel-1\"}]}");
+    assertThat(set.code()).isEqualTo(200);
+    assertThat(set.json().path("rules").get(0).path("device").asText()).isEqualTo("pixel-1");
+
+    assertThat(sandbox.get(RTC, "X-Sandbox-Device", "pixel-1").code()).isEqualTo(503);
+    assertThat(sandbox.get(RTC, "X-Sandbox-Device", "pixel-2").code()).isEqualTo(200);
+    assertThat(sandbox.get(RTC).code()).isEqualTo(200);
+    assertThat(sandbox.server.journal().latest(3).get(0).client()).isEqualTo("pixel-1");
+  }
+
   private List<Integer> statuses(long seed) {
     sandbox
         .server

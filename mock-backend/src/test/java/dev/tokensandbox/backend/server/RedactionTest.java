@@ -67,4 +67,19 @@ class RedactionTest {
     assertThat(sandbox.get("/sandbox/tokens").json().path("tokens").size())
         .isGreaterThanOrEqualTo(issued.size());
   }
+
+  @Test
+  void revealGivesTheUnredactedExchangeOnlyInProcess() {
+    String session = sandbox.login("alice", "alice-demo");
+    String token =
+        sandbox.get("/api/agora/token?channelName=test&uid=7", "Authorization", session).body();
+    var entry = sandbox.server.journal().latest(1).get(0);
+
+    assertThat(entry.responseBody()).doesNotContain(token);
+    var raw = sandbox.server.reveal(entry.id()).orElseThrow();
+    assertThat(raw.responseBody()).isEqualTo(token);
+    assertThat(raw.requestHeaders().get("Authorization")).isEqualTo(session);
+    assertThat(raw.toString()).doesNotContain(token);
+    assertThat(sandbox.server.reveal(entry.id() + 1000)).isEmpty();
+  }
 }

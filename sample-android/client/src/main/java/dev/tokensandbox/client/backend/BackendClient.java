@@ -34,12 +34,14 @@ public final class BackendClient {
   private final HttpUrl base;
   private final Consumer<String> log;
   private final String pairingCode;
+  private final String device;
 
   private BackendClient(Builder b) {
     this.http = b.http;
     this.base = b.base;
     this.log = b.log;
     this.pairingCode = b.pairingCode;
+    this.device = b.device;
   }
 
   /** A client for the backend at {@code baseUrl} (e.g. {@code http://10.0.2.2:8080}). */
@@ -372,6 +374,9 @@ public final class BackendClient {
   }
 
   private Request.Builder withPairing(Request.Builder request) {
+    if (device != null) {
+      request.header("X-Sandbox-Device", device);
+    }
     return pairingCode != null ? request.header("X-Pairing-Code", pairingCode) : request;
   }
 
@@ -381,6 +386,7 @@ public final class BackendClient {
     private OkHttpClient http;
     private Consumer<String> log = line -> {};
     private String pairingCode;
+    private String device;
 
     private Builder(HttpUrl base) {
       this.base = base;
@@ -401,6 +407,15 @@ public final class BackendClient {
     /** The code a LAN-mode backend asks non-local clients for. */
     public Builder pairingCode(String code) {
       this.pairingCode = code;
+      return this;
+    }
+
+    /**
+     * Names this device in every request ({@code X-Sandbox-Device}): the traffic journal shows it
+     * and fault rules for one device match it.
+     */
+    public Builder device(String deviceId) {
+      this.device = deviceId;
       return this;
     }
 

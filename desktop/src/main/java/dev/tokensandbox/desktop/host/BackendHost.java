@@ -1,0 +1,192 @@
+package dev.tokensandbox.desktop.host;
+
+import dev.tokensandbox.backend.server.SandboxServer;
+import dev.tokensandbox.backend.traffic.JournalEntry;
+import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.client.backend.PairingPayload;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The window's mock backend: one {@link SandboxServer} on real time that can be started, stopped
+ * and restarted (port, LAN mode) without blocking the caller. Status changes and every journal
+ * entry go to the {@link Listener}s on the host's own thread; screens marshal them to the UI.
+ */
+public final class BackendHost implements AutoCloseable {
+
+  /** Where the backend is in its life. */
+  public enum State {
+    STOPPED,
+    STARTING,
+    RUNNING,
+    FAILED
+  }
+
+  /**
+   * What the screens show: state, the loopback URL, the LAN URL and pairing code when LAN mode is
+   * on, and for a failure the reason.
+   */
+  public record Status(
+      State state, int port, String url, String lanUrl, String pairingCode, String message) {
+
+    static Status stopped(String message) {
+      return new Status(State.STOPPED, 0, "", "", "", message);
+    }
+
+    public boolean running() {
+      return state == State.RUNNING;
+    }
+
+    /** The address a phone or emulator should use: the LAN URL if any, else the emulator's. */
+    public String deviceUrl() {
+      return !lanUrl.isEmpty() ? lanUrl : port > 0 ? "http://10.0.2.2:" + port : "";
+    }
+
+    /** The pairing QR code's text (empty while not running). */
+    public String pairingPayload() {
+      return running()
+          ? PairingPayload.format(deviceUrl(), pairingCode.isEmpty() ? null : pairingCode)
+          : "";
+    }
+  }
+
+  /** Hears the host; called on the host's thread (status) or a server thread (traffic). */
+  public interface Listener {
+    void status(Status status);
+
+    default void traffic(JournalEntry entry) {}
+  }
+
+  private final Workspace workspace;
+  private final Supplier<Optional<String>> lanAddress;
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "backend-host");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private volatile SandboxServer server;
+  private volatile Status status = Status.stopped("Not started");
+  private Runnable unsubscribe = () -> {};
+
+  /**
+   * @param lanAddress this machine's address on the LAN (see {@link LanAddress#find()}), asked when
+   *     LAN mode starts
+   */
+  public BackendHost(Workspace workspace, Supplier<Optional<String>> lanAddress) {
+    this.workspace = workspace;
+    this.lanAddress = lanAddress;
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  /** The running server, if any (for reads: journal, faults, settings). */
+  public Optional<SandboxServer> server() {
+    return Optional.ofNullable(server);
+  }
+
+  /** Adds a listener and tells it the current status at once. */
+  public Runnable addListener(Listener listener) {
+    listeners.add(listener);
+    listener.status(status);
+    return () -> listeners.remove(listener);
+  }
+
+  /**
+   * Starts (or restarts) the backend on {@code port} (0 = any free port), loopback only or on every
+   * interface. If the port is taken, says so and does not fall back silently.
+   */
+  public void start(int port, boolean lan) {
+    worker.execute(() -> doStart(port, lan));
+  }
+
+  public void stop() {
+    worker.execute(() -> doStop("Stopped"));
+  }
+
+  private void doStart(int port, boolean lan) {
+    doStop("Restarting");
+    publish(new Status(State.STARTING, port, "", "", "", "Starting on port " + port + "…"));
+    try {
+      SandboxServer started =
+          SandboxServer.builder().workspace(workspace).port(port).lan(lan).start();
+      server = started;
+      unsubscribe = started.journal().subscribe(this::traffic);
+      String lanUrl =
+          lan
+              ? lanAddress.get().map(host -> "http://" + host + ":" + started.port()).orElse("")
+              : "";
+      publish(
+          new Status(
+              State.RUNNING,
+              started.port(),
+              started.url(),
+              lanUrl,
+              started.pairingCode().orElse(""),
+              lan && lanUrl.isEmpty()
+                  ? "LAN mode is on, but this machine has no LAN address"
+                  : "Running"));
+    } catch (RuntimeException e) {
+      publish(new Status(State.FAILED, port, "", "", "", reason(port, e)));
+    }
+  }
+
+  private static String reason(int port, Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return "Port " + port + " is in use: choose another port (0 = any free port)";
+      }
+    }
+    return "Could not start: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  private void doStop(String message) {
+    SandboxServer current = server;
+    if (current == null) {
+      return;
+    }
+    unsubscribe.run();
+    server = null;
+    current.close();
+    publish(Status.stopped(message));
+  }
+
+  private void traffic(JournalEntry entry) {
+    for (Listener listener : listeners) {
+      listener.traffic(entry);
+    }
+  }
+
+  private void publish(Status next) {
+    status = next;
+    for (Listener listener : listeners) {
+      listener.status(next);
+    }
+  }
+
+  /** Stops the backend and waits for it (the window is closing). */
+  @Override
+  public void close() {
+    worker.execute(() -> doStop("Stopped"));
+    worker.shutdown();
+    try {
+      if (!worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        worker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package dev.tokensandbox.desktop.issue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokensandbox.backend.tokens.InvalidTokenRequestException;
+import dev.tokensandbox.backend.tokens.TokenRules;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The flows the Issue screen offers, each with the parameters its seed route takes and the checks
+ * the backend will apply (so the form can point at the field before sending).
+ */
+public enum IssueFlow {
+  SHENGWANG_RTC("Shengwang / Agora RTC", "GET /api/agora/token · seed 001"),
+  SHENGWANG_RTM("Shengwang RTM", "GET /api/agora/rtm-token · seed 001"),
+  SHENGWANG_CHAT("Shengwang Chat user", "GET /api/agora/chat-token · seed 001"),
+  GIN_RTC("Gin-style RTC", "GET /rtc/:channel/:role/:tokenType/:uid/ · seed 002"),
+  RINGNITY("Ringnity runtime", "POST /ringnity/runtime-token · seed 000"),
+  CHATSDK("ChatSDK", "POST /api/auth/chat-token after login · seed 003");
+
+  /** One form field: request name, label, default value. */
+  public record Field(String name, String label, String defaultValue) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String label;
+  private final String route;
+
+  IssueFlow(String label, String route) {
+    this.label = label;
+    this.route = route;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The route and the seed it comes from, shown under the flow picker. */
+  public String route() {
+    return route;
+  }
+
+  public List<Field> fields() {
+    return switch (this) {
+      case SHENGWANG_RTC, GIN_RTC ->
+          List.of(
+              new Field("channelName", "Channel", "test"),
+              new Field("uid", "UID (number; empty = use account)", "12345"),
+              new Field("userAccount", "User account (string uid)", ""),
+              new Field("role", "Role (publisher / subscriber)", "publisher"),
+              new Field("expireSeconds", "Lifetime (s, 1..86400)", "3600"));
+      case SHENGWANG_RTM, SHENGWANG_CHAT ->
+          List.of(
+              new Field("userId", "User ID", "user-123"),
+              new Field("expireSeconds", "Lifetime (s, 1..86400)", "3600"));
+      case RINGNITY ->
+          List.of(
+              new Field("userId", "User ID", "customer-123"),
+              new Field("name", "Name", "Demo Customer"),
+              new Field("email", "Email", "customer@example.com"));
+      case CHATSDK -> List.of();
+    };
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+
+  /**
+   * Checks {@code values} and builds the request; throws {@link InvalidTokenRequestException}
+   * naming the first bad field. {@code demoMode} false means every flow logs in first.
+   */
+  public FlowRequest request(Map<String, String> values, boolean demoMode) {
+    boolean login = this == CHATSDK || !demoMode;
+    return switch (this) {
+      case SHENGWANG_RTC -> {
+        StringJoiner query = new StringJoiner("&", "/api/agora/token?", "");
+        query.add(
+            param(
+                "channelName", TokenRules.channel("channelName", v(values, "channelName"), true)));
+        identity(values, query);
+        query.add(param("role", role(values)));
+        query.add(param("expireSeconds", Integer.toString(expire(values))));
+        yield new FlowRequest("GET", query.toString(), "", login);
+      }
+      case GIN_RTC -> {
+        String channel = TokenRules.channel("channelName", v(values, "channelName"), false);
+        String account = v(values, "userAccount");
+        String uid = v(values, "uid");
+        String path =
+            uid.isEmpty()
+                ? "/userAccount/" + segment(TokenRules.account("userAccount", account))
+                : "/uid/" + TokenRules.uid("uid", uid);
+        yield new FlowRequest(
+            "GET",
+            "/rtc/" + segment(channel) + "/" + role(values) + path + "/?expiry=" + expire(values),
+            "",
+            login);
+      }
+      case SHENGWANG_RTM, SHENGWANG_CHAT -> {
+        String user = required(values, "userId", 64);
+        String path = this == SHENGWANG_RTM ? "/api/agora/rtm-token" : "/api/agora/chat-token";
+        yield new FlowRequest(
+            "GET",
+            path + "?" + param("userId", user) + "&" + param("expireSeconds", "" + expire(values)),
+            "",
+            login);
+      }
+      case RINGNITY -> {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("userId", required(values, "userId", 128));
+        body.put("name", v(values, "name"));
+        body.put("email", v(values, "email"));
+        yield new FlowRequest("POST", "/ringnity/runtime-token", body.toString(), login);
+      }
+      case CHATSDK -> new FlowRequest("POST", "/api/auth/chat-token", "{}", true);
+    };
+  }
+
+  private static void identity(Map<String, String> values, StringJoiner query) {
+    String uid = v(values, "uid");
+    if (uid.isEmpty()) {
+      query.add(param("userAccount", TokenRules.account("userAccount", v(values, "userAccount"))));
+    } else {
+      query.add(param("uid", Long.toString(TokenRules.uid("uid", uid))));
+    }
+  }
+
+  private static String role(Map<String, String> values) {
+    String role = v(values, "role");
+    if (!role.equals("publisher") && !role.equals("subscriber")) {
+      throw new InvalidTokenRequestException("role", "must be publisher or subscriber");
+    }
+    return role;
+  }
+
+  private static int expire(Map<String, String> values) {
+    String text = v(values, "expireSeconds");
+    if (!text.matches("\\d{1,9}")) {
+      throw new InvalidTokenRequestException(
+          "expireSeconds",
+          "must be a whole number of seconds, 1.." + TokenRules.MAX_EXPIRE_SECONDS);
+    }
+    return TokenRules.expire("expireSeconds", Long.parseLong(text));
+  }
+
+  private static String required(Map<String, String> values, String field, int max) {
+    String value = v(values, field);
+    if (value.isEmpty()) {
+      throw new InvalidTokenRequestException(field, "is required");
+    }
+    if (value.length() > max) {
+      throw new InvalidTokenRequestException(field, "must be at most " + max + " characters");
+    }
+    return value;
+  }
+
+  private static String v(Map<String, String> values, String field) {
+    String value = values.get(field);
+    return value == null ? "" : value.strip();
+  }
+
+  private static String param(String name, String value) {
+    return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,73 @@
+package dev.tokensandbox.desktop.tokens;
+
+import dev.tokensandbox.backend.tokens.AccessToken1Info;
+import dev.tokensandbox.backend.tokens.AccessToken2Info;
+import dev.tokensandbox.backend.tokens.DecodeResult;
+import dev.tokensandbox.backend.tokens.JwtInfo;
+import dev.tokensandbox.backend.tokens.TokenDecoder;
+import dev.tokensandbox.backend.tokens.TokenReport;
+import dev.tokensandbox.backend.tokens.VerificationKeys;
+import dev.tokensandbox.backend.workspace.Workspace;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decodes a token for a screen: verified with a pasted certificate or secret if there is one, else
+ * with the workspace's credentials (the App Certificate, then each JWT provider's secret until one
+ * matches). Never throws, like the decoder.
+ */
+public final class TokenReader {
+  private final Workspace workspace;
+  private final Clock clock;
+
+  /** {@code workspace} may be null: then only a pasted secret verifies. */
+  public TokenReader(Workspace workspace, Clock clock) {
+    this.workspace = workspace;
+    this.clock = clock;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** A decoded, verified and linted report of {@code text}. */
+  public TokenReport report(String text, String pastedSecret) {
+    DecodeResult decoded = TokenDecoder.decode(text);
+    if (pastedSecret != null && !pastedSecret.isBlank()) {
+      String key = pastedSecret.strip();
+      return TokenReport.of(decoded, new VerificationKeys(key, key, null, null), clock);
+    }
+    if (workspace == null) {
+      return TokenReport.of(decoded, VerificationKeys.none(), clock);
+    }
+    TokenReport report = null;
+    for (String jwtSecret : List.of(workspace.chatsdkJwtSecret(), workspace.ringnityJwtSecret())) {
+      report =
+          TokenReport.of(
+              decoded,
+              new VerificationKeys(workspace.appCertificate(), jwtSecret, null, null),
+              clock);
+      if (!report.decoded() || "VALID".equals(report.verification().verdict())) {
+        return report;
+      }
+    }
+    return report;
+  }
+
+  /** When the token stops working (the earliest expiry that ends the session), if it says. */
+  public static Optional<Instant> expiry(String text) {
+    DecodeResult decoded = TokenDecoder.decode(text);
+    if (decoded instanceof AccessToken2Info t) {
+      return Optional.of(t.expiresAt());
+    }
+    if (decoded instanceof AccessToken1Info t) {
+      return Optional.of(t.messageExpiresAt());
+    }
+    if (decoded instanceof JwtInfo t) {
+      return t.numericClaim("exp").map(Instant::ofEpochSecond);
+    }
+    return Optional.empty();
+  }
+}
