@@ -95,6 +95,39 @@ public final class IssueViewModel {
     return property;
   }
 
+  /** Every flow's form values, by flow name then field (for scenario files). */
+  public Map<String, Map<String, String>> forms() {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    values.forEach(
+        (f, form) -> {
+          Map<String, String> fields = new LinkedHashMap<>();
+          form.forEach((name, property) -> fields.put(name, property.get()));
+          out.put(f.name(), fields);
+        });
+    return out;
+  }
+
+  /** Restores form values saved by {@link #forms()}; unknown flows and fields are ignored. */
+  public void restore(IssueFlow chosen, Map<String, Map<String, String>> saved) {
+    saved.forEach(
+        (flowName, fields) -> {
+          for (IssueFlow f : IssueFlow.values()) {
+            if (f.name().equals(flowName)) {
+              Map<String, StringProperty> form = values.get(f);
+              fields.forEach(
+                  (name, value) -> {
+                    if (form.containsKey(name) && value != null) {
+                      form.get(name).set(value);
+                    }
+                  });
+            }
+          }
+        });
+    if (chosen != null) {
+      flow.set(chosen);
+    }
+  }
+
   public ReadOnlyBooleanProperty busyProperty() {
     return busy.getReadOnlyProperty();
   }

@@ -7,6 +7,7 @@ import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
@@ -81,6 +82,11 @@ public final class LabViewModel implements LabRuntime.Listener {
   /** Seconds since the run started (the chart's cursor). */
   public ReadOnlyDoubleProperty nowProperty() {
     return now.getReadOnlyProperty();
+  }
+
+  /** The lab's rows as text lines (bug reports). */
+  public List<String> lines() {
+    return rows.stream().map(Row::text).toList();
   }
 
   public void run(double speed) {

@@ -1,66 +1,192 @@
 package dev.tokensandbox.desktop.shell;
 
-import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.backend.workspace.WorkspaceStore;
+import dev.tokensandbox.desktop.devices.DevicesView;
+import dev.tokensandbox.desktop.diagram.ArchitectureView;
 import dev.tokensandbox.desktop.inspect.InspectView;
-import dev.tokensandbox.desktop.inspect.InspectViewModel;
-import dev.tokensandbox.desktop.lab.LabRuntime;
+import dev.tokensandbox.desktop.issue.IssueView;
 import dev.tokensandbox.desktop.lab.LabView;
-import dev.tokensandbox.desktop.lab.LabViewModel;
+import dev.tokensandbox.desktop.scenarios.ScenariosView;
+import dev.tokensandbox.desktop.traffic.TrafficView;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
- * The Token Sandbox window: Inspect and the Expiry lab today; architecture, issue, traffic, devices
- * and scenarios join them with the desktop issue.
+ * The Token Sandbox window: side navigation over seven screens, the backend already starting when
+ * the window appears. Screens are built the first time they are shown.
  */
 public final class SandboxApp extends Application {
-  private LabRuntime lab;
+  private Sandbox sandbox;
+  private Timeline ticker;
 
-  /** The scene every launch path (window, snapshot, tests) shows. */
-  public static Scene createScene(Clock clock, LabViewModel labModel) {
-    InspectView inspect = new InspectView(new InspectViewModel(clock));
-    Tab inspectTab = new Tab("Inspect", inspect);
-    inspectTab.setId("tab-inspect");
-    Tab labTab = new Tab("Expiry lab", new LabView(labModel));
-    labTab.setId("tab-lab");
-    TabPane screens = new TabPane(inspectTab, labTab);
-    screens.setId("screens");
-    screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    Scene scene = new Scene(screens, 1100, 700);
-    scene
-        .getStylesheets()
+  /** The window's content for {@code sandbox}: navigation on the left, the screen on the right. */
+  public static Parent createRoot(Sandbox sandbox) {
+    Map<Screen, Node> built = new EnumMap<>(Screen.class);
+    StackPane content = new StackPane();
+    content.setId("content");
+    ToggleGroup group = new ToggleGroup();
+    Label brand = new Label("Token Sandbox");
+    brand.getStyleClass().add("brand");
+    VBox nav = new VBox(4, brand);
+    nav.setId("nav");
+    nav.getStyleClass().add("nav");
+    Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
+    for (Screen screen : Screen.values()) {
+      ToggleButton button = new ToggleButton(screen.label());
+      button.setId(screen.navId());
+      button.getStyleClass().add("nav-button");
+      button.setToggleGroup(group);
+      button.setMaxWidth(Double.MAX_VALUE);
+      button.setOnAction(
+          e -> {
+            sandbox.shell.screenProperty().set(screen);
+            button.setSelected(true); // a second click must not leave nothing selected
+          });
+      buttons.put(screen, button);
+      nav.getChildren().add(button);
+    }
+    Region spacer = new Region();
+    VBox.setVgrow(spacer, Priority.ALWAYS);
+    Label backend = new Label();
+    backend.setId("nav-backend");
+    backend.getStyleClass().add("legend");
+    backend.setWrapText(true);
+    backend
+        .textProperty()
+        .bind(
+            sandbox
+                .architecture
+                .stateProperty()
+                .concat("\n")
+                .concat(sandbox.architecture.urlProperty()));
+    nav.getChildren().addAll(spacer, backend);
+
+    Runnable show =
+        () -> {
+          Screen screen = sandbox.shell.screenProperty().get();
+          Node node = built.computeIfAbsent(screen, s -> build(s, sandbox));
+          content.getChildren().setAll(node);
+          buttons.get(screen).setSelected(true);
+        };
+    sandbox.shell.screenProperty().addListener((o, was, now) -> show.run());
+    show.run();
+    BorderPane root = new BorderPane(content);
+    root.setLeft(nav);
+    root.getStylesheets()
         .add(
             Objects.requireNonNull(
                     SandboxApp.class.getResource("/dev/tokensandbox/desktop/sandbox.css"))
                 .toExternalForm());
-    return scene;
+    return root;
+  }
+
+  private static Node build(Screen screen, Sandbox s) {
+    return switch (screen) {
+      case ARCHITECTURE -> new ArchitectureView(s.architecture);
+      case ISSUE -> new IssueView(s.issue);
+      case INSPECT -> new InspectView(s.inspect);
+      case LAB -> new LabView(s.lab);
+      case TRAFFIC -> new TrafficView(s.traffic);
+      case DEVICES -> new DevicesView(s.devices);
+      case SCENARIOS -> new ScenariosView(s.scenarios);
+    };
+  }
+
+  /** A scene of the given size around {@link #createRoot}. */
+  public static Scene createScene(Sandbox sandbox) {
+    return new Scene(
+        createRoot(sandbox),
+        sandbox.shell.widthProperty().get(),
+        sandbox.shell.heightProperty().get());
+  }
+
+  /** A ticker that moves the countdowns once a second (the caller starts and stops it). */
+  public static Timeline ticker(Sandbox sandbox) {
+    Timeline timeline = new Timeline(new KeyFrame(Duration.seconds(1), e -> sandbox.tick()));
+    timeline.setCycleCount(Timeline.INDEFINITE);
+    return timeline;
+  }
+
+  @Override
+  public void init() {
+    // Nothing heavy here: the backend starts on its own thread once the sandbox opens.
   }
 
   @Override
   public void start(Stage stage) {
-    LabViewModel labModel = new LabViewModel(Platform::runLater);
-    // The lab's backend gets throwaway credentials: its tokens live in virtual time only.
-    lab = LabRuntime.system(Workspace.generate(new SecureRandom()), labModel);
-    labModel.attach(lab);
-    Scene scene = createScene(Clock.systemDefaultZone(), labModel);
+    Path userHome = Path.of(System.getProperty("user.home"));
+    Path home = userHome.resolve(".token-sandbox");
+    WorkspaceStore store = WorkspaceStore.locate(null, System.getenv(), userHome);
+    sandbox =
+        Sandbox.open(
+            new Sandbox.Options(
+                store.loadOrCreate(new SecureRandom()),
+                port(getParameters()),
+                home,
+                Clock.systemDefaultZone(),
+                Platform::runLater));
+    sandbox.shell.restore();
+    Scene scene = createScene(sandbox);
     stage.setTitle("Token Sandbox");
     stage.setScene(scene);
+    stage.setMinWidth(900);
+    stage.setMinHeight(600);
+    sandbox.shell.widthProperty().bind(stage.widthProperty());
+    sandbox.shell.heightProperty().bind(stage.heightProperty());
     stage.show();
+    ticker = ticker(sandbox);
+    ticker.play();
+    StartupProbe.report(getParameters());
     Snapshot.fromParameters(getParameters())
-        .ifPresent(snapshot -> snapshot.takeAndExit(scene, labModel));
+        .ifPresent(snapshot -> snapshot.takeAndExit(scene, sandbox));
+  }
+
+  private static int port(Application.Parameters parameters) {
+    String port = parameters.getNamed().get("port");
+    try {
+      return port == null ? 8080 : Integer.parseInt(port);
+    } catch (NumberFormatException e) {
+      System.err.println("--port must be a number; using 8080");
+      return 8080;
+    }
   }
 
   @Override
   public void stop() {
-    if (lab != null) {
-      lab.close();
+    if (ticker != null) {
+      ticker.stop();
+    }
+    if (sandbox != null) {
+      sandbox.shell.widthProperty().unbind();
+      sandbox.shell.heightProperty().unbind();
+      try {
+        sandbox.shell.remember();
+      } catch (IOException e) {
+        System.err.println("Could not remember the window state: " + e.getMessage());
+      }
+      sandbox.close();
     }
   }
 

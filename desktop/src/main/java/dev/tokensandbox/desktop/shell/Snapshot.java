@@ -2,63 +2,106 @@ package dev.tokensandbox.desktop.shell;
 
 import dev.tokensandbox.client.clock.ClockPacer;
 import dev.tokensandbox.client.presets.Presets;
-import dev.tokensandbox.desktop.lab.LabViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javax.imageio.ImageIO;
 
 /**
- * {@code --snapshot=FILE [--paste=TOKEN] [--preset=ID]}: writes the window's scene as PNG and
- * exits. With {@code --preset} it opens the Expiry lab, runs that QA preset at full speed and takes
- * the picture when the verdict is in. This is how the screenshots in {@code docs/} are made.
+ * {@code --snapshot=FILE [--screen=NAME] [--paste=TOKEN] [--preset=ID] [--issue] [--devices=N]}:
+ * shows a screen, prepares it, writes the window as PNG and exits. This is how the screenshots in
+ * {@code docs/screenshots/} are made ({@code scripts/screenshots.sh}).
  */
-record Snapshot(Path file, String paste, String preset) {
+record Snapshot(Path file, Screen screen, String paste, String preset, boolean issue, int devices) {
 
   static Optional<Snapshot> fromParameters(Application.Parameters parameters) {
-    String file = parameters.getNamed().get("snapshot");
-    return file == null
-        ? Optional.empty()
-        : Optional.of(
-            new Snapshot(
-                Path.of(file),
-                parameters.getNamed().getOrDefault("paste", ""),
-                parameters.getNamed().getOrDefault("preset", "")));
+    var named = parameters.getNamed();
+    String file = named.get("snapshot");
+    if (file == null) {
+      return Optional.empty();
+    }
+    String preset = named.getOrDefault("preset", "");
+    Screen screen =
+        Screen.valueOf(
+            named
+                .getOrDefault("screen", preset.isEmpty() ? "ARCHITECTURE" : "LAB")
+                .toUpperCase(Locale.ROOT));
+    return Optional.of(
+        new Snapshot(
+            Path.of(file),
+            screen,
+            named.getOrDefault("paste", ""),
+            preset,
+            parameters.getUnnamed().contains("--issue"),
+            Integer.parseInt(named.getOrDefault("devices", "0"))));
   }
 
-  void takeAndExit(Scene scene, LabViewModel lab) {
-    if (!paste.isEmpty() && scene.lookup("#token-input") instanceof TextArea input) {
-      input.setText(paste);
-    }
-    if (preset.isEmpty()) {
-      take(scene);
-      return;
-    }
-    if (scene.getRoot() instanceof TabPane tabs) {
-      tabs.getSelectionModel().select(1);
-    }
-    Presets.byId(preset)
-        .ifPresentOrElse(
-            lab.selectedProperty()::set,
-            () -> {
-              throw new IllegalArgumentException("unknown preset " + preset);
-            });
-    lab.verdictProperty()
-        .addListener(
-            (o, old, now) -> {
-              if (now.startsWith("PASS") || now.startsWith("FAIL")) {
-                take(scene);
-              }
-            });
-    lab.run(ClockPacer.MAX_SPEED / 100);
+  void takeAndExit(Scene scene, Sandbox sandbox) {
+    sandbox.shell.screenProperty().set(screen);
+    sandbox.inspect.tokenProperty().set(paste);
+    whenReady(
+        sandbox.host().status()::running,
+        () -> {
+          for (int i = 0; i < devices; i++) {
+            sandbox.devices.add();
+          }
+          if (issue) {
+            sandbox.issue.issue();
+          }
+          if (preset.isEmpty()) {
+            // Let requests, devices and their first callbacks land before the picture.
+            BooleanSupplier settled =
+                () ->
+                    !sandbox.issue.busyProperty().get()
+                        && sandbox.devices.rows().stream()
+                            .allMatch(
+                                r ->
+                                    r.stateProperty().get().startsWith("CONNECTED")
+                                        || !r.flow().isRtc());
+            whenReady(settled, () -> take(scene));
+            return;
+          }
+          sandbox
+              .lab
+              .selectedProperty()
+              .set(
+                  Presets.byId(preset)
+                      .orElseThrow(() -> new IllegalArgumentException("unknown preset " + preset)));
+          sandbox
+              .lab
+              .verdictProperty()
+              .addListener(
+                  (o, old, now) -> {
+                    if (now.startsWith("PASS") || now.startsWith("FAIL")) {
+                      take(scene);
+                    }
+                  });
+          sandbox.lab.run(ClockPacer.MAX_SPEED / 100);
+        });
+  }
+
+  /** Runs {@code then} on the FX thread at the first frame where {@code ready} holds. */
+  private static void whenReady(BooleanSupplier ready, Runnable then) {
+    new AnimationTimer() {
+      private int frames;
+
+      @Override
+      public void handle(long now) {
+        if (ready.getAsBoolean() && ++frames > 10) {
+          stop();
+          then.run();
+        }
+      }
+    }.start();
   }
 
   private void take(Scene scene) {

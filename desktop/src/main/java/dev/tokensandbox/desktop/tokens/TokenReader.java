@@ -42,18 +42,31 @@ public final class TokenReader {
     if (workspace == null) {
       return TokenReport.of(decoded, VerificationKeys.none(), clock);
     }
+    // A token for another App ID was not signed with this workspace's certificate: say "not
+    // verified" rather than "invalid".
+    String certificate = ownAppId(decoded) ? workspace.appCertificate() : null;
     TokenReport report = null;
     for (String jwtSecret : List.of(workspace.chatsdkJwtSecret(), workspace.ringnityJwtSecret())) {
       report =
           TokenReport.of(
               decoded,
-              new VerificationKeys(workspace.appCertificate(), jwtSecret, null, null),
+              new VerificationKeys(certificate, jwtSecret, null, null),
               clock);
       if (!report.decoded() || "VALID".equals(report.verification().verdict())) {
         return report;
       }
     }
     return report;
+  }
+
+  private boolean ownAppId(DecodeResult decoded) {
+    if (decoded instanceof AccessToken2Info t) {
+      return workspace.appId().equals(t.appId());
+    }
+    if (decoded instanceof AccessToken1Info t) {
+      return workspace.appId().equals(t.appId());
+    }
+    return true;
   }
 
   /** When the token stops working (the earliest expiry that ends the session), if it says. */

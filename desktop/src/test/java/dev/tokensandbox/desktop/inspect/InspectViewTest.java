@@ -2,16 +2,20 @@ package dev.tokensandbox.desktop.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.desktop.lab.LabViewModel;
 import dev.tokensandbox.desktop.shell.SandboxApp;
+import dev.tokensandbox.desktop.testing.SandboxUnderTest;
+import java.nio.file.Path;
+import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -20,15 +24,24 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class InspectViewTest {
 
+  @TempDir Path home;
+  private SandboxUnderTest sut;
+
   @Start
   void start(Stage stage) {
-    stage.setScene(
-        SandboxApp.createScene(InspectViewModelTest.CLOCK, new LabViewModel(Runnable::run)));
+    sut = SandboxUnderTest.open(home, Platform::runLater);
+    stage.setScene(SandboxApp.createScene(sut.sandbox));
     stage.show();
+  }
+
+  @AfterEach
+  void close() {
+    sut.close();
   }
 
   @Test
   void pastingATokenShowsItsFieldsAndLint(FxRobot robot) {
+    robot.clickOn("#nav-inspect");
     robot.interact(
         () ->
             robot
@@ -44,11 +57,16 @@ class InspectViewTest {
     assertThat(robot.lookup("#summary").queryAs(Label.class).getText())
         .startsWith("AccessToken2 (007)");
     ListView<String> lint = robot.lookup("#lint").queryAs(ListView.class);
-    assertThat(lint.getItems()).singleElement().asString().contains("WILDCARD_UID");
+    // The token was made for 2026-11-24 and the window runs on the real clock: expired by now.
+    assertThat(lint.getItems())
+        .anyMatch(l -> l.contains("WILDCARD_UID"))
+        .anyMatch(l -> l.contains("TOKEN_EXPIRED"));
+    assertThat(robot.lookup("#countdown").queryAs(Label.class).getText()).startsWith("expired");
   }
 
   @Test
   void typingGarbageShowsTheErrorInsteadOfADialog(FxRobot robot) {
+    robot.clickOn("#nav-inspect");
     robot.clickOn("#token-input").write("hello");
 
     assertThat(robot.lookup("#summary").queryAs(Label.class).getText())

@@ -2,13 +2,10 @@ package dev.tokensandbox.desktop.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.desktop.shell.SandboxApp;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Random;
+import dev.tokensandbox.desktop.testing.SandboxUnderTest;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -16,6 +13,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -24,28 +22,26 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real lab under Monocle: run a preset at 600× and watch its markers appear. */
 @ExtendWith(ApplicationExtension.class)
 class LabViewTest {
-  private LabRuntime runtime;
+  @TempDir Path home;
+  private SandboxUnderTest sut;
   private LabViewModel model;
 
   @Start
   void start(Stage stage) {
-    model = new LabViewModel(Platform::runLater);
-    runtime = LabRuntime.system(Workspace.generate(new Random(5)), model);
-    model.attach(runtime);
-    stage.setScene(
-        SandboxApp.createScene(
-            Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC), model));
+    sut = SandboxUnderTest.open(home, Platform::runLater);
+    model = sut.sandbox.lab;
+    stage.setScene(SandboxApp.createScene(sut.sandbox));
     stage.show();
   }
 
   @AfterEach
   void stop() {
-    runtime.close();
+    sut.close();
   }
 
   @Test
   void runningAPresetAt600xDrawsWillExpireAndRenewalMarkers(FxRobot robot) throws Exception {
-    robot.clickOn("#tab-lab");
+    robot.clickOn("#nav-lab");
     robot.interact(
         () ->
             model.selectedProperty().set(Presets.byId("join-shorter-than-publish").orElseThrow()));

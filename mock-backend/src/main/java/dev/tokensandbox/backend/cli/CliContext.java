@@ -18,21 +18,12 @@ record CliContext(
     Clock clock,
     RandomGenerator random) {
 
-  static final String WORKSPACE_ENV = "TOKEN_SANDBOX_WORKSPACE";
-
   /**
    * {@code --workspace}, else {@code $TOKEN_SANDBOX_WORKSPACE}, else {@code
    * ~/.token-sandbox/workspace.json}.
    */
   WorkspaceStore workspace(Path explicit) {
-    if (explicit != null) {
-      return new WorkspaceStore(explicit);
-    }
-    String fromEnv = env.get(WORKSPACE_ENV);
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return new WorkspaceStore(Path.of(fromEnv));
-    }
-    return new WorkspaceStore(home.resolve(".token-sandbox").resolve("workspace.json"));
+    return WorkspaceStore.locate(explicit, env, home);
   }
 
   String env(String name) {

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -29,6 +26,24 @@ public final class WorkspaceStore {
 
   public WorkspaceStore(Path file) {
     this.file = file;
+  }
+
+  /** Names the workspace file; {@code $TOKEN_SANDBOX_WORKSPACE} overrides the default. */
+  public static final String WORKSPACE_ENV = "TOKEN_SANDBOX_WORKSPACE";
+
+  /**
+   * The store every entry point uses: {@code explicit} if given, else {@code
+   * $TOKEN_SANDBOX_WORKSPACE}, else {@code <home>/.token-sandbox/workspace.json}.
+   */
+  public static WorkspaceStore locate(Path explicit, java.util.Map<String, String> env, Path home) {
+    if (explicit != null) {
+      return new WorkspaceStore(explicit);
+    }
+    String fromEnv = env.get(WORKSPACE_ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return new WorkspaceStore(Path.of(fromEnv));
+    }
+    return new WorkspaceStore(home.resolve(".token-sandbox").resolve("workspace.json"));
   }
 
   public Path file() {
@@ -62,34 +77,9 @@ public final class WorkspaceStore {
 
   public void save(Workspace workspace) {
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".workspace-", ".tmp");
-      try {
-        ownerOnly(tmp);
-        Files.write(tmp, JSON.writeValueAsBytes(workspace));
-        move(tmp);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.write(file, JSON.writeValueAsBytes(workspace), true);
     } catch (IOException e) {
       throw new WorkspaceException("cannot write workspace " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void move(Path tmp) throws IOException {
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void ownerOnly(Path path) throws IOException {
-    try {
-      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system (Windows): the user profile's ACLs apply.
     }
   }
 

@@ -1,0 +1,318 @@
+package dev.tokensandbox.desktop.devices;
+
+import dev.tokensandbox.backend.faults.Fault;
+import dev.tokensandbox.backend.faults.FaultPlan;
+import dev.tokensandbox.backend.faults.FaultRule;
+import dev.tokensandbox.backend.server.SandboxServer;
+import dev.tokensandbox.backend.tokens.TimeText;
+import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.client.clock.SandboxClock;
+import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.desktop.host.BackendHost;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import okhttp3.OkHttpClient;
+
+/**
+ * State of the Devices screen: virtual devices running the client core in real time against the
+ * window's backend, each with live state, token countdown and event log, and the commands join,
+ * renew, expire now, leave and set fault (a device-scoped rule in the backend's fault plan).
+ */
+public final class DevicesViewModel implements AutoCloseable {
+  /** Per-device faults the screen offers, by label. */
+  public static final Map<String, FaultRule> FAULTS = faults();
+
+  public static final String NO_FAULT = "No fault";
+
+  /** One device's row: everything the table and the log show, updated on the UI thread. */
+  public static final class Row {
+    private final String name;
+    private final Flow flow;
+    private final Definition definition;
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("NEW");
+    private final ReadOnlyStringWrapper token = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fault = new ReadOnlyStringWrapper(NO_FAULT);
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private Instant expiresAt;
+
+    Row(String name, Definition definition) {
+      this.name = name;
+      this.flow = definition.flow();
+      this.definition = definition;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public Flow flow() {
+      return flow;
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+      return state.getReadOnlyProperty();
+    }
+
+    /** The current token's fingerprint (never the token). */
+    public ReadOnlyStringProperty tokenProperty() {
+      return token.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countdownProperty() {
+      return countdown.getReadOnlyProperty();
+    }
+
+    /** "3 renewals · 1 failure". */
+    public ReadOnlyStringProperty countsProperty() {
+      return counts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty faultProperty() {
+      return fault.getReadOnlyProperty();
+    }
+
+    /** The device's timeline, newest last. */
+    public ObservableList<String> log() {
+      return log;
+    }
+  }
+
+  private static final int MAX_LOG = 500;
+
+  private final BackendHost host;
+  private final OkHttpClient http;
+  private final SandboxClock clock;
+  private final Executor io;
+  private final Executor ui;
+  private final ObservableList<Row> rows = FXCollections.observableArrayList();
+  private final Map<String, VirtualDevice> devices = new LinkedHashMap<>();
+  private final ObjectProperty<Row> selected = new SimpleObjectProperty<>(this, "selected");
+  private final ObjectProperty<Flow> newFlow =
+      new SimpleObjectProperty<>(this, "flow", Flow.SHENGWANG);
+  private final ObjectProperty<Integer> newLifetime =
+      new SimpleObjectProperty<>(this, "lifetime", 90);
+  private final ObjectProperty<RenewalPolicy.Trigger> newTrigger =
+      new SimpleObjectProperty<>(this, "trigger", RenewalPolicy.Trigger.BOTH);
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private int next = 1;
+
+  /**
+   * @param clock the devices' real-time clock ({@code ExecutorClock.system}); commands and
+   *     callbacks run on its thread
+   */
+  public DevicesViewModel(
+      BackendHost host, OkHttpClient http, SandboxClock clock, Executor io, Executor ui) {
+    this.host = host;
+    this.http = http;
+    this.clock = clock;
+    this.io = io;
+    this.ui = ui;
+  }
+
+  public ObservableList<Row> rows() {
+    return rows;
+  }
+
+  public ObjectProperty<Row> selectedProperty() {
+    return selected;
+  }
+
+  public ObjectProperty<Flow> newFlowProperty() {
+    return newFlow;
+  }
+
+  /** Token lifetime in seconds for new RTC devices (short, so expiry comes within minutes). */
+  public ObjectProperty<Integer> newLifetimeProperty() {
+    return newLifetime;
+  }
+
+  public ObjectProperty<RenewalPolicy.Trigger> newTriggerProperty() {
+    return newTrigger;
+  }
+
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+
+  /** What a virtual device was made with (scenario files). */
+  public record Definition(Flow flow, int lifetimeSeconds, RenewalPolicy.Trigger trigger) {}
+
+  /** Adds a virtual device with the chosen flow, lifetime and trigger, and joins at once. */
+  public Row add() {
+    return add(new Definition(newFlow.get(), newLifetime.get(), newTrigger.get()));
+  }
+
+  /** Adds a virtual device made as {@code definition} and joins at once. */
+  public Row add(Definition definition) {
+    if (!host.status().running()) {
+      message.set("The backend is not running: start it on the Architecture screen.");
+      return null;
+    }
+    String name = "virtual-" + next++;
+    Row row = new Row(name, definition);
+    rows.add(row);
+    selected.set(row);
+    create(row).start();
+    message.set(name + " joins through " + row.flow().label());
+    return row;
+  }
+
+  /** The devices on screen, as definitions. */
+  public List<Definition> definitions() {
+    return rows.stream().map(r -> r.definition).toList();
+  }
+
+  /** Every device's log lines, by device (bug reports). */
+  public Map<String, List<String>> logs() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    rows.forEach(r -> out.put(r.name(), List.copyOf(r.log())));
+    return out;
+  }
+
+  /** Leaves and removes every device (before a scenario loads its own). */
+  public void removeAll() {
+    devices.values().forEach(VirtualDevice::stop);
+    devices.clear();
+    rows.clear();
+    selected.set(null);
+  }
+
+  /** Joins again after a leave (a fresh session, as a relaunched app would). */
+  public void join() {
+    withSelected(
+        (row, device) -> {
+          if (device.stopped()) {
+            create(row).start();
+          } else {
+            device.start();
+          }
+        });
+  }
+
+  public void renew() {
+    withSelected((row, device) -> device.renew());
+  }
+
+  public void expireNow() {
+    withSelected(
+        (row, device) -> {
+          if (!row.flow().isRtc()) {
+            message.set(row.name() + ": expire now applies to RTC devices (their engine kicks)");
+            return;
+          }
+          device.expireNow();
+        });
+  }
+
+  public void leave() {
+    withSelected((row, device) -> device.stop());
+  }
+
+  /** Sets (or with {@link #NO_FAULT} clears) the selected device's fault in the backend. */
+  public void setFault(String label) {
+    withSelected(
+        (row, device) -> {
+          SandboxServer server = host.server().orElse(null);
+          if (server == null) {
+            message.set("The backend is not running.");
+            return;
+          }
+          FaultRule rule = FAULTS.get(label);
+          List<FaultRule> rules = new ArrayList<>();
+          for (FaultRule r : server.faults().plan().rules()) {
+            if (!row.name().equals(r.device())) {
+              rules.add(r);
+            }
+          }
+          if (rule != null) {
+            rules.add(rule.forDevice(row.name()));
+          }
+          FaultPlan plan = server.faults().plan();
+          server.faults().setPlan(new FaultPlan(plan.seed(), rules));
+          row.fault.set(rule == null ? NO_FAULT : label);
+          message.set(row.name() + ": " + (rule == null ? "fault cleared" : label));
+        });
+  }
+
+  /** Moves every countdown to now (once a second). */
+  public void tick() {
+    Instant now = clock.now();
+    for (Row row : rows) {
+      row.countdown.set(
+          row.expiresAt == null
+              ? ""
+              : TimeText.expiry(now, row.expiresAt).replace("expires in ", ""));
+    }
+  }
+
+  /** Leaves every channel (the window is closing). */
+  @Override
+  public void close() {
+    devices.values().forEach(VirtualDevice::stop);
+  }
+
+  private VirtualDevice create(Row row) {
+    RenewalPolicy policy = RenewalPolicy.recommended().withTrigger(row.definition.trigger());
+    VirtualDevice device =
+        new VirtualDevice(
+            row.name(),
+            row.flow(),
+            row.definition.lifetimeSeconds(),
+            policy,
+            host.status().url(),
+            http,
+            clock,
+            io,
+            snapshot -> ui.execute(() -> show(row, snapshot)));
+    devices.put(row.name(), device);
+    return device;
+  }
+
+  private void withSelected(java.util.function.BiConsumer<Row, VirtualDevice> command) {
+    Row row = selected.get();
+    if (row == null) {
+      message.set("Select a device first.");
+      return;
+    }
+    command.accept(row, devices.get(row.name()));
+  }
+
+  private void show(Row row, VirtualDevice.Snapshot s) {
+    row.state.set(s.state());
+    row.token.set(s.token());
+    row.expiresAt = s.expiresAt();
+    row.counts.set(s.renewals() + " renewals · " + s.failures() + " failures");
+    if (row.log.size() == MAX_LOG) {
+      row.log.remove(0);
+    }
+    row.log.add(
+        s.event().at().toString().substring(11, 19)
+            + "  "
+            + s.event().kind()
+            + "  "
+            + s.event().detail());
+    tick();
+  }
+
+  private static Map<String, FaultRule> faults() {
+    Map<String, FaultRule> out = new LinkedHashMap<>();
+    out.put("Backend answers 503", FaultRule.always("*", Fault.STATUS, 503));
+    out.put("Backend takes 3 s", FaultRule.always("*", Fault.LATENCY, 3000));
+    out.put("Malformed JSON", FaultRule.always("*", Fault.MALFORMED_JSON, 0));
+    out.put("Connection reset", FaultRule.always("*", Fault.CONNECTION_RESET, 0));
+    out.put("Tokens live 20 s", FaultRule.always("*", Fault.SHORT_LIFETIME, 20));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.tokensandbox.desktop.scenarios;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tokensandbox.backend.faults.FaultPlan;
+import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.desktop.devices.DevicesViewModel;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A saved setup: backend options, the Issue forms, the fault plan, the new-device policy, the
+ * virtual devices and the lab's preset. {@code credentials} is present only when the user opted in.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Scenario(
+    String format,
+    int version,
+    String savedAt,
+    Backend backend,
+    String issueFlow,
+    Map<String, Map<String, String>> issueForms,
+    FaultPlan faultPlan,
+    List<DevicesViewModel.Definition> devices,
+    String labPreset,
+    Workspace credentials) {
+
+  public static final String FORMAT = "token-sandbox-scenario";
+  public static final int VERSION = 1;
+
+  /** Backend options: where it listens and how it behaves. */
+  public record Backend(int port, boolean lan, boolean demoMode, boolean ginLegacyTokens) {}
+}

@@ -1,0 +1,353 @@
+package dev.tokensandbox.desktop.scenarios;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tokensandbox.backend.faults.FaultPlan;
+import dev.tokensandbox.backend.server.Http;
+import dev.tokensandbox.backend.server.SandboxServer;
+import dev.tokensandbox.backend.traffic.JournalEntry;
+import dev.tokensandbox.backend.traffic.Redactor;
+import dev.tokensandbox.backend.workspace.AtomicFiles;
+import dev.tokensandbox.client.presets.Presets;
+import dev.tokensandbox.desktop.devices.DevicesViewModel;
+import dev.tokensandbox.desktop.diagram.ArchitectureViewModel;
+import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.desktop.issue.IssueFlow;
+import dev.tokensandbox.desktop.issue.IssueViewModel;
+import dev.tokensandbox.desktop.lab.LabViewModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * State of the Scenarios screen: save the whole setup as a JSON file (atomically; credentials only
+ * when {@link #includeSecretsProperty()} is set), load one back, and export a redacted bug report
+ * (lab timeline, device logs, traffic) as JSON or HTML. File work runs off the UI thread.
+ */
+public final class ScenariosViewModel {
+  /** Largest scenario file read (a hand-edited file should not exhaust memory). */
+  public static final long MAX_FILE_BYTES = 1024 * 1024;
+
+  private final BackendHost host;
+  private final ArchitectureViewModel architecture;
+  private final IssueViewModel issue;
+  private final DevicesViewModel devices;
+  private final LabViewModel lab;
+  private final Executor io;
+  private final Executor ui;
+  private final Clock clock;
+  private final StringProperty scenarioFile;
+  private final StringProperty reportFile;
+  private final BooleanProperty includeSecrets =
+      new SimpleBooleanProperty(this, "includeSecrets", false);
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+  private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+  private final ReadOnlyStringWrapper status =
+      new ReadOnlyStringWrapper(
+          this, "status", "Save the setup, load one, or export a bug report.");
+
+  public ScenariosViewModel(
+      BackendHost host,
+      ArchitectureViewModel architecture,
+      IssueViewModel issue,
+      DevicesViewModel devices,
+      LabViewModel lab,
+      Path directory,
+      Executor io,
+      Executor ui,
+      Clock clock) {
+    this.host = host;
+    this.architecture = architecture;
+    this.issue = issue;
+    this.devices = devices;
+    this.lab = lab;
+    this.io = io;
+    this.ui = ui;
+    this.clock = clock;
+    this.scenarioFile =
+        new SimpleStringProperty(this, "file", directory.resolve("scenario.json").toString());
+    this.reportFile =
+        new SimpleStringProperty(this, "report", directory.resolve("bug-report.html").toString());
+  }
+
+  public StringProperty scenarioFileProperty() {
+    return scenarioFile;
+  }
+
+  /** Where the bug report goes; ".json" gives JSON, anything else HTML. */
+  public StringProperty reportFileProperty() {
+    return reportFile;
+  }
+
+  /** Write the workspace's credentials into the scenario file too (off by default). */
+  public BooleanProperty includeSecretsProperty() {
+    return includeSecrets;
+  }
+
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty failedProperty() {
+    return failed.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** The current setup as a scenario (read on the UI thread). */
+  public Scenario snapshot() {
+    SandboxServer server = host.server().orElse(null);
+    BackendHost.Status st = host.status();
+    return new Scenario(
+        Scenario.FORMAT,
+        Scenario.VERSION,
+        clock.instant().toString(),
+        new Scenario.Backend(
+            st.running() ? st.port() : parsePort(architecture.portProperty().get()),
+            architecture.lanProperty().get(),
+            server == null || server.settings().demoMode(),
+            server != null && server.settings().ginLegacyTokens()),
+        issue.flowProperty().get().name(),
+        issue.forms(),
+        server == null ? FaultPlan.none() : server.faults().plan(),
+        devices.definitions(),
+        lab.selectedProperty().get() == null ? null : lab.selectedProperty().get().id(),
+        includeSecrets.get() ? host.workspace() : null);
+  }
+
+  public void save() {
+    Path file = path(scenarioFile.get(), "scenario file");
+    if (file == null) {
+      return;
+    }
+    Scenario scenario = snapshot();
+    boolean secrets = scenario.credentials() != null;
+    run(
+        "Saving " + file + " …",
+        () -> {
+          AtomicFiles.write(
+              file,
+              Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(scenario),
+              secrets);
+          return "Saved "
+              + file
+              + (secrets
+                  ? " WITH the workspace's credentials (owner-only file): do not share it"
+                  : " (no credentials)");
+        },
+        null);
+  }
+
+  public void load() {
+    Path file = path(scenarioFile.get(), "scenario file");
+    if (file == null) {
+      return;
+    }
+    Scenario[] loaded = new Scenario[1];
+    run(
+        "Loading " + file + " …",
+        () -> {
+          loaded[0] = read(file);
+          return "Loaded " + file;
+        },
+        () -> apply(loaded[0]));
+  }
+
+  /** Writes the bug report: redacted lab timeline, device logs and traffic. */
+  public void exportReport() {
+    Path file = path(reportFile.get(), "report file");
+    if (file == null) {
+      return;
+    }
+    BugReport report =
+        new BugReport(
+            clock.instant().toString(),
+            "Tokens appear as fingerprints (tok:…) matching GET /sandbox/tokens; secrets are"
+                + " «redacted».",
+            lab.lines(),
+            devices.logs(),
+            host.server().map(s -> s.journal().latest(1000)).orElse(List.<JournalEntry>of()));
+    BugReport.Format format =
+        file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+            ? BugReport.Format.JSON
+            : BugReport.Format.HTML;
+    Redactor redactor = host.server().map(SandboxServer::redactor).orElseGet(this::redactor);
+    run(
+        "Exporting " + file + " …",
+        () -> {
+          AtomicFiles.write(
+              file, report.render(format, redactor).getBytes(StandardCharsets.UTF_8), false);
+          return "Exported " + format + " bug report " + file + " " + report.counts();
+        },
+        null);
+  }
+
+  private Redactor redactor() {
+    Redactor redactor = new Redactor();
+    host.workspace().secrets().forEach(redactor::addSecret);
+    return redactor;
+  }
+
+  private Scenario read(Path file) throws IOException {
+    if (Files.size(file) > MAX_FILE_BYTES) {
+      throw new IOException("the file is larger than " + MAX_FILE_BYTES + " bytes");
+    }
+    Scenario s;
+    try {
+      s = Http.JSON.readValue(Files.readAllBytes(file), Scenario.class);
+    } catch (JsonProcessingException e) {
+      throw new IOException(
+          "not a valid scenario file at line "
+              + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+              + ": "
+              + e.getOriginalMessage());
+    }
+    if (s == null || !Scenario.FORMAT.equals(s.format())) {
+      throw new IOException("format: must be \"" + Scenario.FORMAT + "\" (not a scenario file)");
+    }
+    if (s.version() > Scenario.VERSION) {
+      throw new IOException(
+          "version: "
+              + s.version()
+              + " is newer than this sandbox reads ("
+              + Scenario.VERSION
+              + ")");
+    }
+    if (s.issueFlow() != null && !isFlow(s.issueFlow())) {
+      throw new IOException("issueFlow: unknown flow " + s.issueFlow());
+    }
+    if (s.labPreset() != null && Presets.byId(s.labPreset()).isEmpty()) {
+      throw new IOException("labPreset: unknown preset " + s.labPreset());
+    }
+    return s;
+  }
+
+  private static boolean isFlow(String name) {
+    for (IssueFlow f : IssueFlow.values()) {
+      if (f.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Applies a loaded scenario (UI thread). */
+  private void apply(Scenario s) {
+    if (s.backend() != null) {
+      architecture.lanProperty().set(s.backend().lan());
+      host.server()
+          .ifPresent(
+              server -> {
+                server.settings().setDemoMode(s.backend().demoMode());
+                server.settings().setGinLegacyTokens(s.backend().ginLegacyTokens());
+              });
+    }
+    if (s.issueForms() != null) {
+      issue.restore(
+          s.issueFlow() == null ? null : IssueFlow.valueOf(s.issueFlow()), s.issueForms());
+    }
+    host.server()
+        .ifPresent(
+            server ->
+                server.faults().setPlan(s.faultPlan() == null ? FaultPlan.none() : s.faultPlan()));
+    if (s.labPreset() != null) {
+      Presets.byId(s.labPreset()).ifPresent(lab.selectedProperty()::set);
+    }
+    devices.removeAll();
+    if (s.devices() != null) {
+      s.devices().forEach(devices::add);
+    }
+    String credentials =
+        s.credentials() == null
+            ? ""
+            : " The file carries credentials; they were not applied (the workspace file holds"
+                + " this machine's).";
+    status.set(
+        status.get()
+            + ": "
+            + (s.devices() == null ? 0 : s.devices().size())
+            + " devices, "
+            + (s.faultPlan() == null ? 0 : s.faultPlan().rules().size())
+            + " fault rules"
+            + (host.status().running() ? "" : " (backend not running: faults and devices skipped)")
+            + "."
+            + credentials);
+  }
+
+  /** A task that does file work off the UI thread and reports here. */
+  private interface FileTask {
+    String call() throws IOException;
+  }
+
+  private void run(String starting, FileTask task, Runnable after) {
+    if (busy.get()) {
+      return;
+    }
+    busy.set(true);
+    failed.set(false);
+    status.set(starting);
+    io.execute(
+        () -> {
+          String done;
+          boolean ok;
+          try {
+            done = task.call();
+            ok = true;
+          } catch (NoSuchFileException e) {
+            done = "No such file: " + e.getFile();
+            ok = false;
+          } catch (IOException | RuntimeException e) {
+            done = "Failed: " + e.getMessage();
+            ok = false;
+          }
+          String message = done;
+          boolean success = ok;
+          ui.execute(
+              () -> {
+                busy.set(false);
+                failed.set(!success);
+                status.set(message);
+                if (success && after != null) {
+                  after.run();
+                }
+              });
+        });
+  }
+
+  private Path path(String text, String what) {
+    if (text == null || text.isBlank()) {
+      failed.set(true);
+      status.set(what + ": choose a file");
+      return null;
+    }
+    try {
+      return Path.of(text.strip());
+    } catch (java.nio.file.InvalidPathException e) {
+      failed.set(true);
+      status.set(what + ": not a valid path (" + e.getReason() + ")");
+      return null;
+    }
+  }
+
+  private static int parsePort(String text) {
+    try {
+      return Integer.parseInt(text == null ? "" : text.strip());
+    } catch (NumberFormatException e) {
+      return 8080;
+    }
+  }
+}

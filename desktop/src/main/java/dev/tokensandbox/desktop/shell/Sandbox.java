@@ -1,0 +1,112 @@
+package dev.tokensandbox.desktop.shell;
+
+import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.client.backend.BackendClient;
+import dev.tokensandbox.client.clock.ExecutorClock;
+import dev.tokensandbox.desktop.devices.DevicesViewModel;
+import dev.tokensandbox.desktop.diagram.ArchitectureViewModel;
+import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.desktop.host.LanAddress;
+import dev.tokensandbox.desktop.inspect.InspectViewModel;
+import dev.tokensandbox.desktop.issue.IssueViewModel;
+import dev.tokensandbox.desktop.lab.LabRuntime;
+import dev.tokensandbox.desktop.lab.LabViewModel;
+import dev.tokensandbox.desktop.scenarios.ScenariosViewModel;
+import dev.tokensandbox.desktop.tokens.TokenReader;
+import dev.tokensandbox.desktop.traffic.TrafficViewModel;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import okhttp3.OkHttpClient;
+
+/**
+ * Everything behind the window, wired once: the window's backend ({@link BackendHost}), the Expiry
+ * lab's runtime, the shared HTTP client and I/O threads, and one view-model per screen. The app,
+ * the snapshot command and the UI tests all open the same thing.
+ */
+public final class Sandbox implements AutoCloseable {
+
+  /**
+   * How to open: the workspace whose credentials the backend uses, the port (0 = any), the
+   * directory for window state and scenarios, the clock screens read, and the UI thread.
+   */
+  public record Options(Workspace workspace, int port, Path home, Clock clock, Executor ui) {}
+
+  private final ExecutorService io =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-io");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final OkHttpClient http = BackendClient.defaultHttpClient();
+  private final ExecutorClock deviceClock = ExecutorClock.system("virtual-devices");
+  private final BackendHost host;
+  private final LabRuntime labRuntime;
+  public final ShellViewModel shell;
+  public final ArchitectureViewModel architecture;
+  public final IssueViewModel issue;
+  public final InspectViewModel inspect;
+  public final LabViewModel lab;
+  public final TrafficViewModel traffic;
+  public final DevicesViewModel devices;
+  public final ScenariosViewModel scenarios;
+
+  private Sandbox(Options o) {
+    host = new BackendHost(o.workspace(), LanAddress::find);
+    shell = new ShellViewModel(o.home() == null ? null : o.home().resolve("desktop.properties"));
+    TokenReader reader = new TokenReader(o.workspace(), o.clock());
+    architecture = new ArchitectureViewModel(host, o.ui());
+    architecture.portProperty().set(Integer.toString(o.port()));
+    issue = new IssueViewModel(host, http, io, o.ui(), reader);
+    inspect = new InspectViewModel(reader);
+    lab = new LabViewModel(o.ui());
+    // The lab's backend gets throwaway credentials: its tokens live in virtual time only.
+    labRuntime = LabRuntime.system(Workspace.generate(new SecureRandom()), lab);
+    lab.attach(labRuntime);
+    traffic = new TrafficViewModel(host, o.ui());
+    devices = new DevicesViewModel(host, http, deviceClock, io, o.ui());
+    scenarios =
+        new ScenariosViewModel(
+            host,
+            architecture,
+            issue,
+            devices,
+            lab,
+            o.home() == null ? Path.of(".") : o.home().resolve("scenarios"),
+            io,
+            o.ui(),
+            o.clock());
+  }
+
+  /** Wires everything and starts the backend on {@code options.port()} in the background. */
+  public static Sandbox open(Options options) {
+    Sandbox sandbox = new Sandbox(options);
+    sandbox.host.start(options.port(), false);
+    return sandbox;
+  }
+
+  public BackendHost host() {
+    return host;
+  }
+
+  /** Once a second: countdowns move. */
+  public void tick() {
+    inspect.tick();
+    devices.tick();
+  }
+
+  @Override
+  public void close() {
+    devices.close();
+    labRuntime.close();
+    host.close();
+    deviceClock.close();
+    io.shutdownNow();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.tokensandbox.desktop.shell;
+
+import dev.tokensandbox.backend.workspace.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The window's own state: which screen shows and the window size, remembered between launches in a
+ * small properties file (written atomically; a missing or damaged file means defaults).
+ */
+public final class ShellViewModel {
+  public static final double DEFAULT_WIDTH = 1180;
+  public static final double DEFAULT_HEIGHT = 760;
+
+  private final Path file;
+  private final ObjectProperty<Screen> screen =
+      new SimpleObjectProperty<>(this, "screen", Screen.ARCHITECTURE);
+  private final DoubleProperty width = new SimpleDoubleProperty(this, "width", DEFAULT_WIDTH);
+  private final DoubleProperty height = new SimpleDoubleProperty(this, "height", DEFAULT_HEIGHT);
+
+  /** {@code file} holds the remembered state (null: remember nothing). */
+  public ShellViewModel(Path file) {
+    this.file = file;
+  }
+
+  public ObjectProperty<Screen> screenProperty() {
+    return screen;
+  }
+
+  public DoubleProperty widthProperty() {
+    return width;
+  }
+
+  public DoubleProperty heightProperty() {
+    return height;
+  }
+
+  /** Reads the remembered screen and size; anything unreadable keeps the defaults. */
+  public void restore() {
+    if (file == null || !Files.isRegularFile(file)) {
+      return;
+    }
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      p.load(in);
+    } catch (IOException | IllegalArgumentException e) {
+      return;
+    }
+    try {
+      screen.set(Screen.valueOf(p.getProperty("screen", Screen.ARCHITECTURE.name())));
+    } catch (IllegalArgumentException e) {
+      screen.set(Screen.ARCHITECTURE);
+    }
+    width.set(size(p.getProperty("width"), DEFAULT_WIDTH, 640, 4000));
+    height.set(size(p.getProperty("height"), DEFAULT_HEIGHT, 480, 3000));
+  }
+
+  /** Writes the screen and size (the window is closing). */
+  public void remember() throws IOException {
+    if (file == null) {
+      return;
+    }
+    Properties p = new Properties();
+    p.setProperty("screen", screen.get().name());
+    p.setProperty("width", Long.toString(Math.round(width.get())));
+    p.setProperty("height", Long.toString(Math.round(height.get())));
+    StringWriter text = new StringWriter();
+    p.store(text, "Token Sandbox window");
+    AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.ISO_8859_1), false);
+  }
+
+  private static double size(String text, double fallback, double min, double max) {
+    try {
+      double value = Double.parseDouble(text);
+      return value >= min && value <= max ? value : fallback;
+    } catch (NumberFormatException | NullPointerException e) {
+      return fallback;
+    }
+  }
+}

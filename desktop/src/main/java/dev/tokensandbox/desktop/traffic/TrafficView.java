@@ -1,0 +1,122 @@
+package dev.tokensandbox.desktop.traffic;
+
+import dev.tokensandbox.backend.traffic.JournalEntry;
+import java.util.function.Function;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Traffic: every hop, live, filterable, with a redacted detail pane and an explicit Reveal. */
+public final class TrafficView extends VBox {
+
+  public TrafficView(TrafficViewModel model) {
+    getStyleClass().add("screen");
+    Label title = new Label("Traffic");
+    title.getStyleClass().add("title");
+
+    ComboBox<String> flow = combo("traffic-flow", model.flows());
+    flow.valueProperty().bindBidirectional(model.flowProperty());
+    ComboBox<String> device = combo("traffic-device", model.devices());
+    device.valueProperty().bindBidirectional(model.deviceProperty());
+    ComboBox<String> status =
+        combo(
+            "traffic-status",
+            javafx.collections.FXCollections.observableList(TrafficViewModel.STATUSES));
+    status.valueProperty().bindBidirectional(model.statusProperty());
+    Label count = new Label();
+    count.setId("traffic-count");
+    count.textProperty().bind(model.countProperty());
+    Button clear = new Button("Clear");
+    clear.setOnAction(e -> model.clear());
+    HBox filters =
+        new HBox(
+            8,
+            new Label("Flow"),
+            flow,
+            new Label("Device"),
+            device,
+            new Label("Status"),
+            status,
+            count,
+            clear);
+    filters.getStyleClass().add("toolbar");
+
+    TableView<JournalEntry> table = new TableView<>(model.visible());
+    table.setId("traffic-table");
+    table.getColumns().add(column("Time", 110, e -> e.at().toString().substring(11, 23)));
+    table.getColumns().add(column("Hop", 130, JournalEntry::hop));
+    table.getColumns().add(column("Method", 70, JournalEntry::method));
+    table.getColumns().add(column("Path", 330, JournalEntry::path));
+    table.getColumns().add(column("Status", 60, e -> Integer.toString(e.status())));
+    table.getColumns().add(column("ms", 60, e -> Double.toString(e.durationMillis())));
+    table.getColumns().add(column("Device", 120, JournalEntry::client));
+    table.getColumns().add(column("Faults", 120, e -> String.join(",", e.faults())));
+    table.setRowFactory(
+        t ->
+            new javafx.scene.control.TableRow<>() {
+              @Override
+              protected void updateItem(JournalEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(FAILED, !empty && item != null && item.status() >= 400);
+              }
+            });
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, was, now) -> model.selectedProperty().set(now));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+    TextArea detail = new TextArea();
+    detail.setId("traffic-detail");
+    detail.setEditable(false);
+    detail.setWrapText(true);
+    detail.textProperty().bind(model.detailProperty());
+    ToggleButton reveal = new ToggleButton("Reveal secrets");
+    reveal.setId("traffic-reveal");
+    reveal.disableProperty().bind(model.selectedProperty().isNull());
+    reveal.setOnAction(
+        e -> {
+          if (reveal.isSelected()) {
+            model.reveal();
+          } else {
+            model.hide();
+          }
+        });
+    model.selectedProperty().addListener((o, was, now) -> reveal.setSelected(false));
+    VBox detailPane = new VBox(6, new HBox(8, new Label("Detail"), reveal), detail);
+    VBox.setVgrow(detail, Priority.ALWAYS);
+
+    SplitPane split = new SplitPane(table, detailPane);
+    split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    split.setDividerPositions(0.6);
+    VBox.setVgrow(split, Priority.ALWAYS);
+    getChildren().addAll(title, filters, split);
+  }
+
+  private static final javafx.css.PseudoClass FAILED =
+      javafx.css.PseudoClass.getPseudoClass("failed");
+
+  private static ComboBox<String> combo(
+      String id, javafx.collections.ObservableList<String> items) {
+    ComboBox<String> box = new ComboBox<>(items);
+    box.setId(id);
+    return box;
+  }
+
+  private static TableColumn<JournalEntry, String> column(
+      String name, double width, Function<JournalEntry, String> value) {
+    TableColumn<JournalEntry, String> column = new TableColumn<>(name);
+    column.setPrefWidth(width);
+    column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+    return column;
+  }
+}

@@ -1,0 +1,208 @@
+package dev.tokensandbox.desktop.traffic;
+
+import dev.tokensandbox.backend.traffic.JournalEntry;
+import dev.tokensandbox.backend.traffic.RevealStore;
+import dev.tokensandbox.desktop.host.BackendHost;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * State of the Traffic screen: every hop the window's backend journals, live, newest last, bounded
+ * like the journal; filters by flow, device and status; a detail text that is redacted until {@link
+ * #reveal()} is asked for explicitly.
+ */
+public final class TrafficViewModel {
+  /** Most entries kept on screen (the backend's journal holds as many). */
+  public static final int MAX_ROWS = 1000;
+
+  public static final String ALL = "All";
+
+  /** Flow filter choices and the route-id prefix each one keeps. */
+  public static final Map<String, String> FLOWS =
+      new java.util.LinkedHashMap<>(
+          Map.of(
+              "Shengwang / Agora", "agora.",
+              "Gin", "gin.",
+              "Ringnity", "ringnity.",
+              "ChatSDK", "chatsdk.",
+              "RTC service", "rtc.",
+              "Login", "auth.",
+              "Sandbox API", "sandbox."));
+
+  public static final List<String> STATUSES = List.of(ALL, "2xx", "4xx", "5xx");
+
+  private final BackendHost host;
+  private final ObservableList<JournalEntry> entries = FXCollections.observableArrayList();
+  private final FilteredList<JournalEntry> visible = new FilteredList<>(entries);
+  private final ObservableList<String> flows = FXCollections.observableArrayList();
+  private final ObservableList<String> devices = FXCollections.observableArrayList(ALL);
+  private final ObjectProperty<String> flow = new SimpleObjectProperty<>(this, "flow", ALL);
+  private final ObjectProperty<String> device = new SimpleObjectProperty<>(this, "device", ALL);
+  private final ObjectProperty<String> status = new SimpleObjectProperty<>(this, "status", ALL);
+  private final ObjectProperty<JournalEntry> selected =
+      new SimpleObjectProperty<>(this, "selected");
+  private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
+  private final ReadOnlyBooleanWrapper revealed = new ReadOnlyBooleanWrapper(this, "revealed");
+  private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper(this, "count", "");
+
+  public TrafficViewModel(BackendHost host, Executor ui) {
+    this.host = host;
+    flows.add(ALL);
+    flows.addAll(FLOWS.keySet());
+    flow.addListener((o, was, now) -> refilter());
+    device.addListener((o, was, now) -> refilter());
+    status.addListener((o, was, now) -> refilter());
+    selected.addListener((o, was, now) -> showDetail(false));
+    host.addListener(
+        new BackendHost.Listener() {
+          @Override
+          public void status(BackendHost.Status status) {}
+
+          @Override
+          public void traffic(JournalEntry entry) {
+            ui.execute(() -> add(entry));
+          }
+        });
+    refilter();
+  }
+
+  public ObservableList<JournalEntry> visible() {
+    return visible;
+  }
+
+  public ObservableList<String> flows() {
+    return flows;
+  }
+
+  /** "All" and every device (or client address) seen so far. */
+  public ObservableList<String> devices() {
+    return devices;
+  }
+
+  public ObjectProperty<String> flowProperty() {
+    return flow;
+  }
+
+  public ObjectProperty<String> deviceProperty() {
+    return device;
+  }
+
+  public ObjectProperty<String> statusProperty() {
+    return status;
+  }
+
+  public ObjectProperty<JournalEntry> selectedProperty() {
+    return selected;
+  }
+
+  public ReadOnlyStringProperty detailProperty() {
+    return detail.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty revealedProperty() {
+    return revealed.getReadOnlyProperty();
+  }
+
+  /** "3 of 12 requests". */
+  public ReadOnlyStringProperty countProperty() {
+    return count.getReadOnlyProperty();
+  }
+
+  /** Shows the selected entry's unredacted headers and bodies (an explicit user action). */
+  public void reveal() {
+    showDetail(true);
+  }
+
+  public void hide() {
+    showDetail(false);
+  }
+
+  /** Empties the list (the backend's journal keeps its copy). */
+  public void clear() {
+    entries.clear();
+    selected.set(null);
+    refilter();
+  }
+
+  void add(JournalEntry entry) {
+    if (entries.size() == MAX_ROWS) {
+      entries.remove(0);
+    }
+    entries.add(entry);
+    if (!devices.contains(entry.client())) {
+      devices.add(entry.client());
+    }
+    updateCount();
+  }
+
+  private void refilter() {
+    visible.setPredicate(predicate());
+    updateCount();
+  }
+
+  private Predicate<JournalEntry> predicate() {
+    String prefix = FLOWS.get(flow.get());
+    String who = device.get();
+    String code = status.get();
+    return e ->
+        (prefix == null || e.route().startsWith(prefix))
+            && (who == null || ALL.equals(who) || who.equals(e.client()))
+            && (code == null
+                || ALL.equals(code)
+                || Integer.toString(e.status()).charAt(0) == code.charAt(0));
+  }
+
+  private void updateCount() {
+    count.set(visible.size() + " of " + entries.size() + " requests");
+  }
+
+  private void showDetail(boolean reveal) {
+    JournalEntry e = selected.get();
+    if (e == null) {
+      revealed.set(false);
+      detail.set("");
+      return;
+    }
+    Optional<RevealStore.Exchange> raw =
+        reveal ? host.server().flatMap(s -> s.reveal(e.id())) : Optional.empty();
+    revealed.set(raw.isPresent());
+    StringBuilder out = new StringBuilder();
+    out.append(e.method()).append(' ').append(e.path()).append(" → ").append(e.status());
+    out.append("\n").append(e.hop()).append(" · route ").append(e.route());
+    out.append(" · ").append(e.durationMillis()).append(" ms · ").append(e.at());
+    out.append("\nclient: ").append(e.client());
+    if (!e.faults().isEmpty()) {
+      out.append("\nfaults: ").append(e.faults());
+    }
+    if (!e.tokenIds().isEmpty()) {
+      out.append("\ntokens: ").append(e.tokenIds());
+    }
+    out.append(
+        raw.isPresent()
+            ? "\n\n— REVEALED: unredacted, do not paste this into a ticket —"
+            : reveal
+                ? "\n\n(the unredacted copy is gone: it was pushed out by newer requests or the"
+                    + " backend restarted)"
+                : "\n\n(redacted — Reveal shows secrets and tokens)");
+    out.append("\n\nRequest headers");
+    (raw.isPresent() ? raw.get().requestHeaders() : e.requestHeaders())
+        .forEach((name, value) -> out.append("\n  ").append(name).append(": ").append(value));
+    out.append("\n\nRequest body\n")
+        .append(raw.isPresent() ? raw.get().requestBody() : e.requestBody());
+    out.append("\n\nResponse body\n")
+        .append(raw.isPresent() ? raw.get().responseBody() : e.responseBody());
+    detail.set(out.toString());
+  }
+}
