@@ -48,10 +48,7 @@ public final class TokenReader {
     TokenReport report = null;
     for (String jwtSecret : List.of(workspace.chatsdkJwtSecret(), workspace.ringnityJwtSecret())) {
       report =
-          TokenReport.of(
-              decoded,
-              new VerificationKeys(certificate, jwtSecret, null, null),
-              clock);
+          TokenReport.of(decoded, new VerificationKeys(certificate, jwtSecret, null, null), clock);
       if (!report.decoded() || "VALID".equals(report.verification().verdict())) {
         return report;
       }

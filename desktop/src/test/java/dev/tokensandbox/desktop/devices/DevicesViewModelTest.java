@@ -1,0 +1,113 @@
+package dev.tokensandbox.desktop.devices;
+
+import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensandbox.backend.faults.FaultRule;
+import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.desktop.testing.SandboxUnderTest;
+import dev.tokensandbox.desktop.testing.UiThread;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Virtual devices from the client core, in real time against a real backend. */
+class DevicesViewModelTest {
+  @TempDir Path home;
+  private final UiThread ui = new UiThread();
+  private SandboxUnderTest sut;
+  private DevicesViewModel model;
+
+  @BeforeEach
+  void open() {
+    sut = SandboxUnderTest.open(home, ui);
+    model = sut.sandbox.devices;
+  }
+
+  @AfterEach
+  void close() {
+    sut.close();
+    ui.close();
+  }
+
+  private boolean logHas(DevicesViewModel.Row row, String kind) {
+    return ui.call(() -> row.log().stream().anyMatch(l -> l.contains("  " + kind + "  ")));
+  }
+
+  @Test
+  void anRtcDeviceJoinsShowsACountdownAndRecoversFromExpireNow() {
+    DevicesViewModel.Row row = ui.call(model::add);
+    await("the join", () -> ui.call(() -> row.stateProperty().get()).equals("CONNECTED"));
+    ui.run(model::tick);
+    assertThat(ui.call(() -> row.countdownProperty().get())).matches("1:[0-2]\\d|\\d+ s");
+    assertThat(ui.call(() -> row.tokenProperty().get())).startsWith("tok:");
+
+    ui.run(model::expireNow);
+    await("the renewal", () -> logHas(row, "REQUEST_TOKEN") && logHas(row, "REJOINED"));
+    assertThat(ui.call(() -> row.countsProperty().get())).startsWith("1 renewals");
+  }
+
+  @Test
+  void aDeviceFaultHitsOnlyThatDevice() {
+    DevicesViewModel.Row first = ui.call(model::add);
+    DevicesViewModel.Row second = ui.call(model::add);
+    await(
+        "both joins",
+        () ->
+            ui.call(() -> first.stateProperty().get() + second.stateProperty().get())
+                .equals("CONNECTEDCONNECTED"));
+
+    ui.run(
+        () -> {
+          model.selectedProperty().set(first);
+          model.setFault("Backend answers 503");
+          model.renew();
+        });
+    List<FaultRule> rules = sut.sandbox.host().server().orElseThrow().faults().plan().rules();
+    assertThat(rules).singleElement().extracting(FaultRule::device).isEqualTo("virtual-1");
+    await("the failed fetch", () -> logHas(first, "FETCH_FAILED"));
+    assertThat(ui.call(() -> first.faultProperty().get())).isEqualTo("Backend answers 503");
+
+    ui.run(
+        () -> {
+          model.selectedProperty().set(second);
+          model.renew();
+        });
+    await("the other device's renewal", () -> logHas(second, "RENEWED"));
+    assertThat(logHas(second, "FETCH_FAILED")).isFalse();
+
+    ui.run(
+        () -> {
+          model.selectedProperty().set(first);
+          model.setFault(DevicesViewModel.NO_FAULT);
+        });
+    assertThat(sut.sandbox.host().server().orElseThrow().faults().plan().rules()).isEmpty();
+  }
+
+  @Test
+  void aJwtDeviceStartsItsSessionAndLeaveStopsIt() {
+    ui.run(() -> model.newFlowProperty().set(Flow.CHATSDK));
+    DevicesViewModel.Row row = ui.call(model::add);
+    await("the token", () -> ui.call(() -> row.tokenProperty().get()).startsWith("tok:"));
+    assertThat(ui.call(() -> row.stateProperty().get())).isEqualTo("ACTIVE");
+
+    ui.run(model::leave);
+    await("the stop", () -> ui.call(() -> row.stateProperty().get()).equals("STOPPED"));
+    ui.run(model::join);
+    await("a fresh session", () -> ui.call(() -> row.stateProperty().get()).equals("ACTIVE"));
+  }
+
+  @Test
+  void withoutABackendAddingSaysWhy() {
+    sut.sandbox.host().stop();
+    await("the stop", () -> !sut.sandbox.host().status().running());
+
+    DevicesViewModel.Row none = ui.call(model::add);
+    assertThat(none).isNull();
+    assertThat(ui.call(() -> model.messageProperty().get()))
+        .isEqualTo("The backend is not running: start it on the Architecture screen.");
+  }
+}

@@ -1,0 +1,129 @@
+package dev.tokensandbox.desktop.diagram;
+
+import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import dev.tokensandbox.client.backend.PairingPayload;
+import dev.tokensandbox.desktop.testing.SandboxUnderTest;
+import dev.tokensandbox.desktop.testing.UiThread;
+import java.nio.file.Path;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Architecture screen's model: status, pairing payload, QR code, hops, controls. */
+class ArchitectureViewModelTest {
+  @TempDir Path home;
+  private final UiThread ui = new UiThread();
+  private SandboxUnderTest sut;
+  private ArchitectureViewModel model;
+
+  @BeforeEach
+  void open() {
+    sut = SandboxUnderTest.open(home, ui);
+    model = sut.sandbox.architecture;
+    await("the status", () -> ui.call(() -> model.runningProperty().get()));
+  }
+
+  @AfterEach
+  void close() {
+    sut.close();
+    ui.close();
+  }
+
+  @Test
+  void showsTheRunningBackendAndAScannablePairingCode() throws Exception {
+    assertThat(ui.call(() -> model.urlProperty().get())).isEqualTo(sut.url());
+    int port = sut.sandbox.host().status().port();
+    assertThat(ui.call(() -> model.portProperty().get())).isEqualTo(Integer.toString(port));
+    assertThat(ui.call(() -> model.deviceUrlProperty().get())).isEqualTo("http://10.0.2.2:" + port);
+
+    String payload = ui.call(() -> model.pairingPayloadProperty().get());
+    assertThat(PairingPayload.parse(payload).url()).isEqualTo("http://10.0.2.2:" + port);
+    assertThat(PairingPayload.parse(payload).code()).isNull();
+    assertThat(scan(ui.call(() -> model.qrProperty().get()))).isEqualTo(payload);
+  }
+
+  @Test
+  void eachRealRequestLightsItsHop() throws Exception {
+    try (var response =
+        new OkHttpClient()
+            .newCall(
+                new Request.Builder()
+                    .url(sut.url() + "/ringnity/runtime-token")
+                    .post(
+                        okhttp3.RequestBody.create(
+                            "{\"userId\":\"u1\"}", okhttp3.MediaType.get("application/json")))
+                    .build())
+            .execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+    await(
+        "both hops",
+        () ->
+            ui.call(
+                () ->
+                    model.customerToProviderProperty().get() != null
+                        && model.appToCustomerProperty().get() != null));
+    assertThat(ui.call(() -> model.appToCustomerProperty().get()))
+        .isEqualTo(
+            new ArchitectureViewModel.Hop("app→customer", "POST /ringnity/runtime-token", 200));
+    assertThat(ui.call(() -> model.customerToProviderProperty().get().label()))
+        .isEqualTo("POST /api/server/visitor-context-token");
+  }
+
+  @Test
+  void aBadPortIsNamedAndStopClearsTheQrCode() {
+    ui.run(
+        () -> {
+          model.portProperty().set("70000");
+          model.start();
+        });
+    assertThat(ui.call(() -> model.messageProperty().get()))
+        .isEqualTo("port: must be a number in 0..65535 (0 = any free port)");
+    assertThat(sut.sandbox.host().status().running()).isTrue();
+
+    ui.run(model::stop);
+    await("the stop", () -> ui.call(() -> !model.runningProperty().get()));
+    assertThat(ui.call(() -> model.qrProperty().get())).isNull();
+    assertThat(ui.call(() -> model.stateProperty().get())).isEqualTo("STOPPED");
+  }
+
+  @Test
+  void aPortInUseIsReportedNotHidden() throws Exception {
+    int taken = sut.sandbox.host().status().port();
+    try (var other = SandboxUnderTest.open(home.resolve("other"), ui)) {
+      ui.run(
+          () -> {
+            other.sandbox.architecture.portProperty().set(Integer.toString(taken));
+            other.sandbox.architecture.start();
+          });
+      await(
+          "the failure",
+          () -> ui.call(() -> other.sandbox.architecture.stateProperty().get().equals("FAILED")));
+      assertThat(ui.call(() -> other.sandbox.architecture.messageProperty().get()))
+          .isEqualTo("Port " + taken + " is in use: choose another port (0 = any free port)");
+    }
+  }
+
+  static String scan(QrCode code) throws Exception {
+    int scale = 4;
+    int size = code.size() * scale;
+    int[] pixels = new int[size * size];
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        pixels[y * size + x] = code.modules()[y / scale][x / scale] ? 0xFF000000 : 0xFFFFFFFF;
+      }
+    }
+    return new QRCodeReader()
+        .decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(size, size, pixels))))
+        .getText();
+  }
+}
