@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Regenerates the screenshots in docs/screenshots/ from a real window under Xvfb.
+# Regenerates the screenshots in docs/screenshots/ from a real window under Xvfb: one per screen.
 # Needs: apt-get install -y --no-install-recommends xvfb xauth libgtk-3-0
+# Everything runs with a throwaway workspace and home directory: no real credential is shown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl mock-backend,desktop -am install -DskipTests
-workspace=$(mktemp -d)/workspace.json   # throwaway credentials: nothing real is shown
-token=$(TOKEN_SANDBOX_WORKSPACE="$workspace" java -jar mock-backend/target/token-sandbox.jar \
+scratch=$(mktemp -d)
+export TOKEN_SANDBOX_WORKSPACE="$scratch/workspace.json"
+token=$(java -jar mock-backend/target/token-sandbox.jar \
   issue rtc --channel demo --uid 0 --expire 600 --join-expire 300)
 shoot() {
-  xvfb-run -a -s "-screen 0 1280x800x24" java -jar desktop/target/token-sandbox-desktop.jar "$@"
+  xvfb-run -a -s "-screen 0 1280x800x24" \
+    java -Duser.home="$scratch" -jar desktop/target/token-sandbox-desktop.jar --port=0 "$@"
 }
-shoot --snapshot="$PWD/docs/screenshots/inspect.png" --paste="$token"
-shoot --snapshot="$PWD/docs/screenshots/lab.png" --preset=join-shorter-than-publish
-echo "wrote docs/screenshots/inspect.png and docs/screenshots/lab.png"
+out="$PWD/docs/screenshots"
+shoot --snapshot="$out/architecture.png" --screen=architecture --issue
+shoot --snapshot="$out/issue.png" --screen=issue --issue
+shoot --snapshot="$out/inspect.png" --screen=inspect --paste="$token"
+shoot --snapshot="$out/lab.png" --preset=join-shorter-than-publish
+shoot --snapshot="$out/traffic.png" --screen=traffic --issue --devices=2
+shoot --snapshot="$out/devices.png" --screen=devices --devices=3
+shoot --snapshot="$out/scenarios.png" --screen=scenarios
+ls -1 "$out"

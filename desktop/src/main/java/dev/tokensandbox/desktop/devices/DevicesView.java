@@ -28,6 +28,18 @@ public final class DevicesView extends VBox {
     ComboBox<Flow> flow = new ComboBox<>(FXCollections.observableArrayList(Flow.values()));
     flow.setId("new-device-flow");
     flow.valueProperty().bindBidirectional(model.newFlowProperty());
+    flow.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(Flow f) {
+            return f == null ? "" : f.label();
+          }
+
+          @Override
+          public Flow fromString(String text) {
+            return null;
+          }
+        });
     ComboBox<Integer> lifetime =
         new ComboBox<>(FXCollections.observableArrayList(45, 90, 300, 900, 3600));
     lifetime.setId("new-device-lifetime");
@@ -57,7 +69,7 @@ public final class DevicesView extends VBox {
     table.setId("devices-table");
     table
         .getColumns()
-        .add(column("Device", 110, r -> new javafx.beans.property.SimpleStringProperty(r.name())));
+        .add(column("Device", 80, r -> new javafx.beans.property.SimpleStringProperty(r.name())));
     table
         .getColumns()
         .add(
@@ -65,11 +77,11 @@ public final class DevicesView extends VBox {
                 "Flow",
                 110,
                 r -> new javafx.beans.property.SimpleStringProperty(r.flow().label())));
-    table.getColumns().add(column("State", 120, DevicesViewModel.Row::stateProperty));
-    table.getColumns().add(column("Token", 110, DevicesViewModel.Row::tokenProperty));
-    table.getColumns().add(column("Expires in", 110, DevicesViewModel.Row::countdownProperty));
-    table.getColumns().add(column("Renewals", 170, DevicesViewModel.Row::countsProperty));
-    table.getColumns().add(column("Fault", 150, DevicesViewModel.Row::faultProperty));
+    table.getColumns().add(column("State", 105, DevicesViewModel.Row::stateProperty));
+    table.getColumns().add(column("Token", 100, DevicesViewModel.Row::tokenProperty));
+    table.getColumns().add(column("Expires in", 80, DevicesViewModel.Row::countdownProperty));
+    table.getColumns().add(column("Renewals", 150, DevicesViewModel.Row::countsProperty));
+    table.getColumns().add(column("Fault", 130, DevicesViewModel.Row::faultProperty));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(
         new Label(
@@ -100,8 +112,9 @@ public final class DevicesView extends VBox {
     Label message = new Label();
     message.setId("devices-message");
     message.textProperty().bind(model.messageProperty());
-    HBox commands = new HBox(8, join, renew, expire, leave, fault, message);
+    HBox commands = new HBox(8, join, renew, expire, leave, fault);
     commands.setAlignment(Pos.CENTER_LEFT);
+    message.setWrapText(true);
 
     ListView<String> log = new ListView<>();
     log.setId("device-log");
@@ -114,10 +127,10 @@ public final class DevicesView extends VBox {
             });
     VBox logPane = new VBox(6, new Label("Event log"), log);
     VBox.setVgrow(log, Priority.ALWAYS);
-    VBox tablePane = new VBox(8, table, commands);
+    VBox tablePane = new VBox(8, commands, table, message);
     VBox.setVgrow(table, Priority.ALWAYS);
     SplitPane split = new SplitPane(tablePane, logPane);
-    split.setDividerPositions(0.62);
+    split.setDividerPositions(0.7);
     VBox.setVgrow(split, Priority.ALWAYS);
     getChildren().addAll(title, create, split);
   }
@@ -125,6 +138,7 @@ public final class DevicesView extends VBox {
   private static Button command(String id, String text, Runnable action, DevicesViewModel model) {
     Button button = new Button(text);
     button.setId(id);
+    button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     button.disableProperty().bind(model.selectedProperty().isNull());
     button.setOnAction(e -> action.run());
     return button;

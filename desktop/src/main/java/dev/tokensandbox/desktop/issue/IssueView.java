@@ -46,8 +46,8 @@ public final class IssueView extends HBox {
     status.textProperty().bind(model.statusProperty());
     model.failedProperty().addListener((o, was, now) -> status.pseudoClassStateChanged(ERROR, now));
     VBox left = new VBox(10, title, flow, route, form, issue, status);
-    left.setPrefWidth(380);
-    left.setMinWidth(320);
+    left.setPrefWidth(430);
+    left.setMinWidth(360);
 
     TextField token = new TextField();
     token.setId("issued-token");
@@ -106,7 +106,9 @@ public final class IssueView extends HBox {
       TextField input = new TextField();
       input.setId("field-" + field.name());
       input.textProperty().bindBidirectional(model.value(flow, field.name()));
-      form.addRow(row++, new Label(field.label()), input);
+      Label label = new Label(field.label());
+      label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      form.addRow(row++, label, input);
     }
     if (flow.fields().isEmpty()) {
       form.addRow(

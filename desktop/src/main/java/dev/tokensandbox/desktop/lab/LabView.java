@@ -45,6 +45,7 @@ public final class LabView extends BorderPane {
     Button run = new Button("Run at 600×");
     run.setId("run");
     run.getStyleClass().add("accent");
+    run.disableProperty().bind(model.readyProperty().not());
     run.setOnAction(e -> model.run(600));
 
     HBox speeds = new HBox(4);

@@ -44,6 +44,8 @@ public final class LabViewModel implements LabRuntime.Listener {
   private final ReadOnlyDoubleWrapper runLength = new ReadOnlyDoubleWrapper(this, "runLength", 1);
   private final ReadOnlyDoubleWrapper now = new ReadOnlyDoubleWrapper(this, "now", 0);
   private Instant start;
+  private final javafx.beans.property.ReadOnlyBooleanWrapper ready =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(this, "ready");
 
   public LabViewModel(Executor ui) {
     this.ui = ui;
@@ -52,6 +54,15 @@ public final class LabViewModel implements LabRuntime.Listener {
   /** Connects the runtime (created with this view-model as its listener). */
   public void attach(LabRuntime runtime) {
     this.runtime = runtime;
+    ready.set(true);
+    if (verdict.get().startsWith("Starting")) {
+      verdict.set("Choose a preset and run it.");
+    }
+  }
+
+  /** True once the lab's own backend is up (it starts in the background). */
+  public javafx.beans.property.ReadOnlyBooleanProperty readyProperty() {
+    return ready.getReadOnlyProperty();
   }
 
   public ObservableList<QaPreset> presets() {

@@ -45,7 +45,8 @@ public final class Sandbox implements AutoCloseable {
   private final OkHttpClient http = BackendClient.defaultHttpClient();
   private final ExecutorClock deviceClock = ExecutorClock.system("virtual-devices");
   private final BackendHost host;
-  private final LabRuntime labRuntime;
+  private LabRuntime labRuntime;
+  private boolean closed;
   public final ShellViewModel shell;
   public final ArchitectureViewModel architecture;
   public final IssueViewModel issue;
@@ -64,9 +65,20 @@ public final class Sandbox implements AutoCloseable {
     issue = new IssueViewModel(host, http, io, o.ui(), reader);
     inspect = new InspectViewModel(reader);
     lab = new LabViewModel(o.ui());
-    // The lab's backend gets throwaway credentials: its tokens live in virtual time only.
-    labRuntime = LabRuntime.system(Workspace.generate(new SecureRandom()), lab);
-    lab.attach(labRuntime);
+    // The lab's backend gets throwaway credentials: its tokens live in virtual time only. It
+    // starts in the background so the window does not wait for it.
+    io.execute(
+        () -> {
+          LabRuntime runtime = LabRuntime.system(Workspace.generate(new SecureRandom()), lab);
+          synchronized (this) {
+            if (closed) {
+              runtime.close();
+              return;
+            }
+            labRuntime = runtime;
+          }
+          o.ui().execute(() -> lab.attach(runtime));
+        });
     traffic = new TrafficViewModel(host, o.ui());
     devices = new DevicesViewModel(host, http, deviceClock, io, o.ui());
     scenarios =
@@ -89,6 +101,11 @@ public final class Sandbox implements AutoCloseable {
     return sandbox;
   }
 
+  /** True once the lab's own backend runs (its view-model hears so through the UI thread). */
+  public synchronized boolean labStarted() {
+    return labRuntime != null;
+  }
+
   public BackendHost host() {
     return host;
   }
@@ -102,7 +119,12 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     devices.close();
-    labRuntime.close();
+    synchronized (this) {
+      closed = true;
+      if (labRuntime != null) {
+        labRuntime.close();
+      }
+    }
     host.close();
     deviceClock.close();
     io.shutdownNow();

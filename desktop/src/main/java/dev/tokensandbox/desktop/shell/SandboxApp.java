@@ -94,11 +94,7 @@ public final class SandboxApp extends Application {
     show.run();
     BorderPane root = new BorderPane(content);
     root.setLeft(nav);
-    root.getStylesheets()
-        .add(
-            Objects.requireNonNull(
-                    SandboxApp.class.getResource("/dev/tokensandbox/desktop/sandbox.css"))
-                .toExternalForm());
+    root.getStylesheets().add(stylesheet());
     return root;
   }
 
@@ -130,37 +126,66 @@ public final class SandboxApp extends Application {
   }
 
   @Override
-  public void init() {
-    // Nothing heavy here: the backend starts on its own thread once the sandbox opens.
-  }
-
-  @Override
   public void start(Stage stage) {
     Path userHome = Path.of(System.getProperty("user.home"));
     Path home = userHome.resolve(".token-sandbox");
-    WorkspaceStore store = WorkspaceStore.locate(null, System.getenv(), userHome);
-    sandbox =
-        Sandbox.open(
-            new Sandbox.Options(
-                store.loadOrCreate(new SecureRandom()),
-                port(getParameters()),
-                home,
-                Clock.systemDefaultZone(),
-                Platform::runLater));
-    sandbox.shell.restore();
-    Scene scene = createScene(sandbox);
+    // The window appears at once with the remembered size; everything behind it (workspace,
+    // backend, lab, HTTP client) is opened on a background thread and the screens follow.
+    ShellViewModel remembered = new ShellViewModel(home.resolve("desktop.properties"));
+    remembered.restore();
+    Label starting = new Label("Starting Token Sandbox…");
+    starting.setId("starting");
+    StackPane holder = new StackPane(starting);
+    Scene scene =
+        new Scene(holder, remembered.widthProperty().get(), remembered.heightProperty().get());
+    scene.getStylesheets().add(stylesheet());
     stage.setTitle("Token Sandbox");
     stage.setScene(scene);
     stage.setMinWidth(900);
     stage.setMinHeight(600);
+    stage.show();
+    StartupProbe.shown(getParameters());
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                Sandbox opened =
+                    Sandbox.open(
+                        new Sandbox.Options(
+                            WorkspaceStore.locate(null, System.getenv(), userHome)
+                                .loadOrCreate(new SecureRandom()),
+                            port(getParameters()),
+                            home,
+                            Clock.systemDefaultZone(),
+                            Platform::runLater));
+                Platform.runLater(() -> show(stage, scene, holder, opened));
+              } catch (RuntimeException e) {
+                Platform.runLater(
+                    () -> starting.setText("Token Sandbox could not start: " + e.getMessage()));
+              }
+            },
+            "sandbox-open");
+    opener.setDaemon(true);
+    opener.start();
+  }
+
+  private void show(Stage stage, Scene scene, StackPane holder, Sandbox opened) {
+    sandbox = opened;
+    sandbox.shell.restore();
+    holder.getChildren().setAll(createRoot(sandbox));
     sandbox.shell.widthProperty().bind(stage.widthProperty());
     sandbox.shell.heightProperty().bind(stage.heightProperty());
-    stage.show();
     ticker = ticker(sandbox);
     ticker.play();
-    StartupProbe.report(getParameters());
+    StartupProbe.ready(getParameters());
     Snapshot.fromParameters(getParameters())
         .ifPresent(snapshot -> snapshot.takeAndExit(scene, sandbox));
+  }
+
+  private static String stylesheet() {
+    return Objects.requireNonNull(
+            SandboxApp.class.getResource("/dev/tokensandbox/desktop/sandbox.css"))
+        .toExternalForm();
   }
 
   private static int port(Application.Parameters parameters) {

@@ -30,6 +30,8 @@ public final class SandboxUnderTest implements AutoCloseable {
         new SandboxUnderTest(
             Sandbox.open(new Sandbox.Options(WORKSPACE, 0, home, Clock.systemUTC(), ui)));
     await("the backend to start", () -> sut.sandbox.host().status().running());
+    // Not the view-model's flag: a TestFX @Start runs on the FX thread that would deliver it.
+    await("the lab's backend to start", sut.sandbox::labStarted);
     return sut;
   }
 

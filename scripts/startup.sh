@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Measures desktop startup over N launches under Xvfb (needs xvfb, see screenshots.sh):
+#   window = JVM start to the first shown window; ready = JVM start to usable screens.
+# Both are the JVM's own uptime at that moment (--startup-probe prints them and exits).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-7}
+[ -f desktop/target/token-sandbox-desktop.jar ] || ./mvnw -q -B install -DskipTests
+scratch=$(mktemp -d)
+export TOKEN_SANDBOX_WORKSPACE="$scratch/workspace.json"
+results="$scratch/results"
+for i in $(seq "$runs"); do
+  xvfb-run -a -s "-screen 0 1280x800x24" \
+    java -Duser.home="$scratch" -jar desktop/target/token-sandbox-desktop.jar --port=0 \
+    --startup-probe 2>/dev/null >> "$results"
+done
+summary() {
+  sed -n "s/^startup: $1 \([0-9]*\) ms.*/\1/p" "$results" | sort -n |
+    awk -v what="$2" '{a[NR]=$1} END {printf "%-7s runs %d  min %d ms  median %d ms  max %d ms\n", what, NR, a[1], a[int((NR+1)/2)], a[NR]}'
+}
+summary "first window shown" window
+summary "screens ready" ready
