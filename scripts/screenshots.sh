@@ -4,7 +4,7 @@
 # Everything runs with a throwaway workspace and home directory: no real credential is shown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -pl mock-backend,desktop -am install -DskipTests
+[ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -q -B -pl mock-backend,desktop -am install -DskipTests
 scratch=$(mktemp -d)
 export TOKEN_SANDBOX_WORKSPACE="$scratch/workspace.json"
 token=$(java -jar mock-backend/target/token-sandbox.jar \

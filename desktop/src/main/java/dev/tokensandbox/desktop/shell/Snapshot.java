@@ -49,7 +49,7 @@ record Snapshot(Path file, Screen screen, String paste, String preset, boolean i
     sandbox.shell.screenProperty().set(screen);
     sandbox.inspect.tokenProperty().set(paste);
     whenReady(
-        sandbox.host().status()::running,
+        () -> sandbox.host().status().running(),
         () -> {
           for (int i = 0; i < devices; i++) {
             sandbox.devices.add();
