@@ -1,6 +1,8 @@
 package dev.tokensandbox.desktop.lab;
 
 import dev.tokensandbox.backend.clock.SandboxTime;
+import dev.tokensandbox.backend.faults.FaultPlan;
+import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.backend.BackendClient;
@@ -30,7 +32,11 @@ public final class LabRuntime implements AutoCloseable {
   public interface Listener {
     void started(QaPreset preset, Instant start);
 
-    void event(TimelineEvent event);
+    /**
+     * One timeline event; {@code tokenExpiresAt} is when the device's token (or its join privilege)
+     * runs out as of this event, null when it holds none.
+     */
+    void event(TimelineEvent event, Instant tokenExpiresAt);
 
     void finished(PresetResult result);
 
@@ -92,17 +98,21 @@ public final class LabRuntime implements AutoCloseable {
           if (current != null && current.result() == null) {
             current.session().stop();
           }
+          PresetRun[] run = new PresetRun[1];
           current =
               PresetRun.start(
                   preset,
                   virtual,
                   client,
-                  listener::event,
+                  e ->
+                      listener.event(
+                          e, run[0] == null ? null : run[0].session().currentExpiresAt()),
                   result -> {
                     listener.finished(result);
                     // Stop the clock at the end of the run (not from inside the clock's advance).
                     submit(pacer::pause);
                   });
+          run[0] = current;
           listener.started(preset, current.start());
           pacer.play(speed);
         });
@@ -114,6 +124,31 @@ public final class LabRuntime implements AutoCloseable {
 
   public void pause() {
     submit(pacer::pause);
+  }
+
+  /** The running device's engine behaves as if its token expired this instant. */
+  public void expireNow() {
+    submit(
+        () -> {
+          if (current != null && current.result() == null && current.session().engine() != null) {
+            current.session().engine().expireNow();
+          }
+        });
+  }
+
+  /** Adds {@code rule} to the lab backend's fault plan now (null clears the plan). */
+  public void fault(FaultRule rule) {
+    submit(
+        () -> {
+          if (rule == null) {
+            server.faults().clear();
+            return;
+          }
+          java.util.List<FaultRule> rules =
+              new java.util.ArrayList<>(server.faults().plan().rules());
+          rules.add(rule);
+          server.faults().setPlan(new FaultPlan(server.faults().plan().seed(), rules));
+        });
   }
 
   public void jumpToNextEvent() {

@@ -3,6 +3,7 @@ package dev.tokensandbox.desktop.lab;
 import dev.tokensandbox.client.clock.ClockPacer;
 import dev.tokensandbox.client.presets.QaPreset;
 import dev.tokensandbox.client.session.EventKind;
+import dev.tokensandbox.client.session.RenewalPolicy;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -62,7 +63,41 @@ public final class LabView extends BorderPane {
     Button next = new Button("Next event");
     next.setId("next-event");
     next.setOnAction(e -> model.nextEvent());
-    speeds.getChildren().add(next);
+    Button expire = new Button("Expire now");
+    expire.setId("lab-expire");
+    expire.setOnAction(e -> model.expireNow());
+    speeds.getChildren().addAll(next, expire);
+
+    ComboBox<RenewalPolicy.Trigger> policy = new ComboBox<>();
+    policy.setId("lab-policy");
+    policy.getItems().add(null);
+    policy.getItems().addAll(RenewalPolicy.Trigger.values());
+    policy.valueProperty().bindBidirectional(model.triggerProperty());
+    policy.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(RenewalPolicy.Trigger t) {
+            return t == null ? "Preset's policy" : "Renew on " + t;
+          }
+
+          @Override
+          public RenewalPolicy.Trigger fromString(String text) {
+            return null;
+          }
+        });
+    policy.setButtonCell(new TriggerCell());
+    policy.setCellFactory(list -> new TriggerCell());
+    ComboBox<String> fault = new ComboBox<>();
+    fault.setId("lab-fault");
+    fault.getItems().add(NO_FAULT);
+    fault.getItems().addAll(LabViewModel.FAULTS.keySet());
+    fault.setPromptText("Add a fault now…");
+    fault.setOnAction(
+        e -> {
+          if (fault.getValue() != null) {
+            model.fault(fault.getValue());
+          }
+        });
 
     Label time = new Label();
     time.setId("lab-time");
@@ -70,7 +105,7 @@ public final class LabView extends BorderPane {
     time.getStyleClass().add("summary");
 
     preset.setPrefWidth(420);
-    HBox chooser = new HBox(8, preset, run);
+    HBox chooser = new HBox(8, preset, policy, run, fault);
     HBox clock = new HBox(12, speeds, time);
     VBox controls = new VBox(8, chooser, clock);
 
@@ -110,15 +145,19 @@ public final class LabView extends BorderPane {
     VBox.setVgrow(log, Priority.ALWAYS);
     Label legend =
         new Label(
-            "▲ will-expire   ● renewed / joined   ✖ failure   · other   (x: seconds of virtual time)");
+            "▬ token lifetime (red: ran out)   ▲ will-expire   ● renewed / joined   ✖ failure   ·"
+                + " other   (x: seconds of virtual time)");
     legend.getStyleClass().add("legend");
     setCenter(new VBox(8, chart, legend, log));
   }
+
+  private static final String NO_FAULT = "Clear lab faults";
 
   private void redraw() {
     chart.getChildren().setAll(cursor);
     double length = Math.max(1, model.runLengthProperty().get());
     double width = Math.max(1, chart.getWidth() - 16);
+    drawLifetimes(length, width);
     for (LabViewModel.Row row : model.rows()) {
       Region marker = new Region();
       marker
@@ -135,6 +174,46 @@ public final class LabView extends BorderPane {
       chart.getChildren().add(marker);
     }
     moveCursor();
+  }
+
+  /**
+   * One bar per token lifetime: from the join or renewal that put the token in effect to the next
+   * one, or to the token's (or join privilege's) expiry if that comes first, drawn red.
+   */
+  private void drawLifetimes(double length, double width) {
+    java.util.List<LabViewModel.Row> starts =
+        model.rows().stream().filter(LabViewModel.Row::startsLifetime).toList();
+    for (int i = 0; i < starts.size(); i++) {
+      LabViewModel.Row row = starts.get(i);
+      double next = i + 1 < starts.size() ? starts.get(i + 1).offset() : Double.MAX_VALUE;
+      boolean ranOut = row.expiresAt() <= next && row.expiresAt() <= length;
+      double end = Math.min(Math.min(next, row.expiresAt()), length);
+      Region bar = new Region();
+      bar.getStyleClass().addAll("lifetime-bar", ranOut ? "lifetime-expired" : "lifetime-renewed");
+      double x = 8 + width * Math.min(1, row.offset() / length);
+      double w = Math.max(2, width * Math.max(0, end - row.offset()) / length);
+      bar.setPrefSize(w, 8);
+      bar.resize(w, 8);
+      bar.relocate(x, 40);
+      Tooltip.install(
+          bar,
+          new Tooltip(
+              String.format(
+                  Locale.ROOT,
+                  "token in effect +%.1f s → %s at +%.1f s",
+                  row.offset(),
+                  ranOut ? "ran out" : "replaced",
+                  end)));
+      chart.getChildren().add(bar);
+    }
+  }
+
+  private static final class TriggerCell extends ListCell<RenewalPolicy.Trigger> {
+    @Override
+    protected void updateItem(RenewalPolicy.Trigger t, boolean empty) {
+      super.updateItem(t, empty);
+      setText(empty ? null : t == null ? "Preset's policy" : "Renew on " + t);
+    }
   }
 
   private void moveCursor() {

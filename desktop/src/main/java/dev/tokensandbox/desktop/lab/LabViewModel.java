@@ -1,9 +1,12 @@
 package dev.tokensandbox.desktop.lab;
 
+import dev.tokensandbox.backend.faults.Fault;
+import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
 import dev.tokensandbox.client.session.EventKind;
+import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +28,24 @@ import javafx.collections.ObservableList;
  * LabRuntime}; its reports come back through {@code ui} (the FX thread in the app).
  */
 public final class LabViewModel implements LabRuntime.Listener {
-  /** One timeline row: seconds after the run's start, what, and the detail. */
-  public record Row(double offset, EventKind kind, String detail) {
+  /**
+   * One timeline row: seconds after the run's start, what, the detail, and when (seconds after the
+   * start) the device's token or join privilege runs out as of this event (NaN: no token).
+   */
+  public record Row(double offset, EventKind kind, String detail, double expiresAt) {
+    public Row(double offset, EventKind kind, String detail) {
+      this(offset, kind, detail, Double.NaN);
+    }
+
+    /** True when this event starts a token lifetime (the chart draws a bar from here). */
+    public boolean startsLifetime() {
+      return !Double.isNaN(expiresAt)
+          && (kind == EventKind.JOINED
+              || kind == EventKind.REJOINED
+              || kind == EventKind.RENEWED
+              || kind == EventKind.READY);
+    }
+
     public String text() {
       return String.format(Locale.ROOT, "+%8.3f s  %-15s %s", offset, kind, detail);
     }
@@ -44,6 +63,8 @@ public final class LabViewModel implements LabRuntime.Listener {
   private final ReadOnlyDoubleWrapper runLength = new ReadOnlyDoubleWrapper(this, "runLength", 1);
   private final ReadOnlyDoubleWrapper now = new ReadOnlyDoubleWrapper(this, "now", 0);
   private Instant start;
+  private final ObjectProperty<RenewalPolicy.Trigger> trigger =
+      new SimpleObjectProperty<>(this, "trigger");
   private final javafx.beans.property.ReadOnlyBooleanWrapper ready =
       new javafx.beans.property.ReadOnlyBooleanWrapper(this, "ready");
 
@@ -100,11 +121,47 @@ public final class LabViewModel implements LabRuntime.Listener {
     return rows.stream().map(Row::text).toList();
   }
 
+  /** Lab faults offered during a run, by label (added to the preset's own plan). */
+  public static final java.util.Map<String, FaultRule> FAULTS = faults();
+
+  /** The renewal trigger to run with; null = the preset's own policy. */
+  public ObjectProperty<RenewalPolicy.Trigger> triggerProperty() {
+    return trigger;
+  }
+
   public void run(double speed) {
     QaPreset preset = selected.get();
     if (preset != null && runtime != null) {
-      runtime.run(preset, speed);
+      RenewalPolicy.Trigger t = trigger.get();
+      runtime.run(
+          t == null || t == preset.policy().trigger()
+              ? preset
+              : preset.withPolicy(preset.policy().withTrigger(t)),
+          speed);
     }
+  }
+
+  /** The running device's token expires now (its engine kicks, as the SDK would). */
+  public void expireNow() {
+    if (runtime != null) {
+      runtime.expireNow();
+    }
+  }
+
+  /** Adds the fault labelled {@code label} to the lab backend now; unknown labels clear. */
+  public void fault(String label) {
+    if (runtime != null) {
+      runtime.fault(FAULTS.get(label));
+    }
+  }
+
+  private static java.util.Map<String, FaultRule> faults() {
+    java.util.Map<String, FaultRule> out = new java.util.LinkedHashMap<>();
+    out.put("Token routes answer 503", FaultRule.always("*", Fault.STATUS, 503));
+    out.put("Token routes take 3 s", FaultRule.always("*", Fault.LATENCY, 3000));
+    out.put("Tokens live 20 s", FaultRule.always("*", Fault.SHORT_LIFETIME, 20));
+    out.put("Wrong identity", FaultRule.always("*", Fault.WRONG_IDENTITY, 0));
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   public void play(double speed) {
@@ -132,13 +189,27 @@ public final class LabViewModel implements LabRuntime.Listener {
           start = at;
           rows.clear();
           runLength.set(preset.runFor().toMillis() / 1000.0);
-          verdict.set("Running " + preset.id() + ": " + preset.description());
+          verdict.set(
+              "Running "
+                  + preset.id()
+                  + ": "
+                  + preset.description()
+                  + (Presets.byId(preset.id()).map(QaPreset::policy).orElse(null) == preset.policy()
+                      ? ""
+                      : " · policy changed to renew on " + preset.policy().trigger()));
         });
   }
 
   @Override
-  public void event(TimelineEvent e) {
-    ui.execute(() -> rows.add(new Row(seconds(e.at()), e.kind(), e.detail())));
+  public void event(TimelineEvent e, Instant tokenExpiresAt) {
+    ui.execute(
+        () ->
+            rows.add(
+                new Row(
+                    seconds(e.at()),
+                    e.kind(),
+                    e.detail(),
+                    tokenExpiresAt == null ? Double.NaN : seconds(tokenExpiresAt))));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.clock.VirtualClock;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.session.EventKind;
+import dev.tokensandbox.client.session.RenewalPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -74,6 +75,75 @@ class LabViewModelTest {
     assertThat(model.rows())
         .extracting(LabViewModel.Row::kind)
         .contains(EventKind.WILL_EXPIRE, EventKind.FETCH_FAILED, EventKind.RETRY_SCHEDULED);
+  }
+
+  @Test
+  void lifetimesRunFromEachJoinOrRenewalToTheTokensEnd() {
+    model.selectedProperty().set(Presets.byId("join-shorter-than-publish").orElseThrow());
+    model.run(600);
+    real.advanceBy(Duration.ofMillis(300));
+
+    assertThat(model.rows())
+        .filteredOn(LabViewModel.Row::startsLifetime)
+        .extracting(LabViewModel.Row::kind, LabViewModel.Row::offset, LabViewModel.Row::expiresAt)
+        .first()
+        .isEqualTo(org.assertj.core.groups.Tuple.tuple(EventKind.JOINED, 1.0, 60.0));
+  }
+
+  @Test
+  void expireNowKicksTheRunningDevice() {
+    model.selectedProperty().set(Presets.byId("join-shorter-than-publish").orElseThrow());
+    model.run(600);
+    real.advanceBy(Duration.ofMillis(10));
+    model.expireNow();
+    real.advanceBy(Duration.ofMillis(1));
+
+    assertThat(model.rows())
+        .filteredOn(r -> r.kind() == EventKind.REQUEST_TOKEN)
+        .extracting(LabViewModel.Row::offset)
+        .first()
+        .satisfies(at -> assertThat(at).isLessThan(10.0));
+  }
+
+  @Test
+  void aChangedPolicyIsRunAndSaidSo() {
+    // The preset renews on onRequestToken only; switch it to will-expire.
+    model.selectedProperty().set(Presets.byId("join-shorter-than-publish").orElseThrow());
+    model.triggerProperty().set(RenewalPolicy.Trigger.WILL_EXPIRE);
+    model.run(600);
+    real.advanceBy(Duration.ofMillis(300));
+
+    assertThat(model.verdictProperty().get()).startsWith("FAIL");
+    assertThat(model.rows())
+        .filteredOn(r -> r.kind() == EventKind.FETCH_STARTED && r.offset() > 0)
+        .extracting(LabViewModel.Row::offset)
+        .first()
+        .isEqualTo(30.0);
+  }
+
+  @Test
+  void theRunSaysWhenItsPolicyWasChanged() {
+    model.selectedProperty().set(Presets.byId("join-shorter-than-publish").orElseThrow());
+    model.triggerProperty().set(RenewalPolicy.Trigger.BOTH);
+    model.run(600);
+    real.advanceBy(Duration.ofMillis(50));
+
+    assertThat(model.verdictProperty().get()).endsWith("policy changed to renew on BOTH");
+  }
+
+  @Test
+  void aFaultAddedDuringTheRunFailsTheRenewal() {
+    model.selectedProperty().set(Presets.byId("join-shorter-than-publish").orElseThrow());
+    model.run(600);
+    real.advanceBy(Duration.ofMillis(10));
+    model.fault("Token routes answer 503");
+    real.advanceBy(Duration.ofMillis(100));
+
+    assertThat(model.rows())
+        .filteredOn(r -> r.kind() == EventKind.FETCH_FAILED)
+        .extracting(LabViewModel.Row::offset)
+        .first()
+        .satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(30.0));
   }
 
   @Test

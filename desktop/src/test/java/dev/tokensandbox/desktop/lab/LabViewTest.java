@@ -69,6 +69,9 @@ class LabViewTest {
 
     assertThat(robot.lookup(".marker-will-expire").queryAll()).isNotEmpty();
     assertThat(robot.lookup(".marker-renewed").queryAll()).isNotEmpty();
+    assertThat(robot.lookup(".lifetime-expired").queryAll())
+        .as("the first token's bar ends red at the kick")
+        .isNotEmpty();
     assertThat(robot.lookup(".marker-failure").queryAll())
         .as("the kick at the join expiry")
         .isNotEmpty();

@@ -31,6 +31,12 @@ public record QaPreset(
     expected = Collections.unmodifiableList(expected);
   }
 
+  /** This preset with another renewal policy (the lab's "what if the app did…" switch). */
+  public QaPreset withPolicy(RenewalPolicy other) {
+    return new QaPreset(
+        id, title, description, flow, who, other, latency, deviceSkew, runFor, steps, expected);
+  }
+
   /** Something done to the backend or the app at a moment of the run. */
   public record Step(Duration at, String label, Action action) {
     /** Seconds after the start. */
