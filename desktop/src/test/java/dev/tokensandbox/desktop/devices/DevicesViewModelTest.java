@@ -5,32 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.backend.Flow;
-import dev.tokensandbox.desktop.testing.SandboxUnderTest;
-import dev.tokensandbox.desktop.testing.UiThread;
-import java.nio.file.Path;
+import dev.tokensandbox.desktop.testing.SandboxTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Virtual devices from the client core, in real time against a real backend. */
-class DevicesViewModelTest {
-  @TempDir Path home;
-  private final UiThread ui = new UiThread();
-  private SandboxUnderTest sut;
+class DevicesViewModelTest extends SandboxTest {
   private DevicesViewModel model;
 
   @BeforeEach
-  void open() {
-    sut = SandboxUnderTest.open(home, ui);
+  void model() {
     model = sut.sandbox.devices;
-  }
-
-  @AfterEach
-  void close() {
-    sut.close();
-    ui.close();
   }
 
   private boolean logHas(DevicesViewModel.Row row, String kind) {

@@ -8,34 +8,21 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import dev.tokensandbox.client.backend.PairingPayload;
+import dev.tokensandbox.desktop.testing.SandboxTest;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
-import dev.tokensandbox.desktop.testing.UiThread;
-import java.nio.file.Path;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Architecture screen's model: status, pairing payload, QR code, hops, controls. */
-class ArchitectureViewModelTest {
-  @TempDir Path home;
-  private final UiThread ui = new UiThread();
-  private SandboxUnderTest sut;
+class ArchitectureViewModelTest extends SandboxTest {
   private ArchitectureViewModel model;
 
   @BeforeEach
-  void open() {
-    sut = SandboxUnderTest.open(home, ui);
+  void model() {
     model = sut.sandbox.architecture;
     await("the status", () -> ui.call(() -> model.runningProperty().get()));
-  }
-
-  @AfterEach
-  void close() {
-    sut.close();
-    ui.close();
   }
 
   @Test

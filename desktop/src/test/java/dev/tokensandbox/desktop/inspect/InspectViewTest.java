@@ -2,41 +2,23 @@ package dev.tokensandbox.desktop.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.desktop.shell.SandboxApp;
-import dev.tokensandbox.desktop.testing.SandboxUnderTest;
-import java.nio.file.Path;
-import javafx.application.Platform;
+import dev.tokensandbox.desktop.testing.SandboxWindowTest;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The real scene under Monocle headless: paste a token, see fields, verdict and lint. */
-@ExtendWith(ApplicationExtension.class)
-class InspectViewTest {
-
-  @TempDir Path home;
-  private SandboxUnderTest sut;
+class InspectViewTest extends SandboxWindowTest {
 
   @Start
   void start(Stage stage) {
-    sut = SandboxUnderTest.open(home, Platform::runLater);
-    stage.setScene(SandboxApp.createScene(sut.sandbox));
-    stage.show();
-  }
-
-  @AfterEach
-  void close() {
-    sut.close();
+    open(stage);
   }
 
   @Test

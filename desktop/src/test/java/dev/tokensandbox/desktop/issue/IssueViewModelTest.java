@@ -6,33 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.faults.FaultRule;
-import dev.tokensandbox.desktop.testing.SandboxUnderTest;
-import dev.tokensandbox.desktop.testing.UiThread;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import dev.tokensandbox.desktop.testing.SandboxTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The Issue screen's model against a real backend on port 0, no FX toolkit. */
-class IssueViewModelTest {
-  @TempDir Path home;
-  private final UiThread ui = new UiThread();
-  private SandboxUnderTest sut;
+class IssueViewModelTest extends SandboxTest {
   private IssueViewModel model;
 
   @BeforeEach
-  void open() {
-    sut = SandboxUnderTest.open(home, ui);
+  void model() {
     model = sut.sandbox.issue;
-  }
-
-  @AfterEach
-  void close() {
-    sut.close();
-    ui.close();
   }
 
   private String issue(IssueFlow flow) {

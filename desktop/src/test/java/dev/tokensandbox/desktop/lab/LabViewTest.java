@@ -3,40 +3,28 @@ package dev.tokensandbox.desktop.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.client.presets.Presets;
-import dev.tokensandbox.desktop.shell.SandboxApp;
-import dev.tokensandbox.desktop.testing.SandboxUnderTest;
-import java.nio.file.Path;
+import dev.tokensandbox.desktop.testing.SandboxWindowTest;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real lab under Monocle: run a preset at 600× and watch its markers appear. */
-@ExtendWith(ApplicationExtension.class)
-class LabViewTest {
-  @TempDir Path home;
-  private SandboxUnderTest sut;
-  private LabViewModel model;
+class LabViewTest extends SandboxWindowTest {
 
   @Start
   void start(Stage stage) {
-    sut = SandboxUnderTest.open(home, Platform::runLater);
-    model = sut.sandbox.lab;
-    stage.setScene(SandboxApp.createScene(sut.sandbox));
-    stage.show();
+    open(stage);
   }
 
-  @AfterEach
-  void stop() {
-    sut.close();
+  private LabViewModel model;
+
+  @org.junit.jupiter.api.BeforeEach
+  void model() {
+    model = sut.sandbox.lab;
   }
 
   @Test

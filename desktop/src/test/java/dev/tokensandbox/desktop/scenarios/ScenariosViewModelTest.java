@@ -8,34 +8,22 @@ import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.desktop.issue.IssueFlow;
+import dev.tokensandbox.desktop.testing.SandboxTest;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
-import dev.tokensandbox.desktop.testing.UiThread;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Save, load and bug-report export against a real backend, files in a temporary directory. */
-class ScenariosViewModelTest {
-  @TempDir Path home;
-  private final UiThread ui = new UiThread();
-  private SandboxUnderTest sut;
+class ScenariosViewModelTest extends SandboxTest {
   private ScenariosViewModel model;
 
   @BeforeEach
-  void open() {
-    sut = SandboxUnderTest.open(home, ui);
+  void model() {
     model = sut.sandbox.scenarios;
-  }
-
-  @AfterEach
-  void close() {
-    sut.close();
-    ui.close();
   }
 
   private String finish(Runnable command) {

@@ -10,9 +10,9 @@ import com.google.zxing.qrcode.QRCodeReader;
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
+import dev.tokensandbox.desktop.testing.SandboxWindowTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -24,31 +24,17 @@ import javafx.scene.control.TreeView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The whole window under Monocle: each screen's main path, as a user clicks it. */
-@ExtendWith(ApplicationExtension.class)
-class SandboxAppTest {
-  @TempDir Path home;
-  private SandboxUnderTest sut;
+class SandboxAppTest extends SandboxWindowTest {
 
   @Start
   void start(Stage stage) {
-    sut = SandboxUnderTest.open(home, Platform::runLater);
-    stage.setScene(SandboxApp.createScene(sut.sandbox));
-    stage.show();
-  }
-
-  @AfterEach
-  void close() {
-    sut.close();
+    open(stage);
   }
 
   @Test

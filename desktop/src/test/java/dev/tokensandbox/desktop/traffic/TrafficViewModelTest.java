@@ -4,36 +4,22 @@ import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.backend.traffic.JournalEntry;
-import dev.tokensandbox.desktop.testing.SandboxUnderTest;
-import dev.tokensandbox.desktop.testing.UiThread;
-import java.nio.file.Path;
+import dev.tokensandbox.desktop.testing.SandboxTest;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Traffic screen's model hearing a real backend's journal. */
-class TrafficViewModelTest {
-  @TempDir Path home;
-  private final UiThread ui = new UiThread();
+class TrafficViewModelTest extends SandboxTest {
   private final OkHttpClient http = new OkHttpClient();
-  private SandboxUnderTest sut;
   private TrafficViewModel model;
 
   @BeforeEach
-  void open() {
-    sut = SandboxUnderTest.open(home, ui);
+  void model() {
     model = sut.sandbox.traffic;
-  }
-
-  @AfterEach
-  void close() {
-    sut.close();
-    ui.close();
   }
 
   private String get(String path, String device) throws Exception {
