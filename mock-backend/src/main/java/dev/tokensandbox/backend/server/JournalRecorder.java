@@ -114,8 +114,8 @@ final class JournalRecorder {
                         id,
                         clock.instant(),
                         0,
-                        "app→provider",
-                        "chatsdk.ws",
+                        wsHop(ctx.matchedPath()),
+                        wsRoute(ctx.matchedPath()),
                         "WS",
                         redactor.redact(ctx.matchedPath() + "?" + ctx.queryString()),
                         101,
@@ -133,8 +133,8 @@ final class JournalRecorder {
                         id,
                         clock.instant(),
                         0,
-                        "app→provider",
-                        "chatsdk.ws",
+                        wsHop(ctx.matchedPath()),
+                        wsRoute(ctx.matchedPath()),
                         "WS-CLOSE",
                         ctx.matchedPath(),
                         ctx.status(),
@@ -144,6 +144,14 @@ final class JournalRecorder {
                         redactor.redact(ctx.reason() == null ? "" : ctx.reason()),
                         List.of(),
                         List.of())));
+  }
+
+  private static String wsRoute(String path) {
+    return path.startsWith("/sandbox/") ? "sandbox.devices" : "chatsdk.ws";
+  }
+
+  private static String wsHop(String path) {
+    return path.startsWith("/sandbox/") ? "sandbox" : "app→provider";
   }
 
   static String hop(String route) {

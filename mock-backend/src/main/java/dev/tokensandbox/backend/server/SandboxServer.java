@@ -55,11 +55,13 @@ public final class SandboxServer implements AutoCloseable {
   private final dev.tokensandbox.backend.traffic.RevealStore reveals;
   private final ChatSdkProvider chatSdk;
   private final String pairingCode;
+  private final dev.tokensandbox.backend.devices.DeviceRegistry devices;
 
   private SandboxServer(Builder config) {
     this.config = config;
     this.journal = new TrafficJournal(config.journalCapacity);
     this.reveals = new dev.tokensandbox.backend.traffic.RevealStore(config.journalCapacity);
+    this.devices = new dev.tokensandbox.backend.devices.DeviceRegistry(config.time, redactor);
     this.settings = new ServerSettings(config.demoMode);
     this.mint = new TokenMint(config.workspace, config.time, config.random);
     config.workspace.secrets().forEach(redactor::addSecret);
@@ -110,6 +112,8 @@ public final class SandboxServer implements AutoCloseable {
     new RtcProvider(config.workspace.agoraCredentials(), config.time).register(routes);
     new SandboxApi(config.workspace, settings, faults, journal, config.time, mint, this::endpoints)
         .register(routes, app);
+    new dev.tokensandbox.backend.devices.DeviceChannel(devices, faults, pairingCode)
+        .register(routes, app);
   }
 
   public static Builder builder() {
@@ -153,6 +157,11 @@ public final class SandboxServer implements AutoCloseable {
    */
   public java.util.Optional<dev.tokensandbox.backend.traffic.RevealStore.Exchange> reveal(long id) {
     return reveals.get(id);
+  }
+
+  /** The devices paired over the device channel. */
+  public dev.tokensandbox.backend.devices.DeviceRegistry devices() {
+    return devices;
   }
 
   public FaultInjector faults() {

@@ -1,0 +1,267 @@
+package dev.tokensandbox.backend.devices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokensandbox.backend.faults.Fault;
+import dev.tokensandbox.backend.faults.FaultInjector;
+import dev.tokensandbox.backend.faults.FaultPlan;
+import dev.tokensandbox.backend.faults.FaultRule;
+import dev.tokensandbox.backend.server.ApiError;
+import dev.tokensandbox.backend.server.Http;
+import dev.tokensandbox.backend.server.Routes;
+import io.javalin.Javalin;
+import io.javalin.websocket.WsContext;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The device channel: paired apps hold a WebSocket at {@code /sandbox/devices/ws?device=ID} (in LAN
+ * mode authenticated by {@code X-Pairing-Code}) and report hello, state and events; the desktop or
+ * any HTTP client lists them ({@code GET /sandbox/devices}) and sends commands ({@code POST
+ * /sandbox/devices/{id}/commands}). {@code setFault} is applied here, as a fault rule for that
+ * device, and also told to the device.
+ */
+public final class DeviceChannel {
+  /** WebSocket close code for a missing or wrong pairing code. */
+  public static final int CLOSE_PAIRING_REQUIRED = 4001;
+
+  /** WebSocket close code for a bad device id. */
+  public static final int CLOSE_BAD_DEVICE = 4002;
+
+  private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final List<String> TRIGGERS = List.of("WILL_EXPIRE", "REQUEST_TOKEN", "BOTH");
+
+  private final DeviceRegistry registry;
+  private final FaultInjector faults;
+  private final byte[] pairingCode;
+
+  /** {@code pairingCode} is null when the sandbox listens on loopback only. */
+  public DeviceChannel(DeviceRegistry registry, FaultInjector faults, String pairingCode) {
+    this.registry = registry;
+    this.faults = faults;
+    this.pairingCode = pairingCode == null ? null : pairingCode.getBytes(StandardCharsets.UTF_8);
+  }
+
+  public void register(Routes routes, Javalin app) {
+    routes.get(
+        "sandbox.devices",
+        "/sandbox/devices",
+        ctx -> Http.json(ctx, 200, Map.of("devices", registry.devices())));
+    routes.post("sandbox.devices", "/sandbox/devices/{id}/commands", ctx -> command(ctx));
+    app.ws(
+        "/sandbox/devices/ws",
+        ws -> {
+          ws.onConnect(this::connect);
+          ws.onMessage(ctx -> message(ctx, ctx.message()));
+          ws.onClose(ctx -> disconnect(ctx));
+          ws.onError(ctx -> disconnect(ctx));
+        });
+  }
+
+  private void connect(WsContext ctx) {
+    String device = ctx.queryParam("device");
+    if (device == null || !DEVICE_ID.matcher(device).matches()) {
+      ctx.closeSession(CLOSE_BAD_DEVICE, "device: must be 1..64 of A-Z a-z 0-9 . _ -");
+      return;
+    }
+    if (pairingCode != null && !isLoopback(ctx.session.getRemoteAddress())) {
+      String given = ctx.header("X-Pairing-Code");
+      if (given == null
+          || !MessageDigest.isEqual(pairingCode, given.strip().getBytes(StandardCharsets.UTF_8))) {
+        ctx.closeSession(
+            CLOSE_PAIRING_REQUIRED, "pairing_required: send the pairing code shown on the desktop");
+        return;
+      }
+    }
+    ctx.enableAutomaticPings();
+    ctx.attribute("device", device);
+    registry.connected(device, device, "", outlet(ctx));
+    ObjectNode welcome = Http.JSON.createObjectNode();
+    welcome.put("type", "welcome");
+    welcome.put("device", device);
+    ctx.send(welcome.toString());
+  }
+
+  /** One outlet per connection, so a late close of an old connection cannot cut a new one. */
+  private static DeviceRegistry.Outlet outlet(WsContext ctx) {
+    DeviceRegistry.Outlet existing = ctx.attribute("outlet");
+    if (existing != null) {
+      return existing;
+    }
+    DeviceRegistry.Outlet outlet = ctx::send;
+    ctx.attribute("outlet", outlet);
+    return outlet;
+  }
+
+  private void message(WsContext ctx, String text) {
+    String device = ctx.attribute("device");
+    if (device == null) {
+      return;
+    }
+    JsonNode m;
+    try {
+      m = Http.JSON.readTree(text);
+    } catch (java.io.IOException e) {
+      registry.event(device, "(unreadable message from the device ignored)");
+      return;
+    }
+    switch (m.path("type").asText()) {
+      case "hello" ->
+          registry.connected(
+              device, m.path("name").asText(device), m.path("platform").asText(""), outlet(ctx));
+      case "state" ->
+          registry.state(
+              device,
+              m.path("flow").asText(""),
+              m.path("state").asText(""),
+              m.path("token").asText(""),
+              instant(m.path("expiresAt").asText("")),
+              m.path("policy").asText(""));
+      case "event" -> registry.event(device, m.path("line").asText(""));
+      case "result" ->
+          registry.event(
+              device,
+              m.path("id").asText("?")
+                  + " → "
+                  + (m.path("ok").asBoolean(false) ? "done" : "failed")
+                  + ": "
+                  + m.path("message").asText(""));
+      default -> registry.event(device, "(unknown message type ignored)");
+    }
+  }
+
+  private void disconnect(WsContext ctx) {
+    String device = ctx.attribute("device");
+    if (device != null) {
+      registry.disconnected(device, outlet(ctx));
+    }
+  }
+
+  private void command(io.javalin.http.Context ctx) {
+    String device = ctx.pathParam("id");
+    if (!registry.isKnown(device)) {
+      throw new ApiError(404, "unknown_device", "id", "no device " + device + " has connected");
+    }
+    JsonNode body = Http.objectBody(ctx);
+    String command = Http.text(body, "command", 32);
+    if (command == null || !DeviceRegistry.COMMANDS.contains(command)) {
+      throw ApiError.badRequest("command", "must be one of " + DeviceRegistry.COMMANDS);
+    }
+    JsonNode args = body.path("args");
+    if (!args.isMissingNode() && !args.isObject()) {
+      throw ApiError.badRequest("args", "must be an object");
+    }
+    ObjectNode checked = Http.JSON.createObjectNode();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("device", device);
+    answer.put("command", command);
+    if (command.equals("setFault")) {
+      String description = applyFault(device, args, checked);
+      registry.fault(device, description);
+      answer.put("applied", description);
+    } else if (command.equals("setPolicy")) {
+      String trigger = Http.text(args, "trigger", 32);
+      if (trigger == null || !TRIGGERS.contains(trigger.toUpperCase(Locale.ROOT))) {
+        throw ApiError.badRequest("args.trigger", "must be one of " + TRIGGERS);
+      }
+      checked.put("trigger", trigger.toUpperCase(Locale.ROOT));
+    }
+    var sent =
+        registry.send(
+            device,
+            id -> {
+              ObjectNode m = Http.JSON.createObjectNode();
+              m.put("type", "command");
+              m.put("id", id);
+              m.put("command", command);
+              m.set("args", checked);
+              return m.toString();
+            });
+    if (sent.isEmpty() && !command.equals("setFault")) {
+      throw new ApiError(409, "device_offline", "id", device + " is not connected right now");
+    }
+    answer.put("id", sent.orElse(""));
+    answer.put("delivered", sent.isPresent());
+    Http.json(ctx, 202, answer);
+  }
+
+  /** Replaces the device's rules in the fault plan; returns what the device now suffers. */
+  private String applyFault(String device, JsonNode args, ObjectNode checked) {
+    String name = Http.text(args, "fault", 32);
+    if (name == null) {
+      throw ApiError.badRequest(
+          "args.fault", "is required: NONE or one of " + List.of(Fault.values()));
+    }
+    List<FaultRule> rules = new ArrayList<>();
+    for (FaultRule r : faults.plan().rules()) {
+      if (!device.equals(r.device())) {
+        rules.add(r);
+      }
+    }
+    String description = "none";
+    if (!name.equalsIgnoreCase("NONE")) {
+      Fault fault;
+      try {
+        fault = Fault.valueOf(name.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest(
+            "args.fault", "must be NONE or one of " + List.of(Fault.values()));
+      }
+      Integer value = Http.integer(args, "value", -604_800, 604_800);
+      String route = Http.text(args, "route", 64);
+      try {
+        rules.add(
+            new FaultRule(
+                route == null ? "*" : route, fault, value == null ? 0 : value, 1.0, device));
+      } catch (IllegalArgumentException e) {
+        String message = e.getMessage();
+        int colon = message.indexOf(": ");
+        throw ApiError.badRequest(
+            "args." + message.substring(0, Math.max(0, colon)), message.substring(colon + 2));
+      }
+      description = fault + (value == null || value == 0 ? "" : " " + value);
+      checked.put("fault", fault.name());
+      checked.put("value", value == null ? 0 : value);
+    } else {
+      checked.put("fault", "NONE");
+    }
+    faults.setPlan(new FaultPlan(faults.plan().seed(), rules));
+    return description;
+  }
+
+  private static Instant instant(String text) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static boolean isLoopback(java.net.SocketAddress address) {
+    if (address instanceof java.net.InetSocketAddress inet) {
+      InetAddress a = inet.getAddress();
+      if (a != null) {
+        return a.isLoopbackAddress();
+      }
+      try {
+        return InetAddress.getByName(inet.getHostString()).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,224 @@
+package dev.tokensandbox.backend.devices;
+
+import dev.tokensandbox.backend.traffic.Redactor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The devices paired with this sandbox over the device channel: what each said about itself, its
+ * latest state and events (redacted), and a way to send it commands. A device stays listed after it
+ * disconnects, marked offline, so the desktop still shows its last state.
+ */
+public final class DeviceRegistry {
+  /** Most events kept per device. */
+  public static final int MAX_EVENTS = 200;
+
+  /** The commands a device understands. */
+  public static final List<String> COMMANDS =
+      List.of("fetch", "join", "renew", "expireNow", "leave", "setFault", "setPolicy");
+
+  /** A device as the desktop and {@code GET /sandbox/devices} see it. */
+  public record Device(
+      String id,
+      String name,
+      String platform,
+      boolean connected,
+      Instant lastSeen,
+      String flow,
+      String state,
+      String token,
+      Instant tokenExpiresAt,
+      String policy,
+      String fault,
+      List<String> events) {}
+
+  /** Where commands for a connected device go (its WebSocket). */
+  public interface Outlet {
+    void send(String json);
+  }
+
+  private static final class Entry {
+    final String id;
+    String name = "";
+    String platform = "";
+    boolean connected;
+    Instant lastSeen;
+    String flow = "";
+    String state = "";
+    String token = "";
+    Instant tokenExpiresAt;
+    String policy = "";
+    String fault = "";
+    final ArrayDeque<String> events = new ArrayDeque<>();
+    Outlet outlet;
+
+    Entry(String id) {
+      this.id = id;
+    }
+
+    Device view() {
+      return new Device(
+          id,
+          name,
+          platform,
+          connected,
+          lastSeen,
+          flow,
+          state,
+          token,
+          tokenExpiresAt,
+          policy,
+          fault,
+          List.copyOf(events));
+    }
+  }
+
+  private final Map<String, Entry> devices = new ConcurrentHashMap<>();
+  private final List<Consumer<Device>> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong commands = new AtomicLong();
+  private final Clock clock;
+  private final Redactor redactor;
+
+  public DeviceRegistry(Clock clock, Redactor redactor) {
+    this.clock = clock;
+    this.redactor = redactor;
+  }
+
+  /** Every device ever seen since the backend started, by id. */
+  public List<Device> devices() {
+    List<Device> out = new ArrayList<>();
+    for (Entry e : devices.values()) {
+      synchronized (e) {
+        out.add(e.view());
+      }
+    }
+    out.sort(Comparator.comparing(Device::id));
+    return out;
+  }
+
+  public Optional<Device> device(String id) {
+    Entry e = devices.get(id);
+    if (e == null) {
+      return Optional.empty();
+    }
+    synchronized (e) {
+      return Optional.of(e.view());
+    }
+  }
+
+  /** Hears every change to a device (on the thread that made it). */
+  public Runnable subscribe(Consumer<Device> listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  /** A device said hello on a new connection; a second connection replaces the first. */
+  public void connected(String id, String name, String platform, Outlet outlet) {
+    update(
+        id,
+        e -> {
+          e.name = clip(name);
+          e.platform = clip(platform);
+          e.connected = true;
+          e.outlet = outlet;
+        });
+  }
+
+  /** The connection {@code outlet} of device {@code id} closed. */
+  public void disconnected(String id, Outlet outlet) {
+    update(
+        id,
+        e -> {
+          if (e.outlet == outlet) {
+            e.connected = false;
+            e.outlet = null;
+          }
+        });
+  }
+
+  /** The device reported its state. */
+  public void state(
+      String id, String flow, String state, String token, Instant expiresAt, String policy) {
+    update(
+        id,
+        e -> {
+          e.flow = clip(flow);
+          e.state = clip(state);
+          e.token = redactor.redact(clip(token));
+          e.tokenExpiresAt = expiresAt;
+          e.policy = clip(policy);
+        });
+  }
+
+  /** The device reported one timeline event (already a line of text). */
+  public void event(String id, String line) {
+    update(
+        id,
+        e -> {
+          if (e.events.size() == MAX_EVENTS) {
+            e.events.removeFirst();
+          }
+          e.events.addLast(redactor.redact(clip(line)));
+        });
+  }
+
+  /** Records the fault the sandbox set for this device (shown with it). */
+  public void fault(String id, String description) {
+    update(id, e -> e.fault = description);
+  }
+
+  /**
+   * Sends a command to a connected device: {@code json} builds the message from the command id this
+   * assigns. Empty when the device is unknown or offline.
+   */
+  public Optional<String> send(String id, java.util.function.Function<String, String> json) {
+    Entry e = devices.get(id);
+    if (e == null) {
+      return Optional.empty();
+    }
+    Outlet outlet;
+    synchronized (e) {
+      if (!e.connected || e.outlet == null) {
+        return Optional.empty();
+      }
+      outlet = e.outlet;
+    }
+    String commandId = "cmd-" + commands.incrementAndGet();
+    outlet.send(json.apply(commandId));
+    return Optional.of(commandId);
+  }
+
+  public boolean isKnown(String id) {
+    return devices.containsKey(id);
+  }
+
+  private void update(String id, Consumer<Entry> change) {
+    Entry e = devices.computeIfAbsent(id, Entry::new);
+    Device view;
+    synchronized (e) {
+      change.accept(e);
+      e.lastSeen = clock.instant();
+      view = e.view();
+    }
+    for (Consumer<Device> listener : listeners) {
+      listener.accept(view);
+    }
+  }
+
+  private static String clip(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.length() <= 500 ? s : s.substring(0, 500) + "…";
+  }
+}
