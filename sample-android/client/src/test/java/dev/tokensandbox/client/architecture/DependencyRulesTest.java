@@ -78,12 +78,16 @@ class DependencyRulesTest {
           .definedBy("..client.offline..")
           .layer("presets")
           .definedBy("..client.presets..")
+          .layer("control")
+          .definedBy("..client.control..")
+          .whereLayer("control")
+          .mayNotBeAccessedByAnyLayer()
           .whereLayer("presets")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("offline")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("session")
-          .mayOnlyBeAccessedByLayers("presets", "offline")
+          .mayOnlyBeAccessedByLayers("presets", "offline", "control")
           .whereLayer("rtc")
           .mayOnlyBeAccessedByLayers("session", "presets", "offline");
 }
