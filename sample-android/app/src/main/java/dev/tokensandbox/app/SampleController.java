@@ -1,0 +1,466 @@
+package dev.tokensandbox.app;
+
+import dev.tokensandbox.client.backend.BackendClient;
+import dev.tokensandbox.client.backend.FetchedToken;
+import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.client.backend.Outcome;
+import dev.tokensandbox.client.backend.PairingPayload;
+import dev.tokensandbox.client.backend.RtcTokenQuery;
+import dev.tokensandbox.client.clock.CallRunner;
+import dev.tokensandbox.client.clock.SandboxClock;
+import dev.tokensandbox.client.control.ControlChannel;
+import dev.tokensandbox.client.rtc.RtcService;
+import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.client.session.TimelineEvent;
+import dev.tokensandbox.client.session.TokenSession;
+import dev.tokensandbox.client.session.TokenSource;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import okhttp3.OkHttpClient;
+
+/**
+ * The sample app's logic, free of Android: configure the backend (typed URL or the desktop's QR
+ * payload), log in, fetch through one of the four seed flows, join a simulated channel and renew as
+ * the SDK's callbacks fire — all with the client core, which talks only to the customer backend. It
+ * keeps a {@link ControlChannel} to the sandbox so the desktop can see and drive it. All state
+ * lives on the core clock's thread; the attached {@link View} gets immutable {@link AppState}s on
+ * the UI executor. It outlives activities: the activity attaches on create and detaches on destroy.
+ */
+public final class SampleController {
+  /** Most events kept for the list. */
+  public static final int MAX_EVENTS = 100;
+
+  /** The screen. */
+  public interface View {
+    void render(AppState state);
+  }
+
+  private final SandboxClock clock;
+  private final Executor io;
+  private final Executor ui;
+  private final OkHttpClient http;
+  private final String deviceId;
+  private final String deviceName;
+  private final String platform;
+  private volatile View view;
+
+  // Everything below is touched on the clock's thread only.
+  private BackendAddress address;
+  private String pairingCode;
+  private BackendClient client;
+  private ControlChannel control;
+  private String controlStatus = "not paired";
+  private String user = "";
+  private String password = "";
+  private Flow flow = Flow.SHENGWANG;
+  private RenewalPolicy.Trigger trigger = RenewalPolicy.Trigger.BOTH;
+  private TokenSession session;
+  private FetchedToken token;
+  private Instant expiresAt;
+  private String state = "idle";
+  private final ArrayDeque<String> events = new ArrayDeque<>();
+  private String message = "";
+  private boolean error;
+
+  public SampleController(
+      SandboxClock clock,
+      Executor io,
+      Executor ui,
+      OkHttpClient http,
+      String deviceId,
+      String deviceName,
+      String platform) {
+    this.clock = clock;
+    this.io = io;
+    this.ui = ui;
+    this.http = http;
+    this.deviceId = deviceId;
+    this.deviceName = deviceName;
+    this.platform = platform;
+  }
+
+  public SandboxClock clock() {
+    return clock;
+  }
+
+  /** Shows state on {@code v} from now on (the latest state at once). */
+  public void attach(View v) {
+    view = v;
+    onClock(this::publish);
+  }
+
+  /** Stops showing state on {@code v} (it is being destroyed). */
+  public void detach(View v) {
+    if (view == v) {
+      view = null;
+    }
+  }
+
+  /** True while a view is attached (tests check nothing leaks past onDestroy). */
+  public boolean hasView() {
+    return view != null;
+  }
+
+  /**
+   * Uses the backend {@code input} names: a typed URL, or the desktop's pairing payload ({@code
+   * tokensandbox://pair?url=…&code=…}). Returns an error message for the UI, or null.
+   */
+  public String configure(String input) {
+    String url;
+    String code;
+    try {
+      if (input != null && input.trim().startsWith(PairingPayload.SCHEME + ":")) {
+        PairingPayload payload = PairingPayload.parse(input);
+        url = payload.url();
+        code = payload.code();
+      } else {
+        url = input;
+        code = null;
+      }
+      BackendAddress parsed = BackendAddress.parse(url);
+      onClock(() -> use(parsed, code));
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** Logs in as a demo user (every later fetch uses this login). */
+  public void login(String username, String pass) {
+    onClock(
+        () -> {
+          if (requireBackend()) {
+            return;
+          }
+          user = username == null ? "" : username.trim();
+          password = pass == null ? "" : pass;
+          say("Logging in as " + user + " …", false);
+          BackendClient c = client;
+          CallRunner.background(clock, io)
+              .run(
+                  () -> c.login(user, password),
+                  outcome -> {
+                    if (outcome.isSuccess()) {
+                      event("LOGGED_IN " + user);
+                      say("Logged in as " + user, false);
+                    } else {
+                      user = "";
+                      say("Login failed: " + outcome.describe(), true);
+                    }
+                  });
+        });
+  }
+
+  public void setFlow(Flow f) {
+    onClock(
+        () -> {
+          flow = f;
+          publish();
+        });
+  }
+
+  /** Renewal policy for the next join. */
+  public void setTrigger(RenewalPolicy.Trigger t) {
+    onClock(() -> trigger(t));
+  }
+
+  /** Fetches one token through the chosen flow (without joining) and shows it. */
+  public void fetch() {
+    onClock(this::doFetch);
+  }
+
+  /** Fetches and joins (RTC) or starts the session's renewal timers (JWT flows). */
+  public void join() {
+    onClock(this::doJoin);
+  }
+
+  /** Asks for a fresh token now (as an app coming back to the foreground would). */
+  public void renew() {
+    onClock(this::doRenew);
+  }
+
+  /** The engine behaves as if the token expired this instant (RTC flows). */
+  public void expireNow() {
+    onClock(this::doExpireNow);
+  }
+
+  public void leave() {
+    onClock(this::doLeave);
+  }
+
+  /** Stops everything (the app is finishing). */
+  public void shutdown() {
+    onClock(
+        () -> {
+          doLeave();
+          if (control != null) {
+            control.stop();
+            control = null;
+          }
+        });
+  }
+
+  // ---- on the clock's thread ----
+
+  private void use(BackendAddress parsed, String code) {
+    doLeave();
+    address = parsed;
+    pairingCode = code;
+    client =
+        BackendClient.builder(address.toString())
+            .httpClient(http)
+            .device(deviceId)
+            .pairingCode(code)
+            .build();
+    if (control != null) {
+      control.stop();
+    }
+    control =
+        ControlChannel.builder(address.toString(), deviceId, clock)
+            .httpClient(http)
+            .name(deviceName)
+            .platform(platform)
+            .pairingCode(code)
+            .listener(ControlChannel.listener(this::controlStatus, this::command))
+            .build();
+    control.start();
+    say(
+        "Backend "
+            + address
+            + (code == null ? "" : " (paired with code)")
+            + (address.isCleartext() ? " · cleartext HTTP: sandbox only" : ""),
+        false);
+  }
+
+  private boolean requireBackend() {
+    if (client == null) {
+      say("Set the backend URL or scan the desktop's QR code first.", true);
+      return true;
+    }
+    return false;
+  }
+
+  private TokenSource source() {
+    return TokenSource.backend(
+        client, flow, who(), user.isEmpty() ? null : user, user.isEmpty() ? null : password);
+  }
+
+  private RtcTokenQuery who() {
+    return RtcTokenQuery.uid(
+        "sandbox-demo", 2000 + Math.abs(deviceId.hashCode() % 8000), true, 120);
+  }
+
+  private void doFetch() {
+    if (requireBackend()) {
+      return;
+    }
+    if (flow == Flow.CHATSDK && user.isEmpty()) {
+      say("ChatSDK needs a login first (demo user alice / alice-demo).", true);
+      return;
+    }
+    say("Fetching through " + flow.label() + " …", false);
+    TokenSource s = source();
+    Flow f = flow;
+    CallRunner.background(clock, io)
+        .run(
+            s::fetch,
+            (Outcome<FetchedToken> outcome) -> {
+              if (outcome.isSuccess()) {
+                token = outcome.successValue().get();
+                // JWT flows say expiresIn; an RTC token lives as long as the app asked for.
+                long lifetime =
+                    token.expiresInSeconds() > 0 ? token.expiresInSeconds() : requestedLifetime(f);
+                expiresAt = lifetime > 0 ? clock.now().plusSeconds(lifetime) : null;
+                event("TOKEN_ISSUED " + token.fingerprint() + " via " + f.label());
+                say("Fetched " + token.fingerprint(), false);
+              } else {
+                event("FETCH_FAILED " + outcome.describe());
+                say("Fetch failed: " + outcome.describe(), true);
+              }
+            });
+  }
+
+  private long requestedLifetime(Flow f) {
+    Integer asked = who().expireSeconds();
+    return f.isRtc() && asked != null ? asked : -1;
+  }
+
+  private void doJoin() {
+    if (requireBackend()) {
+      return;
+    }
+    if (session != null) {
+      say("Already joined: leave first.", true);
+      return;
+    }
+    if (flow == Flow.CHATSDK && user.isEmpty()) {
+      say("ChatSDK needs a login first (demo user alice / alice-demo).", true);
+      return;
+    }
+    TokenSession.Builder b =
+        TokenSession.builder(deviceId, clock, source())
+            .policy(RenewalPolicy.recommended().withTrigger(trigger))
+            .runner(CallRunner.background(clock, io))
+            .listener(this::timeline);
+    if (flow.isRtc()) {
+      b.rtc(who(), RtcService.backend(client));
+    }
+    session = b.build();
+    say("Joining through " + flow.label() + " …", false);
+    session.start();
+  }
+
+  private void doRenew() {
+    if (session == null) {
+      say("Join first: renew refreshes the joined session's token.", true);
+      return;
+    }
+    session.refresh("renew button");
+  }
+
+  private void doExpireNow() {
+    if (session == null || session.engine() == null) {
+      say("Expire now needs a joined RTC flow.", true);
+      return;
+    }
+    session.engine().expireNow();
+  }
+
+  private void doLeave() {
+    if (session != null) {
+      session.stop();
+      session = null;
+      state = "left";
+      publish();
+    }
+  }
+
+  private void trigger(RenewalPolicy.Trigger t) {
+    trigger = t;
+    say("Renewal policy: renew on " + t + (session != null ? " (from the next join)" : ""), false);
+  }
+
+  private void timeline(TimelineEvent e) {
+    FetchedToken current = session == null ? null : session.currentToken();
+    if (current != null) {
+      token = current;
+      expiresAt = session.currentExpiresAt();
+    }
+    state =
+        session != null && session.engine() != null
+            ? session.engine().state().name()
+            : e.kind().name().equals("GAVE_UP") ? "GAVE_UP" : "ACTIVE";
+    event(e.kind() + (e.detail().isEmpty() ? "" : " " + e.detail()));
+    if (e.kind().isFailure()) {
+      say(e.kind() + ": " + e.detail(), true);
+    } else {
+      publish();
+    }
+  }
+
+  private void controlStatus(ControlChannel.Status status, String detail) {
+    controlStatus =
+        status.name().toLowerCase(Locale.ROOT) + (detail.isEmpty() ? "" : " · " + detail);
+    publish();
+  }
+
+  /** The desktop (or a test) asks; the answer goes back on the channel. */
+  private void command(ControlChannel.Command c) {
+    event("COMMAND " + c.name() + " from the desktop");
+    String result;
+    switch (c.name()) {
+      case "fetch":
+        doFetch();
+        result = "fetching through " + flow.label();
+        break;
+      case "join":
+        doJoin();
+        result = session != null ? "joining" : message;
+        break;
+      case "renew":
+        doRenew();
+        result = session != null ? "renewing" : message;
+        break;
+      case "expireNow":
+        doExpireNow();
+        result = session != null ? "expired" : message;
+        break;
+      case "leave":
+        doLeave();
+        result = "left";
+        break;
+      case "setFault":
+        result = "the sandbox now answers this device with " + c.arg("fault", "NONE");
+        say("Desktop set a fault for this device: " + c.arg("fault", "NONE"), false);
+        break;
+      case "setPolicy":
+        try {
+          trigger(RenewalPolicy.Trigger.valueOf(c.arg("trigger", "BOTH")));
+          result = "renew on " + trigger;
+        } catch (IllegalArgumentException e) {
+          control.sendResult(c.id(), false, "unknown trigger " + c.arg("trigger", ""));
+          return;
+        }
+        break;
+      default:
+        control.sendResult(c.id(), false, "unknown command " + c.name());
+        return;
+    }
+    control.sendResult(c.id(), !error, result);
+  }
+
+  private void event(String line) {
+    String stamped = clock.now().toString().substring(11, 19) + "  " + line;
+    if (events.size() == MAX_EVENTS) {
+      events.removeFirst();
+    }
+    events.addLast(stamped);
+    if (control != null) {
+      control.sendEvent(stamped);
+    }
+  }
+
+  private void say(String text, boolean isError) {
+    message = text;
+    error = isError;
+    publish();
+  }
+
+  private void publish() {
+    if (control != null) {
+      control.sendState(
+          flow.name(), state, token == null ? "" : token.fingerprint(), expiresAt, trigger.name());
+    }
+    AppState snapshot =
+        new AppState(
+            address == null ? "" : address.toString(),
+            pairingCode != null,
+            controlStatus,
+            user,
+            flow,
+            trigger,
+            token == null ? "" : token.fingerprint(),
+            expiresAt,
+            state,
+            new ArrayList<>(events),
+            message,
+            error);
+    View v = view;
+    if (v != null) {
+      ui.execute(
+          () -> {
+            View current = view;
+            if (current != null) {
+              current.render(snapshot);
+            }
+          });
+    }
+  }
+
+  private void onClock(Runnable r) {
+    clock.schedule(clock.now(), r);
+  }
+}

@@ -1,0 +1,259 @@
+package dev.tokensandbox.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.robolectric.Shadows.shadowOf;
+
+import android.os.Looper;
+import android.widget.Button;
+import android.widget.EditText;
+import android.widget.ListView;
+import android.widget.Spinner;
+import android.widget.TextView;
+import dev.tokensandbox.backend.clock.SandboxTime;
+import dev.tokensandbox.backend.devices.DeviceRegistry;
+import dev.tokensandbox.backend.faults.Fault;
+import dev.tokensandbox.backend.faults.FaultPlan;
+import dev.tokensandbox.backend.faults.FaultRule;
+import dev.tokensandbox.backend.server.SandboxServer;
+import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.client.backend.PairingPayload;
+import dev.tokensandbox.client.clock.VirtualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.robolectric.Robolectric;
+import org.robolectric.RobolectricTestRunner;
+import org.robolectric.android.controller.ActivityController;
+import org.robolectric.annotation.Config;
+
+/**
+ * The real activity under Robolectric against a real sandbox on port 0, both on one virtual clock:
+ * launch, pair, log in, fetch through every flow, join and watch renewals, faults and backoff, be
+ * driven from the desktop's side of the device channel, rotate and destroy.
+ */
+@RunWith(RobolectricTestRunner.class)
+@Config(sdk = 35, manifest = Config.NONE, application = TestApp.class)
+public class MainActivityTest {
+  private static final Instant START = Instant.parse("2026-11-24T12:00:00Z");
+  private static final Workspace WORKSPACE = Workspace.generate(new Random(7));
+
+  private final OkHttpClient http = new OkHttpClient();
+  private VirtualClock clock;
+  private SandboxServer server;
+  private ActivityController<MainActivity> launched;
+  private MainActivity activity;
+
+  @Before
+  public void start() {
+    clock = new VirtualClock(START);
+    TestApp.clock = clock;
+    server =
+        SandboxServer.builder()
+            .workspace(WORKSPACE)
+            .time(SandboxTime.following(clock::now))
+            .port(0)
+            .log(line -> {})
+            .start();
+    launched = Robolectric.buildActivity(MainActivity.class).setup();
+    activity = launched.get();
+  }
+
+  @After
+  public void stop() {
+    if (launched != null) {
+      launched.pause().stop().destroy();
+    }
+    server.close();
+  }
+
+  /** Runs due work on the virtual clock and the main looper until {@code done} (10 s at most). */
+  private void settle(String what, BooleanSupplier done) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      clock.advanceBy(Duration.ZERO);
+      shadowOf(Looper.getMainLooper()).idle();
+      if (done.getAsBoolean()) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("timed out waiting for " + what + "; message: " + text(Ids.MESSAGE));
+  }
+
+  /** Moves virtual time forward, letting the app and the main looper keep up. */
+  private void advance(Duration d) {
+    Instant target = clock.now().plus(d);
+    while (clock.now().isBefore(target)) {
+      clock.advanceBy(Duration.ofMillis(500));
+      shadowOf(Looper.getMainLooper()).idle();
+    }
+  }
+
+  private String text(int id) {
+    return ((TextView) activity.findViewById(id)).getText().toString();
+  }
+
+  private void click(int id) {
+    ((Button) activity.findViewById(id)).performClick();
+  }
+
+  private void useBackend(String input) {
+    ((EditText) activity.findViewById(Ids.BACKEND_URL)).setText(input);
+    click(Ids.USE_BACKEND);
+    settle(
+        "the backend",
+        () -> text(Ids.PAIRING).startsWith(server.url().replace("127.0.0.1", "127.0.0.1")));
+  }
+
+  private List<String> events() {
+    ListView list = activity.findViewById(Ids.EVENTS);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < list.getAdapter().getCount(); i++) {
+      out.add((String) list.getAdapter().getItem(i));
+    }
+    return out;
+  }
+
+  private boolean hasEvent(String kind) {
+    return events().stream().anyMatch(e -> e.contains("  " + kind));
+  }
+
+  private void chooseFlow(Flow flow) {
+    ((Spinner) activity.findViewById(Ids.FLOW)).setSelection(flow.ordinal());
+    shadowOf(Looper.getMainLooper()).idle();
+    settle("the flow", () -> text(Ids.STATUS).contains("State:"));
+  }
+
+  @Test
+  public void loginThenFetchThroughEveryFlowShowsTheTokenAndACountdown() {
+    useBackend(server.url());
+    click(Ids.LOGIN);
+    settle("the login", () -> text(Ids.STATUS).contains("logged in as alice"));
+
+    for (Flow flow : Flow.values()) {
+      chooseFlow(flow);
+      String before = text(Ids.TOKEN);
+      click(Ids.FETCH);
+      settle(
+          flow + " token",
+          () -> !text(Ids.TOKEN).equals(before) && text(Ids.TOKEN).contains(flow.label()));
+      assertThat(text(Ids.TOKEN)).matches("Token tok:[0-9a-f]{8} · " + flow.label());
+      assertThat(text(Ids.COUNTDOWN)).as(flow.name()).startsWith("expires in ");
+    }
+    assertThat(text(Ids.MESSAGE)).startsWith("Fetched tok:");
+  }
+
+  @Test
+  public void joinedTheAppRenewsOnWillExpireAndBacksOffWhenTheBackendFails() {
+    useBackend(server.url());
+    click(Ids.JOIN);
+    settle("the join", () -> hasEvent("JOINED"));
+    assertThat(text(Ids.STATUS)).startsWith("State: CONNECTED");
+
+    // 120 s tokens: will-expire at 90 s, renewal right after.
+    advance(Duration.ofSeconds(95));
+    settle("the renewal", () -> hasEvent("RENEWED"));
+    assertThat(hasEvent("WILL_EXPIRE")).isTrue();
+
+    server.faults().setPlan(FaultPlan.of(FaultRule.always("agora.rtc", Fault.STATUS, 503)));
+    advance(Duration.ofSeconds(95));
+    settle("the failure", () -> hasEvent("FETCH_FAILED") && hasEvent("RETRY_SCHEDULED"));
+    assertThat(text(Ids.MESSAGE)).startsWith("FETCH_FAILED");
+
+    server.faults().clear();
+    advance(Duration.ofSeconds(20));
+    settle("the recovery", () -> events().get(0).contains("RENEWED") || hasEvent("REJOINED"));
+  }
+
+  @Test
+  public void pairingByQrPayloadConnectsTheControlChannelAndTheDesktopDrivesTheApp()
+      throws Exception {
+    useBackend(PairingPayload.format(server.url(), null));
+    settle(
+        "the device in the registry and the app's channel up",
+        () ->
+            server
+                    .devices()
+                    .device(TestApp.DEVICE)
+                    .map(DeviceRegistry.Device::connected)
+                    .orElse(false)
+                && text(Ids.PAIRING).contains("control connected"));
+
+    // The desktop's side: the same HTTP command route the Devices screen uses.
+    assertThat(command("{\"command\":\"join\"}")).isEqualTo(202);
+    settle("the join from the desktop", () -> hasEvent("JOINED"));
+    assertThat(hasEvent("COMMAND join")).isTrue();
+    assertThat(command("{\"command\":\"setPolicy\",\"args\":{\"trigger\":\"REQUEST_TOKEN\"}}"))
+        .isEqualTo(202);
+    settle("the policy", () -> text(Ids.STATUS).endsWith("renew on REQUEST_TOKEN"));
+
+    // The app's events and state reach the backend's device registry.
+    settle(
+        "events in the registry",
+        () -> {
+          DeviceRegistry.Device d = server.devices().device(TestApp.DEVICE).orElseThrow();
+          return d.events().stream().anyMatch(e -> e.contains("JOINED"))
+              && d.state().equals("CONNECTED")
+              && d.token().startsWith("tok:")
+              && d.policy().equals("REQUEST_TOKEN");
+        });
+  }
+
+  @Test
+  public void aBadAddressIsExplainedNotCrashed() {
+    ((EditText) activity.findViewById(Ids.BACKEND_URL)).setText("ftp://nowhere");
+    click(Ids.USE_BACKEND);
+    assertThat(text(Ids.MESSAGE)).isEqualTo("Backend URL: must start with http:// or https://");
+    click(Ids.FETCH);
+    settle("the hint", () -> text(Ids.MESSAGE).startsWith("Set the backend URL"));
+  }
+
+  @Test
+  public void rotationKeepsOneViewAndDestroyLeavesNone() {
+    useBackend(server.url());
+    click(Ids.JOIN);
+    settle("the join", () -> hasEvent("JOINED"));
+    SampleController controller = ((SandboxApplication) activity.getApplication()).controller();
+    int eventsBefore = events().size();
+
+    launched = launched.recreate();
+    activity = launched.get();
+    settle("the state after rotation", () -> hasEvent("JOINED"));
+    assertThat(controller.hasView()).isTrue();
+    assertThat(events()).as("no duplicated callbacks").hasSize(eventsBefore);
+    assertThat(text(Ids.STATUS)).startsWith("State: CONNECTED");
+
+    advance(Duration.ofSeconds(95));
+    settle("the renewal after rotation", () -> hasEvent("RENEWED"));
+    assertThat(events().stream().filter(e -> e.contains("  RENEWED")).count()).isEqualTo(1);
+
+    launched.pause().stop().destroy();
+    launched = null;
+    assertThat(controller.hasView()).as("no view after onDestroy").isFalse();
+  }
+
+  private int command(String json) throws Exception {
+    try (Response r =
+        http.newCall(
+                new Request.Builder()
+                    .url(server.url() + "/sandbox/devices/" + TestApp.DEVICE + "/commands")
+                    .post(RequestBody.create(json, MediaType.get("application/json")))
+                    .build())
+            .execute()) {
+      return r.code();
+    }
+  }
+}
