@@ -54,6 +54,7 @@ public final class Sandbox implements AutoCloseable {
   public final LabViewModel lab;
   public final TrafficViewModel traffic;
   public final DevicesViewModel devices;
+  public final dev.tokensandbox.desktop.devices.PairedDevicesViewModel paired;
   public final ScenariosViewModel scenarios;
 
   private Sandbox(Options o) {
@@ -81,6 +82,9 @@ public final class Sandbox implements AutoCloseable {
         });
     traffic = new TrafficViewModel(host, o.ui());
     devices = new DevicesViewModel(host, http, deviceClock, io, o.ui());
+    paired =
+        new dev.tokensandbox.desktop.devices.PairedDevicesViewModel(
+            host, http, deviceClock, io, o.ui());
     scenarios =
         new ScenariosViewModel(
             host,
@@ -114,6 +118,7 @@ public final class Sandbox implements AutoCloseable {
   public void tick() {
     inspect.tick();
     devices.tick();
+    paired.tick();
   }
 
   @Override

@@ -105,7 +105,7 @@ public final class SandboxApp extends Application {
       case INSPECT -> new InspectView(s.inspect);
       case LAB -> new LabView(s.lab);
       case TRAFFIC -> new TrafficView(s.traffic);
-      case DEVICES -> new DevicesView(s.devices);
+      case DEVICES -> new DevicesView(s.devices, s.paired);
       case SCENARIOS -> new ScenariosView(s.scenarios);
     };
   }

@@ -1,0 +1,248 @@
+package dev.tokensandbox.desktop.devices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokensandbox.backend.devices.DeviceRegistry;
+import dev.tokensandbox.backend.faults.FaultRule;
+import dev.tokensandbox.backend.server.Http;
+import dev.tokensandbox.backend.tokens.TimeText;
+import dev.tokensandbox.client.clock.SandboxClock;
+import dev.tokensandbox.desktop.host.BackendHost;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Paired devices (the Android sample and anything else on the device channel): live rows from the
+ * backend's {@link DeviceRegistry}, and commands sent the way any client sends them, {@code POST
+ * /sandbox/devices/{id}/commands} — the same channel the app's tests drive.
+ */
+public final class PairedDevicesViewModel {
+  /** One paired device's row. */
+  public static final class Row {
+    private final String id;
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper online = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper token = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper policy = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fault = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private Instant expiresAt;
+
+    Row(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public ReadOnlyStringProperty nameProperty() {
+      return name.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty onlineProperty() {
+      return online.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+      return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty tokenProperty() {
+      return token.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countdownProperty() {
+      return countdown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty policyProperty() {
+      return policy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty faultProperty() {
+      return fault.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> log() {
+      return log;
+    }
+  }
+
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final BackendHost host;
+  private final OkHttpClient http;
+  private final SandboxClock clock;
+  private final Executor io;
+  private final Executor ui;
+  private final ObservableList<Row> rows = FXCollections.observableArrayList();
+  private final ObjectProperty<Row> selected = new SimpleObjectProperty<>(this, "selected");
+  private final ReadOnlyStringWrapper message =
+      new ReadOnlyStringWrapper(
+          this, "message", "Pair the Android sample with the QR code on the Architecture screen.");
+  private Runnable unsubscribe = () -> {};
+
+  public PairedDevicesViewModel(
+      BackendHost host, OkHttpClient http, SandboxClock clock, Executor io, Executor ui) {
+    this.host = host;
+    this.http = http;
+    this.clock = clock;
+    this.io = io;
+    this.ui = ui;
+    host.addListener(status -> follow());
+  }
+
+  public ObservableList<Row> rows() {
+    return rows;
+  }
+
+  public ObjectProperty<Row> selectedProperty() {
+    return selected;
+  }
+
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+
+  /** Sends {@code command} (fetch, join, renew, expireNow, leave) to the selected device. */
+  public void send(String command) {
+    send(command, Http.JSON.createObjectNode());
+  }
+
+  /** Sets (or with an unknown label clears) the selected device's fault, by Devices label. */
+  public void setFault(String label) {
+    FaultRule rule = DevicesViewModel.FAULTS.get(label);
+    ObjectNode args = Http.JSON.createObjectNode();
+    args.put("fault", rule == null ? "NONE" : rule.fault().name());
+    if (rule != null) {
+      args.put("value", rule.value());
+      args.put("route", rule.route());
+    }
+    send("setFault", args);
+  }
+
+  /** Sets the selected device's renewal trigger (WILL_EXPIRE, REQUEST_TOKEN or BOTH). */
+  public void setPolicy(String trigger) {
+    ObjectNode args = Http.JSON.createObjectNode();
+    args.put("trigger", trigger);
+    send("setPolicy", args);
+  }
+
+  /** Moves the countdowns (once a second). */
+  public void tick() {
+    Instant now = clock.now();
+    for (Row row : rows) {
+      row.countdown.set(
+          row.expiresAt == null
+              ? ""
+              : TimeText.expiry(now, row.expiresAt).replace("expires in ", ""));
+    }
+  }
+
+  private void send(String command, ObjectNode args) {
+    Row row = selected.get();
+    BackendHost.Status status = host.status();
+    if (row == null) {
+      message.set("Select a paired device first.");
+      return;
+    }
+    if (!status.running()) {
+      message.set("The backend is not running.");
+      return;
+    }
+    ObjectNode body = Http.JSON.createObjectNode();
+    body.put("command", command);
+    body.set("args", args);
+    String url = status.url() + "/sandbox/devices/" + row.id() + "/commands";
+    message.set(row.id() + ": sending " + command + " …");
+    io.execute(
+        () -> {
+          String result;
+          try (Response response =
+              http.newCall(
+                      new Request.Builder()
+                          .url(url)
+                          .post(RequestBody.create(body.toString(), JSON))
+                          .build())
+                  .execute()) {
+            String text = response.body() == null ? "" : response.body().string();
+            JsonNode answer = text.startsWith("{") ? Http.JSON.readTree(text) : null;
+            result =
+                response.code() == 202
+                    ? row.id()
+                        + ": "
+                        + command
+                        + (answer != null && answer.path("delivered").asBoolean()
+                            ? " sent (" + answer.path("id").asText() + ")"
+                            : " applied")
+                    : row.id()
+                        + ": "
+                        + command
+                        + " refused, "
+                        + response.code()
+                        + " "
+                        + (answer == null ? text : answer.path("message").asText());
+          } catch (IOException e) {
+            result = row.id() + ": " + command + " failed: " + e.getMessage();
+          }
+          String shown = result;
+          ui.execute(() -> message.set(shown));
+        });
+  }
+
+  /** Follows the registry of whichever server is running now. */
+  private void follow() {
+    unsubscribe.run();
+    unsubscribe = () -> {};
+    host.server()
+        .ifPresent(
+            server -> {
+              DeviceRegistry registry = server.devices();
+              unsubscribe = registry.subscribe(d -> ui.execute(() -> show(d)));
+              for (DeviceRegistry.Device d : registry.devices()) {
+                ui.execute(() -> show(d));
+              }
+            });
+  }
+
+  private void show(DeviceRegistry.Device d) {
+    Row row = null;
+    for (Row r : rows) {
+      if (r.id.equals(d.id())) {
+        row = r;
+      }
+    }
+    if (row == null) {
+      row = new Row(d.id());
+      rows.add(row);
+      if (selected.get() == null) {
+        selected.set(row);
+      }
+      message.set(d.id() + " paired");
+    }
+    row.name.set(d.name() + (d.platform().isEmpty() ? "" : " · " + d.platform()));
+    row.online.set(d.connected() ? "online" : "offline");
+    row.state.set(d.state());
+    row.token.set(d.token());
+    row.expiresAt = d.tokenExpiresAt();
+    row.policy.set(d.policy());
+    row.fault.set(d.fault().isEmpty() ? "none" : d.fault());
+    row.log.setAll(d.events());
+    tick();
+  }
+}
