@@ -113,9 +113,7 @@ public class MainActivityTest {
   private void useBackend(String input) {
     ((EditText) activity.findViewById(Ids.BACKEND_URL)).setText(input);
     click(Ids.USE_BACKEND);
-    settle(
-        "the backend",
-        () -> text(Ids.PAIRING).startsWith(server.url().replace("127.0.0.1", "127.0.0.1")));
+    settle("the backend", () -> text(Ids.PAIRING).startsWith(server.url()));
   }
 
   private List<String> events() {
@@ -181,7 +179,22 @@ public class MainActivityTest {
   @Test
   public void pairingByQrPayloadConnectsTheControlChannelAndTheDesktopDrivesTheApp()
       throws Exception {
-    useBackend(PairingPayload.format(server.url(), null));
+    // As on a phone: the desktop in LAN mode (pairing code, demo mode off), its QR payload typed
+    // in.
+    server.close();
+    server =
+        SandboxServer.builder()
+            .workspace(WORKSPACE)
+            .time(SandboxTime.following(clock::now))
+            .port(0)
+            .lan(true)
+            .log(line -> {})
+            .start();
+    String code = server.pairingCode().orElseThrow();
+    useBackend(PairingPayload.format(server.url(), code));
+    assertThat(text(Ids.PAIRING)).contains("· paired");
+    click(Ids.LOGIN);
+    settle("the login", () -> text(Ids.STATUS).contains("logged in as alice"));
     settle(
         "the device in the registry and the app's channel up",
         () ->
