@@ -82,33 +82,15 @@ public final class DevicesView extends VBox {
     table.getColumns().add(column("Expires in", 80, DevicesViewModel.Row::countdownProperty));
     table.getColumns().add(column("Renewals", 150, DevicesViewModel.Row::countsProperty));
     table.getColumns().add(column("Fault", 130, DevicesViewModel.Row::faultProperty));
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.setPlaceholder(
-        new Label(
-            "No devices yet. Add a virtual device; paired Android devices appear here when the"
-                + " sample app connects."));
-    table
-        .getSelectionModel()
-        .selectedItemProperty()
-        .addListener((o, was, now) -> model.selectedProperty().set(now));
-    model.selectedProperty().addListener((o, was, now) -> table.getSelectionModel().select(now));
+    wire(table, model.selectedProperty(), "No virtual devices yet: add one above.");
 
     Button join = command("device-join", "Join", model::join, model);
     Button renew = command("device-renew", "Renew", model::renew, model);
     Button expire = command("device-expire", "Expire now", model::expireNow, model);
     Button leave = command("device-leave", "Leave", model::leave, model);
-    ComboBox<String> fault = new ComboBox<>();
-    fault.setId("device-fault");
-    fault.getItems().add(DevicesViewModel.NO_FAULT);
-    fault.getItems().addAll(DevicesViewModel.FAULTS.keySet());
-    fault.setPromptText("Set fault…");
-    fault.disableProperty().bind(model.selectedProperty().isNull());
-    fault.setOnAction(
-        e -> {
-          if (fault.getValue() != null) {
-            model.setFault(fault.getValue());
-          }
-        });
+    ComboBox<String> fault =
+        chooser(
+            "device-fault", "Set fault…", faultLabels(), model.selectedProperty(), model::setFault);
     Label message = new Label();
     message.setId("devices-message");
     message.textProperty().bind(model.messageProperty());
@@ -153,16 +135,11 @@ public final class DevicesView extends VBox {
     table.getColumns().add(column("Expires in", 80, PairedDevicesViewModel.Row::countdownProperty));
     table.getColumns().add(column("Policy", 100, PairedDevicesViewModel.Row::policyProperty));
     table.getColumns().add(column("Fault", 100, PairedDevicesViewModel.Row::faultProperty));
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.setPlaceholder(
-        new Label(
-            "No paired device yet: install the Android sample and scan the QR code on the"
-                + " Architecture screen (or type the URL)."));
-    table
-        .getSelectionModel()
-        .selectedItemProperty()
-        .addListener((o, was, now) -> model.selectedProperty().set(now));
-    model.selectedProperty().addListener((o, was, now) -> table.getSelectionModel().select(now));
+    wire(
+        table,
+        model.selectedProperty(),
+        "No paired device yet: install the Android sample and scan the QR code on the"
+            + " Architecture screen (or type the URL).");
 
     HBox commands = new HBox(8);
     commands.setAlignment(Pos.CENTER_LEFT);
@@ -181,29 +158,16 @@ public final class DevicesView extends VBox {
       button.setOnAction(e -> model.send(b[2]));
       commands.getChildren().add(button);
     }
-    ComboBox<String> fault = new ComboBox<>();
-    fault.setId("paired-fault");
-    fault.getItems().add(DevicesViewModel.NO_FAULT);
-    fault.getItems().addAll(DevicesViewModel.FAULTS.keySet());
-    fault.setPromptText("Set fault…");
-    fault.disableProperty().bind(model.selectedProperty().isNull());
-    fault.setOnAction(
-        e -> {
-          if (fault.getValue() != null) {
-            model.setFault(fault.getValue());
-          }
-        });
+    ComboBox<String> fault =
+        chooser(
+            "paired-fault", "Set fault…", faultLabels(), model.selectedProperty(), model::setFault);
     ComboBox<String> policy =
-        new ComboBox<>(FXCollections.observableArrayList("WILL_EXPIRE", "REQUEST_TOKEN", "BOTH"));
-    policy.setId("paired-policy");
-    policy.setPromptText("Renew on…");
-    policy.disableProperty().bind(model.selectedProperty().isNull());
-    policy.setOnAction(
-        e -> {
-          if (policy.getValue() != null) {
-            model.setPolicy(policy.getValue());
-          }
-        });
+        chooser(
+            "paired-policy",
+            "Renew on…",
+            java.util.List.of("WILL_EXPIRE", "REQUEST_TOKEN", "BOTH"),
+            model.selectedProperty(),
+            model::setPolicy);
     commands.getChildren().addAll(fault, policy);
     Label message = new Label();
     message.setId("paired-message");
@@ -238,6 +202,45 @@ public final class DevicesView extends VBox {
     button.disableProperty().bind(model.selectedProperty().isNull());
     button.setOnAction(e -> action.run());
     return button;
+  }
+
+  /** A drop-down that applies its choice to the selected device (disabled without one). */
+  private static ComboBox<String> chooser(
+      String id,
+      String prompt,
+      java.util.List<String> items,
+      javafx.beans.property.ObjectProperty<?> selected,
+      java.util.function.Consumer<String> action) {
+    ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(items));
+    box.setId(id);
+    box.setPromptText(prompt);
+    box.disableProperty().bind(selected.isNull());
+    box.setOnAction(
+        e -> {
+          if (box.getValue() != null) {
+            action.accept(box.getValue());
+          }
+        });
+    return box;
+  }
+
+  private static java.util.List<String> faultLabels() {
+    java.util.List<String> labels = new java.util.ArrayList<>();
+    labels.add(DevicesViewModel.NO_FAULT);
+    labels.addAll(DevicesViewModel.FAULTS.keySet());
+    return labels;
+  }
+
+  /** Placeholder, column sizing, and the selection kept in step with the view-model's. */
+  private static <R> void wire(
+      TableView<R> table, javafx.beans.property.ObjectProperty<R> selected, String placeholder) {
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setPlaceholder(new Label(placeholder));
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, was, now) -> selected.set(now));
+    selected.addListener((o, was, now) -> table.getSelectionModel().select(now));
   }
 
   private static <R> TableColumn<R, String> column(

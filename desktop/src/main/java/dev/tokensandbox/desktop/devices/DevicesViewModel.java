@@ -4,7 +4,6 @@ import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.server.SandboxServer;
-import dev.tokensandbox.backend.tokens.TimeText;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.session.RenewalPolicy;
@@ -34,58 +33,31 @@ public final class DevicesViewModel implements AutoCloseable {
 
   public static final String NO_FAULT = "No fault";
 
-  /** One device's row: everything the table and the log show, updated on the UI thread. */
-  public static final class Row {
-    private final String name;
+  /** A virtual device's row: the common columns plus its flow and renewal counts. */
+  public static final class Row extends DeviceRow {
     private final Flow flow;
     private final Definition definition;
-    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("NEW");
-    private final ReadOnlyStringWrapper token = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper fault = new ReadOnlyStringWrapper(NO_FAULT);
-    private final ObservableList<String> log = FXCollections.observableArrayList();
-    private Instant expiresAt;
 
     Row(String name, Definition definition) {
-      this.name = name;
+      super(name);
       this.flow = definition.flow();
       this.definition = definition;
+      state.set("NEW");
+      fault.set(NO_FAULT);
     }
 
     public String name() {
-      return name;
+      return id();
     }
 
     public Flow flow() {
       return flow;
     }
 
-    public ReadOnlyStringProperty stateProperty() {
-      return state.getReadOnlyProperty();
-    }
-
-    /** The current token's fingerprint (never the token). */
-    public ReadOnlyStringProperty tokenProperty() {
-      return token.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty countdownProperty() {
-      return countdown.getReadOnlyProperty();
-    }
-
     /** "3 renewals · 1 failure". */
     public ReadOnlyStringProperty countsProperty() {
       return counts.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty faultProperty() {
-      return fault.getReadOnlyProperty();
-    }
-
-    /** The device's timeline, newest last. */
-    public ObservableList<String> log() {
-      return log;
     }
   }
 
@@ -249,12 +221,7 @@ public final class DevicesViewModel implements AutoCloseable {
   /** Moves every countdown to now (once a second). */
   public void tick() {
     Instant now = clock.now();
-    for (Row row : rows) {
-      row.countdown.set(
-          row.expiresAt == null
-              ? ""
-              : TimeText.expiry(now, row.expiresAt).replace("expires in ", ""));
-    }
+    rows.forEach(row -> row.tick(now));
   }
 
   /** Leaves every channel (the window is closing). */

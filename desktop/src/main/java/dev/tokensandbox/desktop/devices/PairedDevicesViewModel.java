@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensandbox.backend.devices.DeviceRegistry;
 import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.server.Http;
-import dev.tokensandbox.backend.tokens.TimeText;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.desktop.host.BackendHost;
 import java.io.IOException;
@@ -29,57 +28,27 @@ import okhttp3.Response;
  * /sandbox/devices/{id}/commands} — the same channel the app's tests drive.
  */
 public final class PairedDevicesViewModel {
-  /** One paired device's row. */
-  public static final class Row {
-    private final String id;
+  /** A paired device's row: the common columns plus its name, link and policy. */
+  public static final class Row extends DeviceRow {
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper online = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper token = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper policy = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper fault = new ReadOnlyStringWrapper("");
-    private final ObservableList<String> log = FXCollections.observableArrayList();
-    private Instant expiresAt;
 
     Row(String id) {
-      this.id = id;
-    }
-
-    public String id() {
-      return id;
+      super(id);
     }
 
     public ReadOnlyStringProperty nameProperty() {
       return name.getReadOnlyProperty();
     }
 
+    /** "online" or "offline". */
     public ReadOnlyStringProperty onlineProperty() {
       return online.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty stateProperty() {
-      return state.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty tokenProperty() {
-      return token.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty countdownProperty() {
-      return countdown.getReadOnlyProperty();
-    }
-
     public ReadOnlyStringProperty policyProperty() {
       return policy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty faultProperty() {
-      return fault.getReadOnlyProperty();
-    }
-
-    public ObservableList<String> log() {
-      return log;
     }
   }
 
@@ -146,12 +115,7 @@ public final class PairedDevicesViewModel {
   /** Moves the countdowns (once a second). */
   public void tick() {
     Instant now = clock.now();
-    for (Row row : rows) {
-      row.countdown.set(
-          row.expiresAt == null
-              ? ""
-              : TimeText.expiry(now, row.expiresAt).replace("expires in ", ""));
-    }
+    rows.forEach(row -> row.tick(now));
   }
 
   private void send(String command, ObjectNode args) {
@@ -223,7 +187,7 @@ public final class PairedDevicesViewModel {
   private void show(DeviceRegistry.Device d) {
     Row row = null;
     for (Row r : rows) {
-      if (r.id.equals(d.id())) {
+      if (r.id().equals(d.id())) {
         row = r;
       }
     }
