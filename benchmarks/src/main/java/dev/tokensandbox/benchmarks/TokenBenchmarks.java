@@ -69,6 +69,13 @@ public class TokenBenchmarks {
     token007 = issuer.rtc(request).token();
     token006 = issuer.legacyRtc(request).token();
     jwt = jwtIssuer.issue(JwtFlow.CHATSDK, "user-123", 3600).token();
+    // Measure decoding of real tokens, not a fast path to an error.
+    if (!(TokenDecoder.decode(token007) instanceof dev.tokensandbox.backend.tokens.AccessToken2Info)
+        || !(TokenDecoder.decode(token006)
+            instanceof dev.tokensandbox.backend.tokens.AccessToken1Info)
+        || !(TokenDecoder.decode(jwt) instanceof dev.tokensandbox.backend.tokens.JwtInfo)) {
+      throw new IllegalStateException("a benchmark token does not decode");
+    }
     // The same size as a 007 RTC token's signed message (services and privileges included).
     message = new byte[110];
     new SplittableRandom(3).nextBytes(message);

@@ -28,6 +28,7 @@ import java.util.Map;
  * 109 token expired, 110 invalid token, with the expiries the client must schedule against.
  */
 public final class RtcProvider {
+  private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
   public static final int OK = 0;
   public static final int TOKEN_EXPIRED = 109;
   public static final int INVALID_TOKEN = 110;
@@ -100,7 +101,7 @@ public final class RtcProvider {
       return reject(
           INVALID_TOKEN,
           "token is for "
-              + (tokenUid.matches("\\d+") ? "uid " : "user account ")
+              + (DIGITS.matcher(tokenUid).matches() ? "uid " : "user account ")
               + tokenUid
               + ", not "
               + (isAccount ? "user account " : "uid ")

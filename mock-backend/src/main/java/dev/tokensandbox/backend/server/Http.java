@@ -18,6 +18,8 @@ import java.util.Map;
  * errors, JSON bodies, and responses whose body is kept for the traffic journal.
  */
 public final class Http {
+  private static final java.util.regex.Pattern INTEGER =
+      java.util.regex.Pattern.compile("-?\\d{1,19}");
   public static final ObjectMapper JSON =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
@@ -108,7 +110,7 @@ public final class Http {
     if (raw == null || raw.isEmpty()) {
       return fallback;
     }
-    if (!raw.matches("-?\\d{1,19}")) {
+    if (!INTEGER.matcher(raw).matches()) {
       throw ApiError.badRequest(name, "must be an integer in " + min + ".." + max);
     }
     long value;

@@ -72,6 +72,9 @@ public final class SandboxServer implements AutoCloseable {
         Javalin.create(
             c -> {
               c.showJavalinBanner = false;
+              c.jetty.threadPool =
+                  new org.eclipse.jetty.util.thread.QueuedThreadPool(
+                      Integer.getInteger("sandbox.threads", 200), 4);
               c.http.maxRequestSize = MAX_REQUEST_BYTES;
               c.jsonMapper(new JavalinJackson(Http.JSON, false));
               c.requestLogger.http(recorder::record);

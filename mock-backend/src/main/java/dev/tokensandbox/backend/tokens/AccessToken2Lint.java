@@ -5,6 +5,8 @@ import java.util.List;
 
 /** The AccessToken2 rules of {@link TokenLinter}: one run over one token. */
 final class AccessToken2Lint {
+  private static final java.util.regex.Pattern SIGNED_DIGITS =
+      java.util.regex.Pattern.compile("-?\\d+");
   private final AccessToken2Info token;
   private final Instant now;
   private final List<LintWarning> out;
@@ -90,7 +92,7 @@ final class AccessToken2Lint {
       out.add(
           new LintWarning(
               LintCode.WILDCARD_UID, "uid 0 is the wildcard: any user may join with this token"));
-    } else if (uid.matches("-?\\d+")) {
+    } else if (SIGNED_DIGITS.matcher(uid).matches()) {
       if (uid.startsWith("-")
           || uid.length() > 10
           || Long.parseLong(uid) > TokenRules.MAX_UID

@@ -9,6 +9,9 @@ package dev.tokensandbox.backend.tokens;
  * input, bad base64, or compressed payloads that would inflate past 64 KiB.
  */
 public final class TokenDecoder {
+  private static final java.util.regex.Pattern OLD_VERSION =
+      java.util.regex.Pattern.compile("(?s)00[1-5].*");
+
   /** Longer input is not a token; refusing it early bounds the work. */
   public static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
@@ -63,7 +66,7 @@ public final class TokenDecoder {
   }
 
   private static DecodeError unknown(String text) {
-    if (text.length() >= 3 && text.matches("(?s)00[1-5].*")) {
+    if (text.length() >= 3 && OLD_VERSION.matcher(text).matches()) {
       return new DecodeError(
           TokenFormat.UNKNOWN,
           "version",

@@ -9,6 +9,8 @@ import java.util.Map;
 
 /** Turns a decoded token into its field tree with raw and human values (relative to the clock). */
 public final class TokenDescriber {
+  private static final java.util.regex.Pattern NUMERIC_UID =
+      java.util.regex.Pattern.compile("[1-9]\\d{0,9}");
   private final Clock clock;
 
   public TokenDescriber(Clock clock) {
@@ -99,7 +101,7 @@ public final class TokenDescriber {
     if (uid.isEmpty() || "0".equals(uid)) {
       return "0 = wildcard: any user";
     }
-    if (uid.matches("[1-9]\\d{0,9}") && Long.parseLong(uid) <= TokenRules.MAX_UID) {
+    if (NUMERIC_UID.matcher(uid).matches() && Long.parseLong(uid) <= TokenRules.MAX_UID) {
       return "numeric uid " + uid + " (or user account \"" + uid + "\"; 007 stores both as text)";
     }
     return "user account \"" + uid + "\"";

@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
  * unsigned 32-bit, and this sandbox accepts lifetimes of 1..86400 seconds.
  */
 public final class TokenRules {
+  private static final java.util.regex.Pattern UID_TEXT =
+      java.util.regex.Pattern.compile("\\d{1,10}");
+
   /** Longest lifetime the provider honours; longer values are silently capped by Agora. */
   public static final int MAX_EXPIRE_SECONDS = 86_400;
 
@@ -63,7 +66,7 @@ public final class TokenRules {
 
   /** Parses and checks a numeric uid given as text. */
   public static long uid(String field, String text) {
-    if (text == null || !text.matches("\\d{1,10}")) {
+    if (text == null || !UID_TEXT.matcher(text).matches()) {
       throw new InvalidTokenRequestException(field, "must be an integer in 0.." + MAX_UID);
     }
     return uid(field, Long.parseLong(text));

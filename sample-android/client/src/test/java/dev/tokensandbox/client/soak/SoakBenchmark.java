@@ -14,7 +14,8 @@ import java.util.Locale;
  * Load harness: how long 1,000 devices × 24 h of 15-minute tokens takes to simulate, in real time,
  * after warm-up. Writes the figures to the file named by its first argument.
  *
- * <pre>./mvnw -q -pl sample-android/client -am test-compile exec:java \
+ * <pre>./mvnw -q -B install -DskipTests -pl mock-backend
+ * ./mvnw -q -pl sample-android/client test-compile exec:java \
  *   -Dexec.mainClass=dev.tokensandbox.client.soak.SoakBenchmark -Dexec.classpathScope=test \
  *   -Dexec.args=docs/benchmarks/client-soak.md</pre>
  */
