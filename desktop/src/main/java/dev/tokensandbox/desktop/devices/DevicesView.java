@@ -98,15 +98,7 @@ public final class DevicesView extends VBox {
     commands.setAlignment(Pos.CENTER_LEFT);
     message.setWrapText(true);
 
-    ListView<String> log = new ListView<>();
-    log.setId("device-log");
-    model
-        .selectedProperty()
-        .addListener(
-            (o, was, now) -> {
-              log.setItems(now == null ? FXCollections.observableArrayList() : now.log());
-              fault.setValue(null);
-            });
+    ListView<String> log = log("device-log", model.selectedProperty(), fault);
     VBox logPane = new VBox(6, new Label("Event log"), log);
     VBox.setVgrow(log, Priority.ALWAYS);
     VBox tablePane = new VBox(8, commands, table, message);
@@ -178,16 +170,7 @@ public final class DevicesView extends VBox {
     VBox left = new VBox(8, heading, commands, table, message);
     VBox.setVgrow(table, Priority.ALWAYS);
 
-    ListView<String> log = new ListView<>();
-    log.setId("paired-log");
-    model
-        .selectedProperty()
-        .addListener(
-            (o, was, now) -> {
-              log.setItems(now == null ? FXCollections.observableArrayList() : now.log());
-              fault.setValue(null);
-              policy.setValue(null);
-            });
+    ListView<String> log = log("paired-log", model.selectedProperty(), fault, policy);
     VBox right = new VBox(6, new Label("Device events"), log);
     VBox.setVgrow(log, Priority.ALWAYS);
     SplitPane split = new SplitPane(left, right);
@@ -202,6 +185,23 @@ public final class DevicesView extends VBox {
     button.disableProperty().bind(model.selectedProperty().isNull());
     button.setOnAction(e -> action.run());
     return button;
+  }
+
+  /** The selected device's event log; choosing another device also clears {@code resets}. */
+  private static ListView<String> log(
+      String id,
+      javafx.beans.property.ObjectProperty<? extends DeviceRow> selected,
+      ComboBox<?>... resets) {
+    ListView<String> log = new ListView<>();
+    log.setId(id);
+    selected.addListener(
+        (o, was, now) -> {
+          log.setItems(now == null ? FXCollections.observableArrayList() : now.log());
+          for (ComboBox<?> box : resets) {
+            box.setValue(null);
+          }
+        });
+    return log;
   }
 
   /** A drop-down that applies its choice to the selected device (disabled without one). */
