@@ -3,6 +3,8 @@
 # Agora's npm builder, the same Shengwang token route, on one machine. Each server is pinned to
 # core 0 and wrk to core 1; for 32 and 128 connections: req/s, p50, p99; the server's peak RSS;
 # and the time from launch to its first 200. Needs: wrk, node/npm, taskset, curl.
+#   bash bench/http/run.sh                      # the sandbox as shipped
+#   SANDBOX_JAVA_OPTS="-Dsandbox.threads=4 -XX:+UseSerialGC -Xmn256m" bash bench/http/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${DURATION:-10s}
@@ -46,5 +48,7 @@ bench() {
 
 echo "| server | connections | req/s | p50 | p99 | errors |"
 echo "|---|---|---|---|---|---|"
-bench sandbox 18080 java -jar mock-backend/target/token-sandbox.jar serve --port 18080
+# SANDBOX_JAVA_OPTS tunes the sandbox's JVM, e.g. "-Dsandbox.threads=4 -XX:+UseSerialGC -Xmn256m".
+# shellcheck disable=SC2086
+bench sandbox 18080 java ${SANDBOX_JAVA_OPTS:-} -jar mock-backend/target/token-sandbox.jar serve --port 18080
 bench node 13000 env PORT=13000 node bench/node-peer/server.js
