@@ -7,7 +7,6 @@ import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.clock.ExecutorClock;
 import dev.tokensandbox.client.control.ControlChannel;
 import dev.tokensandbox.desktop.testing.SandboxTest;
-import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +40,7 @@ class PairedDevicesViewModelTest extends SandboxTest {
         () -> {
           phone.start();
           phone.sendState(
-              "SHENGWANG", "CONNECTED", "tok:1a2b3c4d", Instant.now().plusSeconds(90), "BOTH");
+              "SHENGWANG", "CONNECTED", "tok:1a2b3c4d", phoneClock.now().plusSeconds(90), "BOTH");
           phone.sendEvent("12:00:01  JOINED sandbox-demo");
         });
   }
