@@ -7,6 +7,9 @@ import dev.tokensandbox.backend.server.Http;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -36,7 +39,13 @@ public final class ProviderClient implements AutoCloseable {
   /** Upstream answer: status and parsed JSON body. */
   public record Answer(int status, JsonNode body) {}
 
-  public Answer postJson(String url, Map<String, String> headers, Object body, String failure) {
+  /**
+   * Posts without holding the caller's thread: the answer (or a 502 {@link ApiError}) completes the
+   * future on OkHttp's thread. The sandbox's own worker threads stay free for the provider mock
+   * that usually answers this very call.
+   */
+  public CompletableFuture<Answer> postJsonAsync(
+      String url, Map<String, String> headers, Object body, String failure) {
     Request.Builder request = new Request.Builder().url(url);
     headers.forEach(request::header);
     try {
@@ -44,25 +53,49 @@ public final class ProviderClient implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("request body is not serialisable", e);
     }
-    try (Response response = http.newCall(request.build()).execute()) {
-      String text = response.body() == null ? "" : response.body().string();
-      if (text.isBlank()) {
-        throw ApiError.badGateway(
-            "upstream_failed",
-            failure + ": provider answered " + response.code() + " with an empty body");
-      }
-      try {
-        return new Answer(response.code(), Http.JSON.readTree(text));
-      } catch (JacksonException e) {
-        throw ApiError.badGateway(
-            "upstream_failed",
-            failure + ": provider answered " + response.code() + " with malformed JSON");
-      }
-    } catch (IOException e) {
+    CompletableFuture<Answer> answer = new CompletableFuture<>();
+    http.newCall(request.build())
+        .enqueue(
+            new Callback() {
+              @Override
+              public void onResponse(Call call, Response response) {
+                try (response) {
+                  answer.complete(read(response, failure));
+                } catch (ApiError e) {
+                  answer.completeExceptionally(e);
+                } catch (IOException e) {
+                  answer.completeExceptionally(unreachable(failure, e));
+                }
+              }
+
+              @Override
+              public void onFailure(Call call, IOException e) {
+                answer.completeExceptionally(unreachable(failure, e));
+              }
+            });
+    return answer;
+  }
+
+  private static Answer read(Response response, String failure) throws IOException {
+    String text = response.body() == null ? "" : response.body().string();
+    if (text.isBlank()) {
       throw ApiError.badGateway(
           "upstream_failed",
-          failure + ": provider unreachable (" + e.getClass().getSimpleName() + ")");
+          failure + ": provider answered " + response.code() + " with an empty body");
     }
+    try {
+      return new Answer(response.code(), Http.JSON.readTree(text));
+    } catch (JacksonException e) {
+      throw ApiError.badGateway(
+          "upstream_failed",
+          failure + ": provider answered " + response.code() + " with malformed JSON");
+    }
+  }
+
+  private static ApiError unreachable(String failure, IOException e) {
+    return ApiError.badGateway(
+        "upstream_failed",
+        failure + ": provider unreachable (" + e.getClass().getSimpleName() + ")");
   }
 
   @Override

@@ -59,12 +59,18 @@ public final class ProviderFlows {
     payload.put("visitor", visitor);
     payload.put("metadata", Map.of("source", "android-app"));
     payload.put("expiresIn", 900);
-    ProviderClient.Answer answer =
-        client.postJson(
-            ringnityBaseUrl.get() + RingnityProvider.PATH,
-            Map.of("Authorization", "Bearer " + workspace.ringnityApiKey()),
-            payload,
-            "Ringnity token exchange failed");
+    Routes.defer(
+        ctx,
+        client
+            .postJsonAsync(
+                ringnityBaseUrl.get() + RingnityProvider.PATH,
+                Map.of("Authorization", "Bearer " + workspace.ringnityApiKey()),
+                payload,
+                "Ringnity token exchange failed")
+            .thenAccept(answer -> ringnityAnswer(ctx, answer)));
+  }
+
+  private static void ringnityAnswer(Context ctx, ProviderClient.Answer answer) {
     JsonNode data = answer.body().path("data");
     if (answer.status() >= 400
         || !answer.body().path("success").asBoolean(false)
@@ -91,16 +97,22 @@ public final class ProviderFlows {
     payload.put("name", customer.name());
     payload.put("image", customer.avatarUrl());
     payload.put("custom", Map.of("email", customer.email()));
-    ProviderClient.Answer answer =
-        client.postJson(
-            chatSdkBaseUrl.get() + "/tokens",
-            Map.of("X-API-Key", workspace.chatsdkApiKey()),
-            payload,
-            "Failed to generate chat token");
-    if (answer.status() >= 400 || !answer.body().path("token").isTextual()) {
-      throw ApiError.badGateway(
-          "upstream_failed", "Failed to generate chat token: provider answered " + answer.status());
-    }
-    Http.json(ctx, 200, answer.body());
+    Routes.defer(
+        ctx,
+        client
+            .postJsonAsync(
+                chatSdkBaseUrl.get() + "/tokens",
+                Map.of("X-API-Key", workspace.chatsdkApiKey()),
+                payload,
+                "Failed to generate chat token")
+            .thenAccept(
+                answer -> {
+                  if (answer.status() >= 400 || !answer.body().path("token").isTextual()) {
+                    throw ApiError.badGateway(
+                        "upstream_failed",
+                        "Failed to generate chat token: provider answered " + answer.status());
+                  }
+                  Http.json(ctx, 200, answer.body());
+                }));
   }
 }

@@ -32,6 +32,21 @@ public final class Routes {
     this.executor = executor;
   }
 
+  private static final String IN_FUTURE = "sandbox.inFuture";
+  private static final String DEFERRED = "sandbox.deferred";
+
+  /**
+   * Finishes the request when {@code work} completes, without holding a worker thread meanwhile
+   * (for handlers that wait on another service). Failures go to the usual error mapping.
+   */
+  public static void defer(Context ctx, CompletableFuture<?> work) {
+    if (Boolean.TRUE.equals(ctx.attribute(IN_FUTURE))) {
+      ctx.attribute(DEFERRED, work); // a latency fault already made this request asynchronous
+    } else {
+      ctx.future(() -> work);
+    }
+  }
+
   public void get(String id, String path, Handler handler) {
     app.addHttpHandler(HandlerType.GET, path, wrap(id, handler));
   }
@@ -59,17 +74,25 @@ public final class Routes {
         Executor delayed =
             CompletableFuture.delayedExecutor(
                 decision.latencyMillis(), TimeUnit.MILLISECONDS, executor);
+        ctx.attribute(IN_FUTURE, true);
         ctx.future(
             () ->
                 CompletableFuture.runAsync(
-                    () -> {
-                      try {
-                        answer(ctx, decision, handler);
-                      } catch (Exception e) {
-                        throw new CompletionException(e);
-                      }
-                    },
-                    delayed));
+                        () -> {
+                          try {
+                            answer(ctx, decision, handler);
+                          } catch (Exception e) {
+                            throw new CompletionException(e);
+                          }
+                        },
+                        delayed)
+                    .thenCompose(
+                        done -> {
+                          CompletableFuture<?> deferred = ctx.attribute(DEFERRED);
+                          return deferred == null
+                              ? CompletableFuture.completedFuture(null)
+                              : deferred;
+                        }));
       } else {
         answer(ctx, decision, handler);
       }

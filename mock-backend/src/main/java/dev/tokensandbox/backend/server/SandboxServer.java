@@ -72,9 +72,10 @@ public final class SandboxServer implements AutoCloseable {
         Javalin.create(
             c -> {
               c.showJavalinBanner = false;
+              // A small pool keeps tail latency low on few cores; nothing holds a worker while
+              // it waits on another service (customer → provider calls are asynchronous).
               c.jetty.threadPool =
-                  new org.eclipse.jetty.util.thread.QueuedThreadPool(
-                      Integer.getInteger("sandbox.threads", 200), 4);
+                  new org.eclipse.jetty.util.thread.QueuedThreadPool(config.threads, 4);
               c.http.maxRequestSize = MAX_REQUEST_BYTES;
               c.jsonMapper(new JavalinJackson(Http.JSON, false));
               c.requestLogger.http(recorder::record);
@@ -224,6 +225,9 @@ public final class SandboxServer implements AutoCloseable {
     private int port = 0;
     private boolean demoMode = true;
     private int journalCapacity = TrafficJournal.DEFAULT_CAPACITY;
+    private int threads =
+        Integer.getInteger(
+            "sandbox.threads", Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
     private String providerBaseUrl;
     private List<String> corsOrigins = List.of();
     private Consumer<String> log = line -> {};
@@ -262,6 +266,18 @@ public final class SandboxServer implements AutoCloseable {
 
     public Builder demoMode(boolean demoMode) {
       this.demoMode = demoMode;
+      return this;
+    }
+
+    /**
+     * Most worker threads (default {@code -Dsandbox.threads}, else 4 per core, at least 8): few
+     * threads keep tail latency low; waiting on the provider mock holds none.
+     */
+    public Builder threads(int threads) {
+      if (threads < 4) {
+        throw new IllegalArgumentException("threads: at least 4 (Jetty needs some for itself)");
+      }
+      this.threads = threads;
       return this;
     }
 

@@ -78,4 +78,57 @@ class ConcurrencyTest {
       dispatcher.executorService().shutdown();
     }
   }
+
+  @Test
+  void customerRoutesThatCallTheProviderDoNotStarveASmallPool() throws InterruptedException {
+    // 64 concurrent Ringnity exchanges on 4 worker threads: each needs a second request to the
+    // provider mock on the same server, so a handler that held its thread while waiting would
+    // deadlock the pool until the provider timeout.
+    try (ServerFixture sandbox = new ServerFixture(SandboxServer.builder().threads(4))) {
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequests(64);
+      dispatcher.setMaxRequestsPerHost(64);
+      OkHttpClient client = sandbox.http.newBuilder().dispatcher(dispatcher).build();
+      int total = 256;
+      CountDownLatch done = new CountDownLatch(total);
+      AtomicInteger ok = new AtomicInteger();
+      java.util.List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+      for (int i = 0; i < total; i++) {
+        client
+            .newCall(
+                new Request.Builder()
+                    .url(sandbox.server.url() + "/ringnity/runtime-token")
+                    .post(
+                        okhttp3.RequestBody.create(
+                            "{\"userId\":\"u" + i + "\"}",
+                            okhttp3.MediaType.get("application/json")))
+                    .build())
+            .enqueue(
+                new Callback() {
+                  @Override
+                  public void onResponse(Call call, Response response) throws IOException {
+                    try (response) {
+                      if (response.code() == 200) {
+                        ok.incrementAndGet();
+                      } else {
+                        failures.add(response.code() + " " + response.body().string());
+                      }
+                    } finally {
+                      done.countDown();
+                    }
+                  }
+
+                  @Override
+                  public void onFailure(Call call, IOException e) {
+                    failures.add(e.toString());
+                    done.countDown();
+                  }
+                });
+      }
+      assertThat(done.await(60, TimeUnit.SECONDS)).as("all exchanges answered").isTrue();
+      assertThat(failures).isEmpty();
+      assertThat(ok.get()).isEqualTo(total);
+      dispatcher.executorService().shutdown();
+    }
+  }
 }

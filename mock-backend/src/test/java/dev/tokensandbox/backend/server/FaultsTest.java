@@ -179,6 +179,30 @@ class FaultsTest {
     assertThat(sandbox.server.journal().latest(3).get(0).client()).isEqualTo("pixel-1");
   }
 
+  @Test
+  void aDelayedCustomerRouteStillWaitsForItsProviderCall() {
+    // The latency fault makes the request asynchronous; the provider call inside must still finish
+    // it, with its answer or its failure.
+    sandbox
+        .server
+        .faults()
+        .setPlan(FaultPlan.of(FaultRule.always("ringnity.runtime", Fault.LATENCY, 150)));
+    ServerFixture.Reply ok = sandbox.post("/ringnity/runtime-token", "{\"userId\":\"u1\"}");
+    assertThat(ok.code()).isEqualTo(200);
+    assertThat(ok.json().path("token").asText()).startsWith("eyJ");
+
+    sandbox
+        .server
+        .faults()
+        .setPlan(
+            FaultPlan.of(
+                FaultRule.always("ringnity.runtime", Fault.LATENCY, 150),
+                FaultRule.always("ringnity.provider", Fault.REVOKED_KEY, 0)));
+    ServerFixture.Reply failed = sandbox.post("/ringnity/runtime-token", "{\"userId\":\"u1\"}");
+    assertThat(failed.code()).isEqualTo(502);
+    assertThat(failed.json().path("error").asText()).isEqualTo("upstream_failed");
+  }
+
   private List<Integer> statuses(long seed) {
     sandbox
         .server
