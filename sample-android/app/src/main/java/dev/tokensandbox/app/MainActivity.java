@@ -52,6 +52,7 @@ public class MainActivity extends Activity implements SampleController.View {
   protected void onCreate(Bundle saved) {
     super.onCreate(saved);
     controller = ((SandboxApplication) getApplication()).controller();
+    setTitle("Token Sandbox");
     setContentView(build());
     controller.attach(this);
   }
@@ -173,7 +174,7 @@ public class MainActivity extends Activity implements SampleController.View {
     String problem = controller.configure(input);
     if (problem != null) {
       message.setText(problem);
-      message.setTextColor(Color.rgb(185, 28, 28));
+      message.setTextColor(Color.rgb(220, 38, 38));
     }
   }
 
@@ -218,7 +219,11 @@ public class MainActivity extends Activity implements SampleController.View {
             + " · renew on "
             + state.trigger);
     message.setText(state.message);
-    message.setTextColor(state.error ? Color.rgb(185, 28, 28) : Color.DKGRAY);
+    if (state.error) {
+      message.setTextColor(Color.rgb(220, 38, 38));
+    } else {
+      message.setTextColor(status.getTextColors());
+    }
     events.clear();
     List<String> newestFirst = new ArrayList<>(state.events);
     java.util.Collections.reverse(newestFirst);
