@@ -4,7 +4,6 @@ import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.client.backend.Flow;
-import dev.tokensandbox.desktop.issue.IssueFlow;
 import dev.tokensandbox.desktop.testing.SandboxTest;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,15 +39,7 @@ class SecretsScanTest extends SandboxTest {
   void noSecretAppearsAnywhereTheSandboxWrites() throws Exception {
     List<String> secrets = new ArrayList<>(sut.sandbox.host().workspace().secrets());
     // Issue through every flow and run virtual devices, so there is something to leak.
-    for (IssueFlow flow : IssueFlow.values()) {
-      ui.run(
-          () -> {
-            sut.sandbox.issue.flowProperty().set(flow);
-            sut.sandbox.issue.issue();
-          });
-      await(flow.name(), () -> ui.call(() -> !sut.sandbox.issue.busyProperty().get()));
-      secrets.add(ui.call(() -> sut.sandbox.issue.tokenProperty().get()));
-    }
+    secrets.addAll(sut.issueEveryFlow(ui));
     for (Flow flow : Flow.values()) {
       ui.run(
           () -> {

@@ -12,7 +12,6 @@ import dev.tokensandbox.desktop.testing.SandboxTest;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,16 +126,7 @@ class ScenariosViewModelTest extends SandboxTest {
   @Test
   void bugReportsAreRedactedInBothFormats() throws Exception {
     var server = sut.sandbox.host().server().orElseThrow();
-    List<String> tokens = new ArrayList<>();
-    for (IssueFlow flow : IssueFlow.values()) {
-      ui.run(
-          () -> {
-            sut.sandbox.issue.flowProperty().set(flow);
-            sut.sandbox.issue.issue();
-          });
-      await(flow.name(), () -> ui.call(() -> !sut.sandbox.issue.busyProperty().get()));
-      tokens.add(ui.call(() -> sut.sandbox.issue.tokenProperty().get()));
-    }
+    List<String> tokens = sut.issueEveryFlow(ui);
     assertThat(tokens).allMatch(t -> t.length() > 40);
     for (String name : List.of("report.html", "report.json")) {
       Path file = home.resolve(name);

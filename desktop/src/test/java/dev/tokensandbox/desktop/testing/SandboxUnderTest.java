@@ -35,6 +35,25 @@ public final class SandboxUnderTest implements AutoCloseable {
     return sut;
   }
 
+  /**
+   * Issues a token through every flow of the Issue screen (on {@code ui}, the view-models' thread)
+   * and returns the tokens, in flow order.
+   */
+  public java.util.List<String> issueEveryFlow(UiThread ui) {
+    java.util.List<String> tokens = new java.util.ArrayList<>();
+    for (dev.tokensandbox.desktop.issue.IssueFlow flow :
+        dev.tokensandbox.desktop.issue.IssueFlow.values()) {
+      ui.run(
+          () -> {
+            sandbox.issue.flowProperty().set(flow);
+            sandbox.issue.issue();
+          });
+      await(flow.name(), () -> ui.call(() -> !sandbox.issue.busyProperty().get()));
+      tokens.add(ui.call(() -> sandbox.issue.tokenProperty().get()));
+    }
+    return tokens;
+  }
+
   public String url() {
     return sandbox.host().status().url();
   }

@@ -8,13 +8,10 @@ import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.server.ApiError;
 import dev.tokensandbox.backend.server.Http;
+import dev.tokensandbox.backend.server.PairingCheck;
 import dev.tokensandbox.backend.server.Routes;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,13 +40,13 @@ public final class DeviceChannel {
 
   private final DeviceRegistry registry;
   private final FaultInjector faults;
-  private final byte[] pairingCode;
+  private final PairingCheck pairing;
 
   /** {@code pairingCode} is null when the sandbox listens on loopback only. */
   public DeviceChannel(DeviceRegistry registry, FaultInjector faults, String pairingCode) {
     this.registry = registry;
     this.faults = faults;
-    this.pairingCode = pairingCode == null ? null : pairingCode.getBytes(StandardCharsets.UTF_8);
+    this.pairing = pairingCode == null ? null : new PairingCheck(pairingCode);
   }
 
   public void register(Routes routes, Javalin app) {
@@ -74,14 +71,10 @@ public final class DeviceChannel {
       ctx.closeSession(CLOSE_BAD_DEVICE, "device: must be 1..64 of A-Z a-z 0-9 . _ -");
       return;
     }
-    if (pairingCode != null && !isLoopback(ctx.session.getRemoteAddress())) {
-      String given = ctx.header("X-Pairing-Code");
-      if (given == null
-          || !MessageDigest.isEqual(pairingCode, given.strip().getBytes(StandardCharsets.UTF_8))) {
-        ctx.closeSession(
-            CLOSE_PAIRING_REQUIRED, "pairing_required: send the pairing code shown on the desktop");
-        return;
-      }
+    if (pairing != null && !pairing.accepts(remoteAddress(ctx), ctx.header("X-Pairing-Code"))) {
+      ctx.closeSession(
+          CLOSE_PAIRING_REQUIRED, "pairing_required: send the pairing code shown on the desktop");
+      return;
     }
     ctx.enableAutomaticPings();
     ctx.attribute("device", device);
@@ -250,18 +243,11 @@ public final class DeviceChannel {
     }
   }
 
-  private static boolean isLoopback(java.net.SocketAddress address) {
-    if (address instanceof java.net.InetSocketAddress inet) {
-      InetAddress a = inet.getAddress();
-      if (a != null) {
-        return a.isLoopbackAddress();
-      }
-      try {
-        return InetAddress.getByName(inet.getHostString()).isLoopbackAddress();
-      } catch (UnknownHostException e) {
-        return false;
-      }
-    }
-    return false;
+  /** The peer's IP address; an unknown peer counts as remote ({@code 0.0.0.0} is not loopback). */
+  private static String remoteAddress(WsContext ctx) {
+    return ctx.session.getRemoteAddress() instanceof java.net.InetSocketAddress inet
+            && inet.getAddress() != null
+        ? inet.getAddress().getHostAddress()
+        : "0.0.0.0";
   }
 }
