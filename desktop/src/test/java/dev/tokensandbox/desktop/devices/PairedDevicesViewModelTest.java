@@ -46,8 +46,16 @@ class PairedDevicesViewModelTest extends SandboxTest {
   }
 
   @AfterEach
-  void unpair() {
-    phoneClock.schedule(phoneClock.now(), phone::stop);
+  void unpair() throws Exception {
+    java.util.concurrent.CompletableFuture<Void> stopped =
+        new java.util.concurrent.CompletableFuture<>();
+    phoneClock.schedule(
+        phoneClock.now(),
+        () -> {
+          phone.stop();
+          stopped.complete(null);
+        });
+    stopped.get(5, TimeUnit.SECONDS);
     phoneClock.close();
   }
 

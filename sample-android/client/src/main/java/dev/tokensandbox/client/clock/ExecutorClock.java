@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,19 +43,14 @@ public final class ExecutorClock implements SandboxClock, AutoCloseable {
   @Override
   public Scheduled schedule(Instant at, Runnable task) {
     long delayNanos = Math.max(0, Duration.between(now(), at).toNanos());
-    ScheduledFuture<?> future =
-        executor.schedule(
-            () -> {
-              try {
-                task.run();
-              } catch (RuntimeException | Error e) {
-                // A scheduled executor would swallow it silently; make it visible instead.
-                Thread t = Thread.currentThread();
-                t.getUncaughtExceptionHandler().uncaughtException(t, e);
-              }
-            },
-            delayNanos,
-            TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> future;
+    try {
+      future = schedule(task, delayNanos);
+    } catch (RejectedExecutionException closed) {
+      // Closed: the task is dropped like the ones pending at close(). Callbacks from other
+      // threads (OkHttp's, a WebSocket failing as the app shuts down) land here and must not throw.
+      return dropped(at);
+    }
     return new Scheduled() {
       @Override
       public boolean cancel() {
@@ -68,7 +64,36 @@ public final class ExecutorClock implements SandboxClock, AutoCloseable {
     };
   }
 
-  /** Stops the scheduler thread; pending tasks are dropped. */
+  private ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+    return executor.schedule(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException | Error e) {
+            // A scheduled executor would swallow it silently; make it visible instead.
+            Thread t = Thread.currentThread();
+            t.getUncaughtExceptionHandler().uncaughtException(t, e);
+          }
+        },
+        delayNanos,
+        TimeUnit.NANOSECONDS);
+  }
+
+  private static Scheduled dropped(Instant at) {
+    return new Scheduled() {
+      @Override
+      public boolean cancel() {
+        return false;
+      }
+
+      @Override
+      public Instant at() {
+        return at;
+      }
+    };
+  }
+
+  /** Stops the scheduler thread; pending tasks, and any scheduled afterwards, are dropped. */
   @Override
   public void close() {
     executor.shutdownNow();

@@ -36,6 +36,19 @@ class RealClocksTest {
   }
 
   @Test
+  void aClosedExecutorClockDropsNewTasksInsteadOfThrowing() {
+    ExecutorClock clock = ExecutorClock.system("closing");
+    clock.close();
+    List<String> ran = new ArrayList<>();
+
+    SandboxClock.Scheduled s = clock.schedule(clock.now(), () -> ran.add("late"));
+
+    assertThat(s.at()).isNotNull();
+    assertThat(s.cancel()).isFalse();
+    assertThat(ran).isEmpty();
+  }
+
+  @Test
   void aSkewedClockReadsAheadButWaitsTheSameRealTime() {
     VirtualClock base = new VirtualClock(T0);
     SkewedClock phone = new SkewedClock(base, Duration.ofMinutes(20));
