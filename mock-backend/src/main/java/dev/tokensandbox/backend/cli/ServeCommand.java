@@ -69,6 +69,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     WorkspaceStore store = context.workspace(workspace);
+    AsyncLineWriter log = new AsyncLineWriter(context.out(), AsyncLineWriter.DEFAULT_CAPACITY);
     Workspace ws = store.loadOrCreate(context.random());
     SandboxServer.Builder builder =
         SandboxServer.builder()
@@ -79,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
             .lan(lan)
             .corsOrigins(cors)
             .providerBaseUrl(providerBaseUrl)
-            .log(line -> context.out().println(line));
+            .log(log);
     if (demoMode != null) {
       builder.demoMode(demoMode);
     }
@@ -87,6 +88,7 @@ final class ServeCommand implements Callable<Integer> {
     banner(server, store.file());
     if (exitAfterStart) {
       server.close();
+      log.close();
       return 0;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -95,6 +97,7 @@ final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.close();
+                  log.close();
                   stopped.countDown();
                 },
                 "sandbox-shutdown"));

@@ -167,6 +167,9 @@ final class JournalRecorder {
   }
 
   private static String safeBody(Context ctx) {
+    if (ctx.contentLength() <= 0 && ctx.header("Transfer-Encoding") == null) {
+      return ""; // no body: reading one would still allocate Javalin's copy buffers
+    }
     try {
       return ctx.body();
     } catch (RuntimeException e) {

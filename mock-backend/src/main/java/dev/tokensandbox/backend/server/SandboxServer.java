@@ -42,6 +42,8 @@ public final class SandboxServer implements AutoCloseable {
   /** Largest request body accepted; bigger ones are refused with 413 before they are read. */
   public static final long MAX_REQUEST_BYTES = 64 * 1024;
 
+  private static final int RESPONSE_COPY_BUFFER = 4 * 1024;
+
   private final Builder config;
   private final Javalin app;
   private final TrafficJournal journal;
@@ -73,10 +75,16 @@ public final class SandboxServer implements AutoCloseable {
             c -> {
               c.showJavalinBanner = false;
               // A small pool keeps tail latency low on few cores; nothing holds a worker while
-              // it waits on another service (customer → provider calls are asynchronous).
+              // it waits on another service (customer → provider calls are asynchronous). No
+              // reserved threads: Jetty's hand-over of the selector to a reserved thread made
+              // p99 three times worse on one core (docs/benchmarks.md).
               c.jetty.threadPool =
-                  new org.eclipse.jetty.util.thread.QueuedThreadPool(config.threads, 4);
+                  new org.eclipse.jetty.util.thread.QueuedThreadPool(
+                      config.threads, 4, 60_000, 0, null, null);
               c.http.maxRequestSize = MAX_REQUEST_BYTES;
+              // Javalin copies each result through a buffer of this size, allocated per response
+              // (32 KB by default); the sandbox's answers are mostly well under 4 KB.
+              c.http.responseBufferSize = RESPONSE_COPY_BUFFER;
               c.jsonMapper(new JavalinJackson(Http.JSON, false));
               c.requestLogger.http(recorder::record);
               c.requestLogger.ws(recorder::websocket);
@@ -227,7 +235,7 @@ public final class SandboxServer implements AutoCloseable {
     private int journalCapacity = TrafficJournal.DEFAULT_CAPACITY;
     private int threads =
         Integer.getInteger(
-            "sandbox.threads", Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
+            "sandbox.threads", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     private String providerBaseUrl;
     private List<String> corsOrigins = List.of();
     private Consumer<String> log = line -> {};
@@ -270,7 +278,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * Most worker threads (default {@code -Dsandbox.threads}, else 4 per core, at least 8): few
+     * Most worker threads (default {@code -Dsandbox.threads}, else 2 per core, at least 4): few
      * threads keep tail latency low; waiting on the provider mock holds none.
      */
     public Builder threads(int threads) {

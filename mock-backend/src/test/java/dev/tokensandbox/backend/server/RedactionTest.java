@@ -69,6 +69,20 @@ class RedactionTest {
   }
 
   @Test
+  void requestBodiesAreJournaledRedactedAndRevealedRaw() {
+    sandbox.post("/auth/login", "{\"username\":\"alice\",\"password\":\"alice-demo\"}");
+    var login = sandbox.server.journal().latest(1).get(0);
+    sandbox.get("/ping");
+    var ping = sandbox.server.journal().latest(1).get(0);
+
+    assertThat(login.requestBody())
+        .isEqualTo("{\"username\":\"alice\",\"password\":\"«redacted»\"}");
+    assertThat(sandbox.server.reveal(login.id()).orElseThrow().requestBody())
+        .contains("alice-demo");
+    assertThat(ping.requestBody()).isEmpty();
+  }
+
+  @Test
   void revealGivesTheUnredactedExchangeOnlyInProcess() {
     String session = sandbox.login("alice", "alice-demo");
     String token =
