@@ -2,6 +2,7 @@ package dev.tokensandbox.client.clock;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -26,16 +27,24 @@ public interface CallRunner {
     };
   }
 
-  /** Calls on {@code io}; the result is scheduled on {@code clock} as soon as it exists. */
+  /**
+   * Calls on {@code io}; the result is scheduled on {@code clock} as soon as it exists. Once {@code
+   * io} refuses work (shut down with the app) calls are dropped, like the tasks of a closed clock,
+   * instead of throwing into the clock's thread.
+   */
   static CallRunner background(SandboxClock clock, Executor io) {
     return new CallRunner() {
       @Override
       public <T> void run(Supplier<T> call, Consumer<T> onResult) {
-        io.execute(
-            () -> {
-              T result = call.get();
-              clock.schedule(clock.now(), () -> onResult.accept(result));
-            });
+        try {
+          io.execute(
+              () -> {
+                T result = call.get();
+                clock.schedule(clock.now(), () -> onResult.accept(result));
+              });
+        } catch (RejectedExecutionException closing) {
+          // the app is closing: nobody is left to hear the result
+        }
       }
     };
   }

@@ -49,6 +49,20 @@ class RealClocksTest {
   }
 
   @Test
+  void aBackgroundRunnerWhoseExecutorIsShutDownDropsTheCall() {
+    VirtualClock clock = new VirtualClock(T0);
+    java.util.concurrent.ExecutorService io =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    io.shutdown();
+    List<String> got = new ArrayList<>();
+
+    CallRunner.background(clock, io).run(() -> "late", got::add);
+    clock.advanceBy(Duration.ofSeconds(1));
+
+    assertThat(got).isEmpty();
+  }
+
+  @Test
   void aSkewedClockReadsAheadButWaitsTheSameRealTime() {
     VirtualClock base = new VirtualClock(T0);
     SkewedClock phone = new SkewedClock(base, Duration.ofMinutes(20));
