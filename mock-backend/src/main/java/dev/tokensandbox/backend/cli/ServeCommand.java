@@ -69,7 +69,9 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     WorkspaceStore store = context.workspace(workspace);
-    AsyncLineWriter log = new AsyncLineWriter(context.out(), AsyncLineWriter.DEFAULT_CAPACITY);
+    AsyncLineWriter log =
+        AsyncLineWriter.start(
+            context.out(), AsyncLineWriter.DEFAULT_CAPACITY, AsyncLineWriter.DEFAULT_INTERVAL);
     Workspace ws = store.loadOrCreate(context.random());
     SandboxServer.Builder builder =
         SandboxServer.builder()
