@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code serve}: the mock backend, headless. */
 @Command(
@@ -26,6 +29,14 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "8080",
       description = "Port (0 = any free port; default: ${DEFAULT-VALUE}).")
   int port;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Most worker threads (at least 4; default: 2 per core, at least 4 — here"
+              + " ${DEFAULT-VALUE}). Few threads keep the tail latency low.")
+  int threads = SandboxServer.defaultThreads();
 
   @Option(
       names = "--lan",
@@ -62,12 +73,26 @@ final class ServeCommand implements Callable<Integer> {
       description = "Start, print the banner, stop (smoke tests, startup timing).")
   boolean exitAfterStart;
 
+  @Spec CommandSpec spec;
+
   ServeCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(
+          spec.commandLine(), "--port: must be 0 (any free port) to 65535, got " + port);
+    }
+    if (threads < SandboxServer.MIN_THREADS) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--threads: must be at least "
+              + SandboxServer.MIN_THREADS
+              + " (Jetty keeps some for accepting and selecting), got "
+              + threads);
+    }
     WorkspaceStore store = context.workspace(workspace);
     AsyncLineWriter log =
         AsyncLineWriter.start(
@@ -79,6 +104,7 @@ final class ServeCommand implements Callable<Integer> {
             .time(new SandboxTime(context.clock()))
             .random(context.random())
             .port(port)
+            .threads(threads)
             .lan(lan)
             .corsOrigins(cors)
             .providerBaseUrl(providerBaseUrl)
@@ -115,6 +141,7 @@ final class ServeCommand implements Callable<Integer> {
             + (lan ? " and on every interface at port " + server.port() : ""));
     out.println(
         "  Provider mocks (RINGNITY_API_BASE_URL, CHATSDK_API_URL): " + server.providerBaseUrl());
+    out.println("  Worker threads: " + server.threads() + " (--threads)");
     out.println("  Workspace: " + workspaceFile + " (App ID " + server.workspace().appId() + ")");
     out.println(
         "  Demo mode: "

@@ -11,8 +11,15 @@ public record FaultDecision(List<FaultRule> applied) {
     applied = List.copyOf(applied);
   }
 
+  // Loops, not streams: this runs several times on every request, almost always over no rules.
+
   public Optional<FaultRule> get(Fault fault) {
-    return applied.stream().filter(r -> r.fault() == fault).findFirst();
+    for (FaultRule rule : applied) {
+      if (rule.fault() == fault) {
+        return Optional.of(rule);
+      }
+    }
+    return Optional.empty();
   }
 
   public boolean has(Fault fault) {
@@ -21,20 +28,29 @@ public record FaultDecision(List<FaultRule> applied) {
 
   /** Total added latency in milliseconds. */
   public int latencyMillis() {
-    return applied.stream()
-        .filter(r -> r.fault() == Fault.LATENCY)
-        .mapToInt(FaultRule::value)
-        .sum();
+    int total = 0;
+    for (FaultRule rule : applied) {
+      if (rule.fault() == Fault.LATENCY) {
+        total += rule.value();
+      }
+    }
+    return total;
   }
 
   /** The first fault that replaces the answer (status, malformed, empty, reset), if any. */
   public Optional<FaultRule> terminal() {
-    return applied.stream()
-        .filter(r -> r.fault().kind() == Fault.Kind.HTTP && r.fault() != Fault.LATENCY)
-        .findFirst();
+    for (FaultRule rule : applied) {
+      if (rule.fault().kind() == Fault.Kind.HTTP && rule.fault() != Fault.LATENCY) {
+        return Optional.of(rule);
+      }
+    }
+    return Optional.empty();
   }
 
   public List<String> names() {
+    if (applied.isEmpty()) {
+      return List.of();
+    }
     return applied.stream().map(r -> r.fault().name()).toList();
   }
 }

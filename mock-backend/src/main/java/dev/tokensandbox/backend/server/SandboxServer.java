@@ -80,7 +80,7 @@ public final class SandboxServer implements AutoCloseable {
               // p99 about twice as bad on one core (docs/benchmarks.md).
               c.jetty.threadPool =
                   new org.eclipse.jetty.util.thread.QueuedThreadPool(
-                      config.threads, 4, 60_000, 0, null, null);
+                      config.threads, MIN_THREADS, 60_000, 0, null, null);
               c.http.maxRequestSize = MAX_REQUEST_BYTES;
               // Javalin copies each result through a buffer of this size, allocated per response
               // (32 KB by default); the sandbox's answers are mostly well under 4 KB.
@@ -139,6 +139,14 @@ public final class SandboxServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** The most worker threads the running server's pool may use. */
+  public int threads() {
+    return app.jettyServer().server().getThreadPool()
+            instanceof org.eclipse.jetty.util.thread.ThreadPool.SizedThreadPool pool
+        ? pool.getMaxThreads()
+        : config.threads;
   }
 
   /** The base URL on the loopback interface, e.g. {@code http://127.0.0.1:8080}. */
@@ -224,6 +232,14 @@ public final class SandboxServer implements AutoCloseable {
     };
   }
 
+  /** The fewest worker threads Jetty can serve with (it keeps some for accepting, selecting). */
+  public static final int MIN_THREADS = 4;
+
+  /** Two worker threads per core, at least {@link #MIN_THREADS}. */
+  public static int defaultThreads() {
+    return Math.max(MIN_THREADS, 2 * Runtime.getRuntime().availableProcessors());
+  }
+
   /** Configures and starts a {@link SandboxServer}. */
   public static final class Builder {
     private Workspace workspace;
@@ -233,9 +249,7 @@ public final class SandboxServer implements AutoCloseable {
     private int port = 0;
     private boolean demoMode = true;
     private int journalCapacity = TrafficJournal.DEFAULT_CAPACITY;
-    private int threads =
-        Integer.getInteger(
-            "sandbox.threads", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+    private int threads = defaultThreads();
     private String providerBaseUrl;
     private List<String> corsOrigins = List.of();
     private Consumer<String> log = line -> {};
@@ -278,12 +292,13 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * Most worker threads (default {@code -Dsandbox.threads}, else 2 per core, at least 4): few
-     * threads keep tail latency low; waiting on the provider mock holds none.
+     * Most worker threads (default {@link #defaultThreads()}): few threads keep tail latency low;
+     * waiting on the provider mock holds none.
      */
     public Builder threads(int threads) {
-      if (threads < 4) {
-        throw new IllegalArgumentException("threads: at least 4 (Jetty needs some for itself)");
+      if (threads < MIN_THREADS) {
+        throw new IllegalArgumentException(
+            "threads: at least " + MIN_THREADS + " (Jetty needs some for itself)");
       }
       this.threads = threads;
       return this;

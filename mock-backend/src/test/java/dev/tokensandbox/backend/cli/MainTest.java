@@ -249,6 +249,27 @@ class MainTest {
   }
 
   @Test
+  void serveRefusesTooFewThreadsAndAPortOutOfRangeBeforeStarting() {
+    CliRun threads = CliRun.run(home, "serve", "--port", "0", "--threads", "2");
+    assertThat(threads.exit()).isEqualTo(2);
+    assertThat(threads.err())
+        .contains("--threads: must be at least 4", "got 2")
+        .doesNotContain("Exception", "\tat ");
+    assertThat(threads.out()).doesNotContain("listening");
+
+    CliRun port = CliRun.run(home, "serve", "--port", "70000");
+    assertThat(port.exit()).isEqualTo(2);
+    assertThat(port.err()).contains("--port: must be 0 (any free port) to 65535, got 70000");
+  }
+
+  @Test
+  void serveTakesAThreadCount() {
+    CliRun run = CliRun.run(home, "serve", "--port", "0", "--threads", "5", "--exit-after-start");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("Worker threads: 5 (--threads)");
+  }
+
+  @Test
   void serveRefusesABadPort() {
     CliRun run = CliRun.run(home, "serve", "--port", "http");
     assertThat(run.exit()).isEqualTo(2);
