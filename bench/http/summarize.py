@@ -69,6 +69,20 @@ def to_steady(slices, steady):
     return f"> {len(slices) * SLICE_SECONDS} s"
 
 
+print("Against the peer at its best: the sandbox's steady rate at 32 connections divided by the")
+print("peer's fastest 2 s warm-up slice of the same round (a slow minute in the peer's measured")
+print("window cannot inflate this ratio):")
+print()
+print("| round | sandbox req/s | node's best 2 s slice | ratio |")
+print("|---|---|---|---|")
+best = []
+for rnd in sorted({r for (n, r) in curves if n == "node"}):
+    s, b = rows[("sandbox", rnd, 32)][0], max(curves[("node", rnd)])
+    best.append(s / b)
+    print(f"| {rnd} | {s:,.0f} | {b:,} | {s / b:.2f}× |")
+print()
+print(f"Median: **{statistics.median(best):.2f}×**.")
+print()
 print("Warm-up at 32 connections (req/s per 2 s slice after the first 200):")
 print()
 print("| round | server | warm-up curve | first 10 s: req/s | load until 90 % of steady |")

@@ -196,6 +196,9 @@ final class JournalRecorder {
   }
 
   private static List<String> tokenIds(String redactedBody) {
+    if (!redactedBody.contains("«token ")) {
+      return List.of();
+    }
     List<String> ids = new ArrayList<>();
     Matcher m = TOKEN_ID.matcher(redactedBody);
     while (m.find()) {
