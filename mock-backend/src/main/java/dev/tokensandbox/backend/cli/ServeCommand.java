@@ -81,34 +81,26 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65_535) {
-      throw new ParameterException(
-          spec.commandLine(), "--port: must be 0 (any free port) to 65535, got " + port);
-    }
-    if (threads < SandboxServer.MIN_THREADS) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--threads: must be at least "
-              + SandboxServer.MIN_THREADS
-              + " (Jetty keeps some for accepting and selecting), got "
-              + threads);
+    SandboxServer.Builder builder;
+    try {
+      builder = SandboxServer.builder().port(port).threads(threads);
+    } catch (IllegalArgumentException e) {
+      // The builder owns the rules; on the command line they are about options.
+      throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
     }
     WorkspaceStore store = context.workspace(workspace);
     AsyncLineWriter log =
         AsyncLineWriter.start(
             context.out(), AsyncLineWriter.DEFAULT_CAPACITY, AsyncLineWriter.DEFAULT_INTERVAL);
     Workspace ws = store.loadOrCreate(context.random());
-    SandboxServer.Builder builder =
-        SandboxServer.builder()
-            .workspace(ws)
-            .time(new SandboxTime(context.clock()))
-            .random(context.random())
-            .port(port)
-            .threads(threads)
-            .lan(lan)
-            .corsOrigins(cors)
-            .providerBaseUrl(providerBaseUrl)
-            .log(log);
+    builder
+        .workspace(ws)
+        .time(new SandboxTime(context.clock()))
+        .random(context.random())
+        .lan(lan)
+        .corsOrigins(cors)
+        .providerBaseUrl(providerBaseUrl)
+        .log(log);
     if (demoMode != null) {
       builder.demoMode(demoMode);
     }

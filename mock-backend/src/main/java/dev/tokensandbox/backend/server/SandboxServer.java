@@ -273,6 +273,9 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Port to bind; 0 picks a free one. */
     public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port: must be 0 (any free port) to 65535, got " + port);
+      }
       this.port = port;
       return this;
     }
@@ -298,7 +301,10 @@ public final class SandboxServer implements AutoCloseable {
     public Builder threads(int threads) {
       if (threads < MIN_THREADS) {
         throw new IllegalArgumentException(
-            "threads: at least " + MIN_THREADS + " (Jetty needs some for itself)");
+            "threads: must be at least "
+                + MIN_THREADS
+                + " (Jetty keeps some for accepting and selecting), got "
+                + threads);
       }
       this.threads = threads;
       return this;
