@@ -77,7 +77,7 @@ public final class SandboxServer implements AutoCloseable {
               // A small pool keeps tail latency low on few cores; nothing holds a worker while
               // it waits on another service (customer → provider calls are asynchronous). No
               // reserved threads: Jetty's hand-over of the selector to a reserved thread made
-              // p99 about twice as bad on one core (docs/benchmarks.md).
+              // p99 several times worse on one core (docs/benchmarks.md).
               c.jetty.threadPool =
                   new org.eclipse.jetty.util.thread.QueuedThreadPool(
                       config.threads, MIN_THREADS, 60_000, 0, null, null);
