@@ -1,6 +1,6 @@
 package dev.tokensandbox.backend.traffic;
 
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,27 +18,37 @@ public final class RevealStore {
     }
   }
 
-  private final Map<Long, Exchange> exchanges;
+  // A ring indexed by journal id: the journal's ids are consecutive, so the newest `capacity`
+  // entries never collide, and no map entries or boxed keys are kept per request (every young
+  // collection of a busy server copies whatever the newest requests left behind).
+  private final Exchange[] ring;
+  private final long[] ids;
 
   public RevealStore(int capacity) {
-    this.exchanges =
-        new LinkedHashMap<>(16, 0.75f, false) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<Long, Exchange> eldest) {
-            return size() > capacity;
-          }
-        };
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive");
+    }
+    this.ring = new Exchange[capacity];
+    this.ids = new long[capacity];
   }
 
   public synchronized void put(long id, Exchange exchange) {
-    exchanges.put(id, exchange);
+    int slot = slot(id);
+    ring[slot] = exchange;
+    ids[slot] = id;
   }
 
   public synchronized Optional<Exchange> get(long id) {
-    return Optional.ofNullable(exchanges.get(id));
+    int slot = slot(id);
+    return ids[slot] == id ? Optional.ofNullable(ring[slot]) : Optional.empty();
   }
 
   public synchronized void clear() {
-    exchanges.clear();
+    Arrays.fill(ring, null);
+    Arrays.fill(ids, 0);
+  }
+
+  private int slot(long id) {
+    return (int) Math.floorMod(id, (long) ring.length);
   }
 }
