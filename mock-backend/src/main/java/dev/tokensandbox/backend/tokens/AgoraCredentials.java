@@ -1,5 +1,7 @@
 package dev.tokensandbox.backend.tokens;
 
+import java.util.HexFormat;
+
 /**
  * An Agora/Shengwang App ID and App Certificate: both 32 hexadecimal characters. The certificate is
  * a server secret: {@link #toString()} never shows it.
@@ -16,13 +18,12 @@ public record AgoraCredentials(String appId, String appCertificate) {
 
   /** True when {@code value} has the shape of an App ID or App Certificate: 32 hex digits. */
   public static boolean looksValid(String value) {
-    // A loop, not a regex: the credentials are checked on every token request.
+    // A loop, not a regex or a stream: the credentials are checked on every token request.
     if (value == null || value.length() != 32) {
       return false;
     }
-    for (int i = 0; i < 32; i++) {
-      char ch = value.charAt(i);
-      if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F'))) {
+    for (int i = 0; i < value.length(); i++) {
+      if (!HexFormat.isHexDigit(value.charAt(i))) {
         return false;
       }
     }

@@ -40,12 +40,7 @@ final class TokenText {
     }
     for (int i = 0; i < end; i++) {
       char c = text.charAt(i);
-      boolean ok =
-          (c >= 'A' && c <= 'Z')
-              || (c >= 'a' && c <= 'z')
-              || (c >= '0' && c <= '9')
-              || (urlAlphabet ? c == '-' || c == '_' : c == '+' || c == '/');
-      if (!ok) {
+      if (!Base64Alphabet.contains(c, urlAlphabet)) {
         throw new MalformedTokenException(
             field,
             base + i,

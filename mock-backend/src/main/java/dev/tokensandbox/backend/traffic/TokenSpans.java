@@ -1,5 +1,7 @@
 package dev.tokensandbox.backend.traffic;
 
+import dev.tokensandbox.backend.tokens.Base64Alphabet;
+
 /**
  * Finds tokens in text the way the pattern {@code
  * 00[67][A-Za-z0-9+/=]{16,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*} would, leftmost
@@ -47,24 +49,18 @@ final class TokenSpans {
     return i < text.length() && text.charAt(i) == '.';
   }
 
-  /** The end of the longest run from {@code i} of base64 (or, if not, base64url) characters. */
+  /** The end of the longest run from {@code i} of base64 (with padding) or base64url characters. */
   private static int run(CharSequence text, int i, boolean base64) {
     int n = text.length();
-    while (i < n && (base64 ? isBase64(text.charAt(i)) : isBase64Url(text.charAt(i)))) {
+    while (i < n && inRun(text.charAt(i), base64)) {
       i++;
     }
     return i;
   }
 
-  private static boolean isAlphanumeric(char ch) {
-    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-  }
-
-  private static boolean isBase64(char ch) {
-    return isAlphanumeric(ch) || ch == '+' || ch == '/' || ch == '=';
-  }
-
-  private static boolean isBase64Url(char ch) {
-    return isAlphanumeric(ch) || ch == '_' || ch == '-';
+  private static boolean inRun(char ch, boolean base64) {
+    return base64
+        ? Base64Alphabet.contains(ch, false) || ch == '='
+        : Base64Alphabet.contains(ch, true);
   }
 }
