@@ -34,8 +34,9 @@ final class ServeCommand implements Callable<Integer> {
       names = "--threads",
       paramLabel = "N",
       description =
-          "Most worker threads (at least 4; default: 2 per core, at least 4 — here"
-              + " ${DEFAULT-VALUE}). Few threads keep the tail latency low.")
+          "Most threads in the server's pool (at least 3: one accepts, one selects, one serves;"
+              + " default: 2 per core, at least 3 — here ${DEFAULT-VALUE}). Few threads keep the"
+              + " tail latency low.")
   int threads = SandboxServer.defaultThreads();
 
   @Option(
@@ -133,7 +134,7 @@ final class ServeCommand implements Callable<Integer> {
             + (lan ? " and on every interface at port " + server.port() : ""));
     out.println(
         "  Provider mocks (RINGNITY_API_BASE_URL, CHATSDK_API_URL): " + server.providerBaseUrl());
-    out.println("  Worker threads: " + server.threads() + " (--threads)");
+    out.println("  Server threads: " + server.threads() + " (--threads)");
     out.println("  Workspace: " + workspaceFile + " (App ID " + server.workspace().appId() + ")");
     out.println(
         "  Demo mode: "

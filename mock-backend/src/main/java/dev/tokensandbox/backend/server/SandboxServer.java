@@ -74,8 +74,9 @@ public final class SandboxServer implements AutoCloseable {
         Javalin.create(
             c -> {
               c.showJavalinBanner = false;
-              // A small pool keeps tail latency low on few cores; nothing holds a worker while
-              // it waits on another service (customer → provider calls are asynchronous). No
+              // A small pool keeps tail latency low on few cores (one core: one request thread);
+              // nothing holds a worker while it waits on another service (customer → provider
+              // calls and latency faults are asynchronous). No
               // reserved threads: Jetty's hand-over of the selector to a reserved thread made
               // p99 several times worse on one core (docs/benchmarks.md).
               c.jetty.threadPool =
@@ -232,10 +233,15 @@ public final class SandboxServer implements AutoCloseable {
     };
   }
 
-  /** The fewest worker threads Jetty can serve with (it keeps some for accepting, selecting). */
-  public static final int MIN_THREADS = 4;
+  /**
+   * The fewest threads Jetty can serve with: one accepts connections, one selects, one runs
+   * requests. On one core that is also the best setting: a single request thread serves the
+   * requests in the order they arrive, where two take turns on the core and the p99 at 32
+   * connections spreads (docs/benchmarks.md).
+   */
+  public static final int MIN_THREADS = 3;
 
-  /** Two worker threads per core, at least {@link #MIN_THREADS}. */
+  /** Two threads per core, at least {@link #MIN_THREADS}. */
   public static int defaultThreads() {
     return Math.max(MIN_THREADS, 2 * Runtime.getRuntime().availableProcessors());
   }

@@ -253,7 +253,7 @@ class MainTest {
     CliRun threads = CliRun.run(home, "serve", "--port", "0", "--threads", "2");
     assertThat(threads.exit()).isEqualTo(2);
     assertThat(threads.err())
-        .contains("--threads: must be at least 4", "got 2")
+        .contains("--threads: must be at least 3", "got 2")
         .doesNotContain("Exception", "\tat ");
     assertThat(threads.out()).doesNotContain("listening");
 
@@ -266,7 +266,7 @@ class MainTest {
   void serveTakesAThreadCount() {
     CliRun run = CliRun.run(home, "serve", "--port", "0", "--threads", "5", "--exit-after-start");
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("Worker threads: 5 (--threads)");
+    assertThat(run.out()).contains("Server threads: 5 (--threads)");
   }
 
   @Test

@@ -81,10 +81,11 @@ class ConcurrencyTest {
 
   @Test
   void customerRoutesThatCallTheProviderDoNotStarveASmallPool() throws InterruptedException {
-    // 64 concurrent Ringnity exchanges on 4 worker threads: each needs a second request to the
-    // provider mock on the same server, so a handler that held its thread while waiting would
-    // deadlock the pool until the provider timeout.
-    try (ServerFixture sandbox = new ServerFixture(SandboxServer.builder().threads(4))) {
+    // 64 concurrent Ringnity exchanges on the smallest pool (one request thread, as on one core):
+    // each needs a second request to the provider mock on the same server, so a handler that held
+    // its thread while waiting would deadlock the pool until the provider timeout.
+    try (ServerFixture sandbox =
+        new ServerFixture(SandboxServer.builder().threads(SandboxServer.MIN_THREADS))) {
       Dispatcher dispatcher = new Dispatcher();
       dispatcher.setMaxRequests(64);
       dispatcher.setMaxRequestsPerHost(64);
