@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,7 +17,13 @@ public final class UiThread implements Executor, AutoCloseable {
 
   @Override
   public void execute(Runnable command) {
-    thread.execute(command);
+    try {
+      thread.execute(command);
+    } catch (RejectedExecutionException closed) {
+      // Closed, like the FX toolkit after exit: Platform.runLater drops what background threads
+      // post late (a device clock finishing its last task while the sandbox closes), and so does
+      // this stand-in, instead of throwing into that thread.
+    }
   }
 
   /** Runs {@code read} on the UI thread and returns its result. */

@@ -82,6 +82,18 @@ public final class SandboxServer implements AutoCloseable {
               c.jetty.threadPool =
                   new org.eclipse.jetty.util.thread.QueuedThreadPool(
                       config.threads, MIN_THREADS, 60_000, 0, null, null);
+              // One acceptor and one selector on any machine (Jetty would lease up to 4 of each on
+              // many cores, and a pool of MIN_THREADS would then refuse to start): the rest of
+              // the pool serves requests.
+              c.jetty.addConnector(
+                  (server, http) -> {
+                    var connector =
+                        new org.eclipse.jetty.server.ServerConnector(
+                            server, 1, 1, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                    connector.setHost(config.host);
+                    connector.setPort(config.port);
+                    return connector;
+                  });
               c.http.maxRequestSize = MAX_REQUEST_BYTES;
               // Javalin copies each result through a buffer of this size, allocated per response
               // (32 KB by default); the sandbox's answers are mostly well under 4 KB.
@@ -142,7 +154,7 @@ public final class SandboxServer implements AutoCloseable {
     return app.port();
   }
 
-  /** The most worker threads the running server's pool may use. */
+  /** The most threads the running server's pool may use. */
   public int threads() {
     return app.jettyServer().server().getThreadPool()
             instanceof org.eclipse.jetty.util.thread.ThreadPool.SizedThreadPool pool
@@ -234,10 +246,11 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /**
-   * The fewest threads Jetty can serve with: one accepts connections, one selects, one runs
-   * requests. On one core that is also the best setting: a single request thread serves the
-   * requests in the order they arrive, where two take turns on the core and the p99 at 32
-   * connections spreads (docs/benchmarks.md).
+   * The fewest threads the server can run with: one accepts connections, one selects, one runs
+   * requests (whatever the core count: the connector keeps to one acceptor and one selector). On
+   * one core that is also the best setting: a single request thread serves the requests in the
+   * order they arrive, where two take turns on the core and the p99 at 32 connections spreads
+   * (docs/benchmarks.md).
    */
   public static final int MIN_THREADS = 3;
 

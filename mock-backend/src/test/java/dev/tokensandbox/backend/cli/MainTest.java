@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokensandbox.backend.server.SandboxServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -260,6 +263,39 @@ class MainTest {
     CliRun port = CliRun.run(home, "serve", "--port", "70000");
     assertThat(port.exit()).isEqualTo(2);
     assertThat(port.err()).contains("--port: must be 0 (any free port) to 65535, got 70000");
+  }
+
+  @Test
+  void theSmallestPoolStartsOnAManyCoreMachine() throws Exception {
+    // Jetty leases more acceptors on many cores (2 from 16, 3 from 24): a pool of MIN_THREADS
+    // then failed to start with a stack trace. A JVM that sees 32 cores must still serve.
+    Process serve =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ActiveProcessorCount=32",
+                "-Duser.home=" + home,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "serve",
+                "--port",
+                "0",
+                "--threads",
+                Integer.toString(SandboxServer.MIN_THREADS),
+                "--workspace",
+                home.resolve("workspace.json").toString(),
+                "--exit-after-start")
+            .redirectErrorStream(true)
+            .redirectOutput(home.resolve("serve.log").toFile())
+            .start();
+    boolean exited = serve.waitFor(60, TimeUnit.SECONDS);
+    serve.destroyForcibly();
+    String out = Files.readString(home.resolve("serve.log"), StandardCharsets.UTF_8);
+    assertThat(exited).as("serve exited: %s", out).isTrue();
+    assertThat(serve.exitValue()).as(out).isZero();
+    assertThat(out)
+        .contains("listening on http://127.0.0.1:", "Server threads: 3 (--threads)")
+        .doesNotContain("Exception");
   }
 
   @Test
