@@ -146,7 +146,7 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   private SandboxServer start() {
-    app.start(config.host, config.port);
+    app.start(); // host and port are the connector's (see the constructor)
     return this;
   }
 
