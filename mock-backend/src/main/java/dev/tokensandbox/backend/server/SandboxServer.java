@@ -156,10 +156,7 @@ public final class SandboxServer implements AutoCloseable {
 
   /** The most threads the running server's pool may use. */
   public int threads() {
-    return app.jettyServer().server().getThreadPool()
-            instanceof org.eclipse.jetty.util.thread.ThreadPool.SizedThreadPool pool
-        ? pool.getMaxThreads()
-        : config.threads;
+    return config.threads; // the pool is built from it in the constructor
   }
 
   /** The base URL on the loopback interface, e.g. {@code http://127.0.0.1:8080}. */
@@ -314,7 +311,8 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * Most worker threads (default {@link #defaultThreads()}): few threads keep tail latency low;
+     * Most threads in the pool, the acceptor and selector included (default {@link
+     * #defaultThreads()}, at least {@link #MIN_THREADS}): few threads keep tail latency low;
      * waiting on the provider mock holds none.
      */
     public Builder threads(int threads) {
