@@ -50,6 +50,19 @@ class IssueViewModelTest extends SandboxTest {
   }
 
   @Test
+  void issuingAfterTheServerClosedIdleConnectionsSucceedsFirstTime() {
+    assertThat(issue(IssueFlow.SHENGWANG_RTC)).startsWith("Issued");
+    assertThat(issue(IssueFlow.GIN_RTC)).startsWith("Issued");
+    // What a quiet minute does: Jetty closes the keep-alive connections the desktop still pools.
+    var server = sut.sandbox.host().server().orElseThrow();
+    await("a pooled connection to close", () -> server.closeIdleConnections() > 0);
+
+    assertThat(issue(IssueFlow.SHENGWANG_RTC)).startsWith("Issued");
+    assertThat(issue(IssueFlow.RINGNITY)).startsWith("Issued");
+    assertThat(ui.call(() -> model.failedProperty().get())).isFalse();
+  }
+
+  @Test
   void formErrorsNameTheFieldAndSendNothing() {
     int before = sut.sandbox.host().server().orElseThrow().journal().size();
     ui.run(() -> model.value(IssueFlow.SHENGWANG_RTC, "uid").set("-4"));

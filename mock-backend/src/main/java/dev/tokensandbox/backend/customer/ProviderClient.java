@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.MediaType;
@@ -24,6 +25,9 @@ import okhttp3.Response;
 public final class ProviderClient implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json");
 
+  /** How long an idle upstream connection is kept: a third of the sandbox's idle timeout. */
+  static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
+
   private final OkHttpClient http;
 
   public ProviderClient(Duration timeout) {
@@ -32,7 +36,13 @@ public final class ProviderClient implements AutoCloseable {
             .connectTimeout(timeout)
             .readTimeout(timeout)
             .callTimeout(timeout.multipliedBy(2))
-            .retryOnConnectionFailure(false)
+            // Idle connections leave the pool well before the provider's idle timeout (the
+            // sandbox's own: 60 s), and a request that died on a pooled connection before any
+            // answer is retried on a fresh one
+            // (docs/decisions/0006-keep-alive-and-idle-timeout.md).
+            .connectionPool(
+                new okhttp3.ConnectionPool(5, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+            .retryOnConnectionFailure(true)
             .build();
   }
 

@@ -85,7 +85,7 @@ final class JournalRecorder {
                     route,
                     ctx.method().name(),
                     path,
-                    ctx.statusCode(),
+                    RouteContext.journalStatus(ctx),
                     client(ctx),
                     headers,
                     requestBody,

@@ -126,13 +126,28 @@ public final class Routes {
     }
   }
 
-  /** Aborts the HTTP exchange so the client sees the connection drop. */
-  private static void reset(Context ctx) {
-    ctx.status(499);
+  /**
+   * Drops the connection in the middle of the answer: the status line, the headers and the first
+   * bytes of the body go out, then the exchange is aborted. Dropping it only after the answer began
+   * keeps the fault visible to clients that retry requests on a dead pooled connection (OkHttp
+   * does, and the project's clients rely on it after the server closed an idle connection): a retry
+   * is only safe before any answer arrived, so none of them retries this one and the user sees the
+   * injected failure exactly once. The journal records it as 499.
+   */
+  private static void reset(Context ctx) throws IOException {
+    ctx.attribute(RouteContext.JOURNAL_STATUS, 499);
+    ctx.status(200).contentType("application/json");
+    ctx.res().setContentLength(RESET_ANSWER_LENGTH);
+    ctx.res().getOutputStream().write(RESET_ANSWER_START);
+    ctx.res().flushBuffer();
     Request.getBaseRequest(ctx.req())
         .getHttpChannel()
         .abort(new IOException("fault plan: connection reset"));
   }
+
+  private static final byte[] RESET_ANSWER_START =
+      "{\"token\": \"007eJx".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final int RESET_ANSWER_LENGTH = 512;
 
   /** True when {@code fault} was drawn for this request. */
   public static boolean has(Context ctx, Fault fault) {

@@ -58,6 +58,7 @@ public final class SandboxServer implements AutoCloseable {
   private final ChatSdkProvider chatSdk;
   private final String pairingCode;
   private final dev.tokensandbox.backend.devices.DeviceRegistry devices;
+  private volatile org.eclipse.jetty.server.ServerConnector connector;
 
   private SandboxServer(Builder config) {
     this.config = config;
@@ -92,6 +93,8 @@ public final class SandboxServer implements AutoCloseable {
                             server, 1, 1, new org.eclipse.jetty.server.HttpConnectionFactory(http));
                     connector.setHost(config.host);
                     connector.setPort(config.port);
+                    connector.setIdleTimeout(config.idleTimeout.toMillis());
+                    this.connector = connector;
                     return connector;
                   });
               c.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -157,6 +160,29 @@ public final class SandboxServer implements AutoCloseable {
   /** The most threads the running server's pool may use. */
   public int threads() {
     return config.threads; // the pool is built from it in the constructor
+  }
+
+  /**
+   * Closes every keep-alive connection that waits for its next request, as the idle timeout would
+   * (connections in the middle of a request are left alone). For tests of clients that must survive
+   * it, and for a restart that should not leave clients holding connections to the old state.
+   * Returns how many were closed.
+   */
+  public int closeIdleConnections() {
+    int closed = 0;
+    var current = connector;
+    if (current == null) {
+      return 0;
+    }
+    for (var endPoint : current.getConnectedEndPoints()) {
+      if (endPoint.getConnection() instanceof org.eclipse.jetty.server.HttpConnection http
+          && http.getParser().isStart()
+          && http.getHttpChannel().getState().isIdle()) {
+        endPoint.close();
+        closed++;
+      }
+    }
+    return closed;
   }
 
   /** The base URL on the loopback interface, e.g. {@code http://127.0.0.1:8080}. */
@@ -251,6 +277,14 @@ public final class SandboxServer implements AutoCloseable {
    */
   public static final int MIN_THREADS = 3;
 
+  /**
+   * How long a keep-alive connection may wait for its next request before the server closes it.
+   * Three times the project's clients' keep-alive ({@code BackendClient.KEEP_ALIVE}, 20 s): a
+   * client drops an idle connection well before the server would, so the two never race to use and
+   * close the same connection (docs/decisions/0006-keep-alive-and-idle-timeout.md).
+   */
+  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
   /** Two threads per core, at least {@link #MIN_THREADS}. */
   public static int defaultThreads() {
     return Math.max(MIN_THREADS, 2 * Runtime.getRuntime().availableProcessors());
@@ -269,8 +303,18 @@ public final class SandboxServer implements AutoCloseable {
     private String providerBaseUrl;
     private List<String> corsOrigins = List.of();
     private Consumer<String> log = line -> {};
+    private Duration idleTimeout = IDLE_TIMEOUT;
 
     private Builder() {}
+
+    /** How long an idle keep-alive connection stays open (default {@link #IDLE_TIMEOUT}). */
+    public Builder idleTimeout(Duration idleTimeout) {
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout: must be positive, got " + idleTimeout);
+      }
+      this.idleTimeout = idleTimeout;
+      return this;
+    }
 
     public Builder workspace(Workspace workspace) {
       this.workspace = workspace;

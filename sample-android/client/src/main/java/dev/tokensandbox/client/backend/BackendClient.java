@@ -53,14 +53,30 @@ public final class BackendClient {
     return new Builder(url);
   }
 
-  /** One OkHttpClient with the sandbox's default timeouts; derive others with newBuilder(). */
+  /**
+   * How long an idle connection stays in the pool: a third of the sandbox's idle timeout (60 s), so
+   * the client drops a quiet connection long before the server would close it under its feet.
+   */
+  public static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
+
+  /**
+   * One OkHttpClient with the sandbox's default timeouts; derive others with newBuilder().
+   *
+   * <p>Idle connections leave the pool after {@link #KEEP_ALIVE}. A request that fails on a pooled
+   * connection before any answer arrived (the server closed it meanwhile, restarted, or a phone's
+   * Wi-Fi dropped it while asleep) is retried once on a fresh connection: it was never delivered,
+   * and the user would otherwise see a failure the backend did not cause. A failure on a fresh
+   * connection, or once an answer began, is reported as it is (the sandbox's injected connection
+   * reset drops the connection mid-answer for that reason).
+   */
   public static OkHttpClient defaultHttpClient() {
     return new OkHttpClient.Builder()
         .connectTimeout(5, TimeUnit.SECONDS)
         .readTimeout(10, TimeUnit.SECONDS)
         .writeTimeout(10, TimeUnit.SECONDS)
         .callTimeout(15, TimeUnit.SECONDS)
-        .retryOnConnectionFailure(false)
+        .connectionPool(new okhttp3.ConnectionPool(5, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+        .retryOnConnectionFailure(true)
         .build();
   }
 

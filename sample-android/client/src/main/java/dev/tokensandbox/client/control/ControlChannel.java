@@ -382,7 +382,8 @@ public final class ControlChannel {
       if (listener == null) {
         throw new IllegalArgumentException("a ControlChannel needs a listener");
       }
-      OkHttpClient base = http != null ? http : new OkHttpClient();
+      OkHttpClient base =
+          http != null ? http : dev.tokensandbox.client.backend.BackendClient.defaultHttpClient();
       http =
           base.newBuilder()
               .pingInterval(15, TimeUnit.SECONDS)

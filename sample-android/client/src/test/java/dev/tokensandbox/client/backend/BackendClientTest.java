@@ -146,12 +146,54 @@ class BackendClientTest {
   }
 
   @Test
+  void aConnectionTheServerClosedWhileIdleIsNotAFailure() {
+    // Its own pool, so that exactly one connection is pooled and reused.
+    okhttp3.OkHttpClient http = BackendClient.defaultHttpClient();
+    BackendClient mine = backend.client(http);
+    assertThat(mine.shengwangRtc(WHO, null).isSuccess()).isTrue();
+    assertThat(http.connectionPool().idleConnectionCount()).isEqualTo(1);
+
+    // What Jetty's idle timeout does after a quiet minute; the client still pools the connection.
+    backend.closeIdleConnections(1);
+    assertThat(http.connectionPool().idleConnectionCount()).isEqualTo(1);
+    Outcome<FetchedToken> get = mine.shengwangRtc(WHO, null);
+    assertThat(get.isSuccess()).as(get.describe()).isTrue();
+
+    backend.closeIdleConnections(1);
+    Outcome<CustomerSession> post = mine.login("alice", "alice-demo");
+    assertThat(post.isSuccess()).as(post.describe()).isTrue();
+
+    // Each request reached the server once: the retry only resent what was never delivered.
+    assertThat(backend.awaitJournaled("auth.login", 1)).isEqualTo(1);
+    assertThat(backend.awaitJournaled("agora.rtc", 2)).isEqualTo(2);
+  }
+
+  @Test
+  void theKeepAliveEndsWellBeforeTheServersIdleTimeout() {
+    assertThat(BackendClient.KEEP_ALIVE.multipliedBy(2))
+        .isLessThanOrEqualTo(dev.tokensandbox.backend.server.SandboxServer.IDLE_TIMEOUT);
+  }
+
+  @Test
   void connectionResetAndUnreachableAreNetworkErrors() throws IOException {
     control.setFaults(1, Rule.always("agora.rtc", "CONNECTION_RESET", 0));
+    // The fault plan went over the same pooled connection this request reuses: a client that
+    // retried the dropped answer would hide the fault or report it twice.
     assertThat(client.shengwangRtc(WHO, null))
         .isInstanceOfSatisfying(
             Outcome.NetworkError.class,
             n -> assertThat(n.kind()).isEqualTo(Outcome.NetworkError.Kind.CONNECTION));
+    backend.awaitJournaled("agora.rtc", 1);
+    assertThat(client.login("alice", "alice-demo").isSuccess()).isTrue();
+    backend.awaitJournaled("auth.login", 1);
+    assertThat(backend.journaled("agora.rtc")).isEqualTo(1);
+    assertThat(
+            backend.server.journal().latest(10).stream()
+                .filter(e -> e.route().equals("agora.rtc"))
+                .findFirst()
+                .orElseThrow()
+                .status())
+        .isEqualTo(499);
 
     int closedPort;
     try (ServerSocket s = new ServerSocket(0)) {

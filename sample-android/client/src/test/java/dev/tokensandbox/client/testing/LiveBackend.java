@@ -57,6 +57,45 @@ public final class LiveBackend implements AutoCloseable {
     return BackendClient.builder(server.url()).httpClient(http).log(clientLog::add).build();
   }
 
+  /**
+   * Closes the server's idle keep-alive connections, as its idle timeout would, once {@code count}
+   * of them are idle: the server recycles a connection just after the client has read the answer.
+   */
+  public void closeIdleConnections(int count) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    int closed = 0;
+    while (closed < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("only " + closed + " of " + count + " connections became idle");
+      }
+      closed += server.closeIdleConnections();
+      Thread.onSpinWait();
+    }
+  }
+
+  /**
+   * Waits until the journal holds {@code count} entries of {@code route} (a dropped answer is
+   * journaled just after the client saw the connection drop) and returns how many it holds.
+   */
+  public long awaitJournaled(String route, int count) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    long seen;
+    while ((seen = journaled(route)) < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(seen + " of " + count + " " + route + " requests journaled");
+      }
+      Thread.onSpinWait();
+    }
+    return seen;
+  }
+
+  /** How many entries of {@code route} the journal holds. */
+  public long journaled(String route) {
+    return server.journal().latest(server.journal().capacity()).stream()
+        .filter(e -> e.route().equals(route))
+        .count();
+  }
+
   public static OkHttpClient sharedHttp() {
     return HTTP;
   }
