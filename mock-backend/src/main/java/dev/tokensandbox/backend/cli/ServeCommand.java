@@ -34,9 +34,9 @@ final class ServeCommand implements Callable<Integer> {
       names = "--threads",
       paramLabel = "N",
       description =
-          "Most threads in the server's pool (at least 3: one accepts, one selects, one serves;"
-              + " default: 2 per core, at least 3 — here ${DEFAULT-VALUE}). Few threads keep the"
-              + " tail latency low.")
+          "Most threads in the server's pool, started only when needed (at least 3: one accepts,"
+              + " one selects, one serves; default: ${DEFAULT-VALUE}, so clients that stop reading"
+              + " cannot starve the rest). 3 gives the lowest tail latency on one core.")
   int threads = SandboxServer.defaultThreads();
 
   @Option(

@@ -77,12 +77,13 @@ public final class DeviceChannel {
       return;
     }
     ctx.enableAutomaticPings();
+    dev.tokensandbox.backend.server.WsOut.bound(ctx);
     ctx.attribute("device", device);
     registry.connected(device, device, "", outlet(ctx));
     ObjectNode welcome = Http.JSON.createObjectNode();
     welcome.put("type", "welcome");
     welcome.put("device", device);
-    ctx.send(welcome.toString());
+    dev.tokensandbox.backend.server.WsOut.send(ctx, welcome.toString());
   }
 
   /** One outlet per connection, so a late close of an old connection cannot cut a new one. */
@@ -91,7 +92,7 @@ public final class DeviceChannel {
     if (existing != null) {
       return existing;
     }
-    DeviceRegistry.Outlet outlet = ctx::send;
+    DeviceRegistry.Outlet outlet = json -> dev.tokensandbox.backend.server.WsOut.send(ctx, json);
     ctx.attribute("outlet", outlet);
     return outlet;
   }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -84,14 +83,18 @@ public final class DeviceRegistry {
   }
 
   private final Map<String, Entry> devices = new ConcurrentHashMap<>();
-  private final List<Consumer<Device>> listeners = new CopyOnWriteArrayList<>();
+  private final dev.tokensandbox.backend.traffic.Fanout<Device> listeners;
   private final AtomicLong commands = new AtomicLong();
   private final Clock clock;
   private final Redactor redactor;
 
-  public DeviceRegistry(Clock clock, Redactor redactor) {
+  /** A registry whose listeners run on {@code events}, never on the thread making a change. */
+  public DeviceRegistry(Clock clock, Redactor redactor, java.util.concurrent.Executor events) {
     this.clock = clock;
     this.redactor = redactor;
+    this.listeners =
+        new dev.tokensandbox.backend.traffic.Fanout<>(
+            events, dev.tokensandbox.backend.traffic.Fanout.DEFAULT_QUEUE);
   }
 
   /** Every device ever seen since the backend started, by id. */
@@ -116,10 +119,9 @@ public final class DeviceRegistry {
     }
   }
 
-  /** Hears every change to a device (on the thread that made it). */
+  /** Hears every change to a device, in order, on the events executor. */
   public Runnable subscribe(Consumer<Device> listener) {
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.subscribe(listener);
   }
 
   /** A device said hello on a new connection; a second connection replaces the first. */
@@ -210,9 +212,7 @@ public final class DeviceRegistry {
       e.lastSeen = clock.instant();
       view = e.view();
     }
-    for (Consumer<Device> listener : listeners) {
-      listener.accept(view);
-    }
+    listeners.publish(view);
   }
 
   private static String clip(String s) {

@@ -59,7 +59,9 @@ public final class ChatSdkProvider {
                     return;
                   }
                   JwtInfo jwt = (JwtInfo) TokenDecoder.decode(token);
-                  session.send(
+                  dev.tokensandbox.backend.server.WsOut.bound(session);
+                  dev.tokensandbox.backend.server.WsOut.send(
+                      session,
                       Http.JSON.writeValueAsString(
                           Map.of(
                               "type",

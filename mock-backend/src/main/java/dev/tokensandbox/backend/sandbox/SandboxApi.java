@@ -105,7 +105,12 @@ public final class SandboxApi {
         client -> {
           client.keepAlive();
           client.ctx().req().getAsyncContext().setTimeout(0); // a live stream has no deadline
-          Runnable unsubscribe = journal.subscribe(entry -> client.sendEvent("journal", entry));
+          // Delivered on the events executor: a reader that stops reading blocks its own delivery
+          // (until the idle timeout ends it), never a request; what it missed arrives as a gap.
+          Runnable unsubscribe =
+              journal.subscribe(
+                  entry -> client.sendEvent("journal", entry),
+                  skipped -> client.sendEvent("gap", Map.of("skipped", skipped)));
           client.onClose(unsubscribe);
           // Tells the client it is subscribed: every later request arrives as a "journal" event.
           client.sendEvent("connected", Map.of("capacity", journal.capacity()));

@@ -53,6 +53,10 @@ public final class SandboxServer implements AutoCloseable {
   private final ProviderClient providerClient = new ProviderClient(Duration.ofSeconds(5));
   private final ExecutorService faultExecutor =
       Executors.newCachedThreadPool(daemon("sandbox-faults"));
+  // Journal and device listeners (the SSE stream, the desktop) run here, never on a request
+  // thread; one thread per listener that is busy, so a stalled reader holds only its own.
+  private final ExecutorService events = Executors.newCachedThreadPool(daemon("sandbox-events"));
+  private HeaderDeadline headerDeadline;
   private final Redactor redactor = new Redactor();
   private final dev.tokensandbox.backend.traffic.RevealStore reveals;
   private final ChatSdkProvider chatSdk;
@@ -62,9 +66,10 @@ public final class SandboxServer implements AutoCloseable {
 
   private SandboxServer(Builder config) {
     this.config = config;
-    this.journal = new TrafficJournal(config.journalCapacity);
+    this.journal = new TrafficJournal(config.journalCapacity, events);
     this.reveals = new dev.tokensandbox.backend.traffic.RevealStore(config.journalCapacity);
-    this.devices = new dev.tokensandbox.backend.devices.DeviceRegistry(config.time, redactor);
+    this.devices =
+        new dev.tokensandbox.backend.devices.DeviceRegistry(config.time, redactor, events);
     this.settings = new ServerSettings(config.demoMode);
     this.mint = new TokenMint(config.workspace, config.time, config.random);
     config.workspace.secrets().forEach(redactor::addSecret);
@@ -75,11 +80,11 @@ public final class SandboxServer implements AutoCloseable {
         Javalin.create(
             c -> {
               c.showJavalinBanner = false;
-              // A small pool keeps tail latency low on few cores (one core: one request thread);
+              // Threads start on demand up to config.threads (DEFAULT_THREADS explains the size);
               // nothing holds a worker while it waits on another service (customer → provider
-              // calls and latency faults are asynchronous). No
-              // reserved threads: Jetty's hand-over of the selector to a reserved thread made
-              // p99 several times worse on one core (docs/benchmarks.md).
+              // calls and latency faults are asynchronous). No reserved threads: Jetty's hand-over
+              // of the selector to a reserved thread made p99 several times worse on one core
+              // (docs/benchmarks.md).
               c.jetty.threadPool =
                   new org.eclipse.jetty.util.thread.QueuedThreadPool(
                       config.threads, MIN_THREADS, 60_000, 0, null, null);
@@ -98,6 +103,14 @@ public final class SandboxServer implements AutoCloseable {
                     return connector;
                   });
               c.http.maxRequestSize = MAX_REQUEST_BYTES;
+              // Bodies are read whole, without a thread, before any route runs (BodyReader).
+              c.jetty.modifyServletContextHandler(
+                  handler ->
+                      handler.addFilter(
+                          new org.eclipse.jetty.servlet.FilterHolder(
+                              new BodyReader(MAX_REQUEST_BYTES, config.requestDeadline)),
+                          "/*",
+                          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
               // Javalin copies each result through a buffer of this size, allocated per response
               // (32 KB by default); the sandbox's answers are mostly well under 4 KB.
               c.http.responseBufferSize = RESPONSE_COPY_BUFFER;
@@ -150,6 +163,7 @@ public final class SandboxServer implements AutoCloseable {
 
   private SandboxServer start() {
     app.start(); // host and port are the connector's (see the constructor)
+    headerDeadline = new HeaderDeadline(connector, config.requestDeadline);
     return this;
   }
 
@@ -255,9 +269,13 @@ public final class SandboxServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (headerDeadline != null) {
+      headerDeadline.close();
+    }
     app.stop();
     providerClient.close();
     faultExecutor.shutdownNow();
+    events.shutdownNow();
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -285,9 +303,26 @@ public final class SandboxServer implements AutoCloseable {
    */
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
-  /** Two threads per core, at least {@link #MIN_THREADS}. */
+  /**
+   * Time a client has to send a request's line and headers, and then its body: generous for a phone
+   * on poor Wi-Fi (64 KiB in 10 s is 6.4 KB/s), short enough that trickling clients cannot pile up.
+   */
+  public static final Duration REQUEST_DEADLINE = Duration.ofSeconds(10);
+
+  /**
+   * The default pool's most threads: Jetty's own default, sized for robustness rather than for the
+   * benchmark. Bodies are read without a thread, listeners and WebSocket sends never block a
+   * request, provider calls and latency faults wait without one; what can still hold a request
+   * thread is a client that stops reading a large answer (up to the idle timeout), so the pool must
+   * be far larger than the number of such clients one can expect. Threads are started only when
+   * requests need them and end after a minute idle. {@code --threads 3} is the benchmark's one-core
+   * setting (docs/benchmarks.md, docs/decisions/0007-slow-and-hostile-clients.md).
+   */
+  public static final int DEFAULT_THREADS = 200;
+
+  /** {@link #DEFAULT_THREADS}. */
   public static int defaultThreads() {
-    return Math.max(MIN_THREADS, 2 * Runtime.getRuntime().availableProcessors());
+    return DEFAULT_THREADS;
   }
 
   /** Configures and starts a {@link SandboxServer}. */
@@ -304,8 +339,21 @@ public final class SandboxServer implements AutoCloseable {
     private List<String> corsOrigins = List.of();
     private Consumer<String> log = line -> {};
     private Duration idleTimeout = IDLE_TIMEOUT;
+    private Duration requestDeadline = REQUEST_DEADLINE;
 
     private Builder() {}
+
+    /**
+     * How long a client may take to send a request's headers, and separately its body, before it is
+     * answered 408 (default {@link #REQUEST_DEADLINE}).
+     */
+    public Builder requestDeadline(Duration deadline) {
+      if (deadline.isNegative() || deadline.isZero()) {
+        throw new IllegalArgumentException("requestDeadline: must be positive, got " + deadline);
+      }
+      this.requestDeadline = deadline;
+      return this;
+    }
 
     /** How long an idle keep-alive connection stays open (default {@link #IDLE_TIMEOUT}). */
     public Builder idleTimeout(Duration idleTimeout) {
@@ -356,8 +404,8 @@ public final class SandboxServer implements AutoCloseable {
 
     /**
      * Most threads in the pool, the acceptor and selector included (default {@link
-     * #defaultThreads()}, at least {@link #MIN_THREADS}): few threads keep tail latency low;
-     * waiting on the provider mock holds none.
+     * #DEFAULT_THREADS}, at least {@link #MIN_THREADS}): a small pool keeps the tail latency low on
+     * one core, a large one keeps clients that stop reading from starving the rest.
      */
     public Builder threads(int threads) {
       if (threads < MIN_THREADS) {

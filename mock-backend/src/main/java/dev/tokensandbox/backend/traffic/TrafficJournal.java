@@ -3,26 +3,29 @@ package dev.tokensandbox.backend.traffic;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * A bounded ring buffer of {@link JournalEntry}s: memory stays flat however many requests pass.
- * Listeners (the live event stream, the desktop) hear every entry as it is recorded.
+ * Listeners (the live event stream, the desktop) hear each entry after it is recorded, on the
+ * events executor, never on the recording (request) thread; one that falls behind skips entries and
+ * is told how many ({@link Fanout}).
  */
 public final class TrafficJournal {
   public static final int DEFAULT_CAPACITY = 1000;
 
   private final int capacity;
   private final ArrayDeque<JournalEntry> entries;
-  private final List<Consumer<JournalEntry>> listeners = new CopyOnWriteArrayList<>();
+  private final Fanout<JournalEntry> listeners;
   private long nextId = 1;
   private long dropped;
 
-  public TrafficJournal(int capacity) {
+  /** A journal whose listeners run on {@code events}. */
+  public TrafficJournal(int capacity, java.util.concurrent.Executor events) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive");
     }
+    this.listeners = new Fanout<>(events, Fanout.DEFAULT_QUEUE);
     this.capacity = capacity;
     this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
   }
@@ -38,9 +41,7 @@ public final class TrafficJournal {
       }
       entries.addLast(stored);
     }
-    for (Consumer<JournalEntry> listener : listeners) {
-      listener.accept(stored);
-    }
+    listeners.publish(stored);
     return stored;
   }
 
@@ -68,7 +69,18 @@ public final class TrafficJournal {
   }
 
   public Runnable subscribe(Consumer<JournalEntry> listener) {
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.subscribe(listener);
+  }
+
+  /**
+   * As {@link #subscribe(Consumer)}; {@code gaps} hears how many entries a slow listener missed.
+   */
+  public Runnable subscribe(Consumer<JournalEntry> listener, java.util.function.LongConsumer gaps) {
+    return listeners.subscribe(listener, gaps);
+  }
+
+  /** Entries that listeners which fell behind did not receive, since the start. */
+  public long skippedByListeners() {
+    return listeners.skipped();
   }
 }

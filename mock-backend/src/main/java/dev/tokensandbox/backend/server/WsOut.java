@@ -1,0 +1,40 @@
+package dev.tokensandbox.backend.server;
+
+import io.javalin.websocket.WsContext;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.api.WriteCallback;
+
+/**
+ * Sends WebSocket messages without blocking the sender (a request thread posting a device command,
+ * a connect handler): Jetty queues the frame and writes it when the socket accepts it. A peer that
+ * stops reading lets at most {@link #MAX_QUEUED} frames wait; past that the send fails and the
+ * session is closed with 1013 (try again later), so the peer reconnects instead of silently missing
+ * messages.
+ */
+public final class WsOut {
+  /** Frames that may wait for a peer that is not reading. */
+  public static final int MAX_QUEUED = 64;
+
+  private WsOut() {}
+
+  /** Bounds the session's outgoing queue; call once when it connects. */
+  public static void bound(WsContext ctx) {
+    ctx.session.getRemote().setMaxOutgoingFrames(MAX_QUEUED);
+  }
+
+  /** Queues {@code text}; never blocks. */
+  public static void send(WsContext ctx, String text) {
+    ctx.session
+        .getRemote()
+        .sendString(
+            text,
+            new WriteCallback() {
+              @Override
+              public void writeFailed(Throwable x) {
+                if (ctx.session.isOpen()) {
+                  ctx.session.close(StatusCode.TRY_AGAIN_LATER, "too slow: messages were not read");
+                }
+              }
+            });
+  }
+}

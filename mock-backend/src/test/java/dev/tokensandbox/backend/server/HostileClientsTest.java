@@ -1,0 +1,286 @@
+package dev.tokensandbox.backend.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients that try to hold the server hostage, on raw sockets: bodies and headers that stall, a
+ * chunked flood, broken chunk framing, an SSE reader that stops reading. Each defence has a test
+ * that fails without it. The combined run uses {@code hostile.sockets} slow sockets of each kind
+ * (200 per build, 2,000 with {@code -Plong}).
+ */
+class HostileClientsTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(1);
+
+  private final List<Socket> sockets = new ArrayList<>();
+  private ServerFixture sandbox;
+
+  @AfterEach
+  void close() throws IOException {
+    for (Socket s : sockets) {
+      s.close();
+    }
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  private ServerFixture start(SandboxServer.Builder builder) {
+    sandbox = new ServerFixture(builder);
+    return sandbox;
+  }
+
+  @Test
+  void stalledBodiesHoldNoRequestThreadAndAreAnswered408() throws IOException {
+    // One request thread: on a server that reads bodies on it, one stalled body stops everything.
+    start(SandboxServer.builder().threads(SandboxServer.MIN_THREADS).requestDeadline(DEADLINE));
+    List<Socket> slow = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      slow.add(open(postHead("/auth/login", "Content-Length: 10000") + "{\"username\":"));
+    }
+    OkHttpClient quick = client(Duration.ofMillis(800)); // answered well inside the deadline
+    for (int i = 0; i < 20; i++) {
+      assertThat(code(quick, "/ping")).isEqualTo(200);
+    }
+    for (Socket s : slow) {
+      String answer = readAll(s);
+      assertThat(answer).startsWith("HTTP/1.1 408").contains("\"error\":\"request_timeout\"");
+    }
+    assertThat(journaled("auth.login")).isZero();
+  }
+
+  @Test
+  void headersThatNeverFinishAreAnswered408WithinTheDeadline() throws IOException {
+    start(SandboxServer.builder().requestDeadline(DEADLINE));
+    List<Socket> slow = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      slow.add(open("GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a"));
+    }
+    for (Socket s : slow) {
+      s.setSoTimeout(10_000); // the idle timeout (60 s) would not have ended these yet
+      assertThat(readAll(s))
+          .startsWith("HTTP/1.1 408")
+          .contains("\"field\":\"headers\"")
+          .contains("application/json");
+    }
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIsRefusedWhileItStreams() throws Exception {
+    start(SandboxServer.builder());
+    Socket s =
+        open(
+            postHead("/auth/login", "Transfer-Encoding: chunked")
+                .replace("Content-Type", "X-Type"));
+    CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> readAllUnchecked(s));
+    byte[] chunk = ("2000\r\n" + "x".repeat(0x2000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    long sent = 0;
+    try {
+      OutputStream out = s.getOutputStream();
+      for (int i = 0; i < 16 * 1024 && !answer.isDone(); i++) { // up to 128 MiB
+        out.write(chunk);
+        sent += 0x2000;
+      }
+    } catch (IOException closedByTheServer) {
+      // expected: the server stops reading once the limit is passed
+    }
+    assertThat(answer.get(10, TimeUnit.SECONDS))
+        .startsWith("HTTP/1.1 413")
+        .contains("\"error\":\"payload_too_large\"")
+        .contains("\"field\":\"body\"");
+    assertThat(sent).as("bytes sent before the refusal").isLessThan(64L * 1024 * 1024);
+    assertThat(journaled("auth.login")).isZero();
+  }
+
+  @Test
+  void brokenChunkFramingIs400AndNothingHappens() throws IOException {
+    start(SandboxServer.builder());
+    int issued = sandbox.server.mint().history().size();
+    for (String framing :
+        List.of(
+            "zz\r\nabc\r\n0\r\n\r\n",
+            "-1\r\n\r\n",
+            "3\r\nabc\r\n0\r\nX-Trailer: " + "t".repeat(70_000) + "\r\n\r\n")) {
+      Socket s =
+          open(
+              "GET /api/agora/token?channelName=c&uid=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                  + framing);
+      assertThat(readAll(s)).as(framing).startsWith("HTTP/1.1 400").contains("application/json");
+    }
+    assertThat(sandbox.server.mint().history()).hasSize(issued);
+    assertThat(journaled("agora.rtc")).isZero();
+  }
+
+  @Test
+  void anSseReaderThatStopsReadingSlowsNobody() throws IOException {
+    start(SandboxServer.builder().threads(SandboxServer.MIN_THREADS));
+    Socket reader = stalledJournalReader();
+    OkHttpClient quick = client(Duration.ofSeconds(2));
+    String body = "{\"username\":\"" + "x".repeat(4000) + "\",\"password\":\"wrong\"}";
+    int requests = 5000;
+    for (int i = 0; i < requests; i++) {
+      assertThat(post(quick, "/auth/login", body)).isEqualTo(400); // username too long
+      if (sandbox.server.journal().skippedByListeners() > 0 && i > 100) {
+        break; // the reader's queue is full: it now skips entries instead of delaying anyone
+      }
+    }
+    assertThat(sandbox.server.journal().skippedByListeners())
+        .as("entries the stalled reader skipped")
+        .isPositive();
+    assertThat(reader.isClosed()).isFalse();
+  }
+
+  /**
+   * The issue's reliability run: slow bodies, slow headers and a stalled SSE reader all at once on
+   * the default pool, while {@code /ping} and the token route keep answering quickly.
+   */
+  @Test
+  void underAllOfItAtOncePingAndTokensAnswerInTime() throws IOException {
+    Duration deadline = Duration.ofSeconds(6);
+    start(SandboxServer.builder().requestDeadline(deadline));
+    int each = Integer.getInteger("hostile.sockets", 200);
+    long began = System.nanoTime();
+    List<Socket> slowBodies = new ArrayList<>();
+    List<Socket> slowHeaders = new ArrayList<>();
+    for (int i = 0; i < each; i++) {
+      slowBodies.add(open(postHead("/auth/login", "Content-Length: 10000") + "{"));
+      slowHeaders.add(open("GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a"));
+    }
+    stalledJournalReader();
+    OkHttpClient quick = client(Duration.ofSeconds(2));
+    int rounds = 500;
+    long[] millis = new long[2 * rounds];
+    int errors = 0;
+    for (int i = 0; i < rounds; i++) {
+      long t0 = System.nanoTime();
+      errors += code(quick, "/ping") == 200 ? 0 : 1;
+      long t1 = System.nanoTime();
+      errors += code(quick, "/api/agora/token?channelName=load&uid=" + (i + 1)) == 200 ? 0 : 1;
+      long t2 = System.nanoTime();
+      millis[2 * i] = TimeUnit.NANOSECONDS.toMillis(t1 - t0);
+      millis[2 * i + 1] = TimeUnit.NANOSECONDS.toMillis(t2 - t1);
+    }
+    long measured = System.nanoTime() - began;
+    Arrays.sort(millis);
+    long p99 = millis[(int) Math.ceil(millis.length * 0.99) - 1];
+    assertThat(errors).isZero();
+    assertThat(p99).as("p99 ms under attack").isLessThan(100);
+    assertThat(Duration.ofNanos(measured))
+        .as("the attack lasted the whole measurement")
+        .isLessThan(deadline);
+    // Bounded in time: every attacker is answered and dropped at the deadline.
+    for (Socket s : slowBodies) {
+      assertThat(readAll(s)).startsWith("HTTP/1.1 408");
+    }
+    for (Socket s : slowHeaders) {
+      assertThat(readAll(s)).startsWith("HTTP/1.1 408");
+    }
+  }
+
+  private Socket stalledJournalReader() throws IOException {
+    Socket reader = new Socket();
+    reader.setReceiveBufferSize(4096);
+    reader.connect(new InetSocketAddress("127.0.0.1", sandbox.server.port()));
+    sockets.add(reader);
+    reader
+        .getOutputStream()
+        .write(
+            "GET /sandbox/journal/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+    reader.getOutputStream().flush();
+    byte[] first = new byte[256];
+    reader.setSoTimeout(5_000);
+    assertThat(new String(first, 0, reader.getInputStream().read(first), StandardCharsets.UTF_8))
+        .startsWith("HTTP/1.1 200");
+    return reader; // and never read again
+  }
+
+  private static String postHead(String path, String lengthHeader) {
+    return "POST "
+        + path
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + lengthHeader
+        + "\r\n\r\n";
+  }
+
+  private Socket open(String firstBytes) throws IOException {
+    Socket s = new Socket("127.0.0.1", sandbox.server.port());
+    sockets.add(s);
+    s.setSoTimeout(15_000);
+    s.getOutputStream().write(firstBytes.getBytes(StandardCharsets.US_ASCII));
+    s.getOutputStream().flush();
+    return s;
+  }
+
+  private static String readAll(Socket s) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    InputStream in = s.getInputStream();
+    byte[] buffer = new byte[4096];
+    try {
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, n);
+      }
+    } catch (java.net.SocketException reset) {
+      // the server closed the connection after answering; keep what arrived
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String readAllUnchecked(Socket s) {
+    try {
+      return readAll(s);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private OkHttpClient client(Duration callTimeout) {
+    return sandbox.http.newBuilder().callTimeout(callTimeout).build();
+  }
+
+  private int code(OkHttpClient client, String path) throws IOException {
+    try (Response r =
+        client.newCall(new Request.Builder().url(sandbox.server.url() + path).build()).execute()) {
+      r.body().string();
+      return r.code();
+    }
+  }
+
+  private int post(OkHttpClient client, String path, String json) throws IOException {
+    Request request =
+        new Request.Builder()
+            .url(sandbox.server.url() + path)
+            .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json")))
+            .build();
+    try (Response r = client.newCall(request).execute()) {
+      r.body().string();
+      return r.code();
+    }
+  }
+
+  private long journaled(String route) {
+    return sandbox.server.journal().latest(sandbox.server.journal().capacity()).stream()
+        .filter(e -> e.route().equals(route))
+        .count();
+  }
+}
