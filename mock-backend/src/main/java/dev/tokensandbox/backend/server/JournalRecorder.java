@@ -49,7 +49,7 @@ final class JournalRecorder {
       return; // reading the journal must not fill it
     }
     String query = ctx.queryString();
-    String path = redactor.redact(ctx.path() + (query == null ? "" : "?" + query));
+    String path = redactor.redactTarget(ctx.path(), query);
     Map<String, String> raw = new LinkedHashMap<>();
     Map<String, String> redactedHeaders = new LinkedHashMap<>();
     boolean redactedAny = false;
@@ -72,8 +72,8 @@ final class JournalRecorder {
     String rawRequest = safeBody(ctx);
     String body = ctx.attribute(Http.BODY);
     String rawResponse = body == null ? "" : body;
-    String requestBody = clip(redactor.redact(rawRequest));
-    String responseBody = clip(redactor.redact(rawResponse));
+    String requestBody = clip(redactor.redactBody(rawRequest));
+    String responseBody = clip(redactor.redactBody(rawResponse));
     JournalEntry entry =
         journal.record(
             id ->

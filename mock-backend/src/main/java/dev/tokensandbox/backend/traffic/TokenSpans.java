@@ -18,44 +18,91 @@ final class TokenSpans {
 
   private TokenSpans() {}
 
-  /** The end (exclusive) of a token starting at {@code start}, or -1 if none starts there. */
-  static int endOfTokenAt(CharSequence text, int start) {
-    int n = text.length();
-    if (start + 3 > n) {
+  /** A scanner over {@code text}; ask it for tokens at increasing positions. */
+  static Scanner in(CharSequence text) {
+    return new Scanner(text);
+  }
+
+  /**
+   * Finds tokens in one text in linear time: each of the four runs a token is made of (an Agora
+   * body, a JWT's header, payload and signature) remembers the last maximal run it measured, and a
+   * run from any position inside it ends where it ended. So text made of thousands of near-misses
+   * ({@code eyJeyJeyJ…}, a long base64 run with no dots) is measured once, not once per position.
+   */
+  static final class Scanner {
+    private final CharSequence text;
+    private final Run agora = new Run(true);
+    private final Run header = new Run(false);
+    private final Run payload = new Run(false);
+    private final Run signature = new Run(false);
+    private long steps;
+
+    private Scanner(CharSequence text) {
+      this.text = text;
+    }
+
+    /** The end (exclusive) of a token starting at {@code start}, or -1 if none starts there. */
+    int endOfTokenAt(int start) {
+      steps++;
+      int n = text.length();
+      if (start + 3 > n) {
+        return -1;
+      }
+      char a = text.charAt(start);
+      char b = text.charAt(start + 1);
+      char c = text.charAt(start + 2);
+      if (a == '0' && b == '0' && (c == '6' || c == '7')) {
+        int end = agora.end(start + 3);
+        return end - (start + 3) >= MIN_AGORA_BODY ? end : -1;
+      }
+      if (a == 'e' && b == 'y' && c == 'J') {
+        int headerEnd = header.end(start + 3);
+        if (headerEnd - (start + 3) < MIN_JWT_HEADER_TAIL || !dotAt(headerEnd)) {
+          return -1;
+        }
+        int payloadEnd = payload.end(headerEnd + 1);
+        if (payloadEnd == headerEnd + 1 || !dotAt(payloadEnd)) {
+          return -1;
+        }
+        return signature.end(payloadEnd + 1);
+      }
       return -1;
     }
-    char a = text.charAt(start);
-    char b = text.charAt(start + 1);
-    char c = text.charAt(start + 2);
-    if (a == '0' && b == '0' && (c == '6' || c == '7')) {
-      int end = run(text, start + 3, true);
-      return end - (start + 3) >= MIN_AGORA_BODY ? end : -1;
-    }
-    if (a == 'e' && b == 'y' && c == 'J') {
-      int header = run(text, start + 3, false);
-      if (header - (start + 3) < MIN_JWT_HEADER_TAIL || !dotAt(text, header)) {
-        return -1;
-      }
-      int payload = run(text, header + 1, false);
-      if (payload == header + 1 || !dotAt(text, payload)) {
-        return -1;
-      }
-      return run(text, payload + 1, false);
-    }
-    return -1;
-  }
 
-  private static boolean dotAt(CharSequence text, int i) {
-    return i < text.length() && text.charAt(i) == '.';
-  }
-
-  /** The end of the longest run from {@code i} of base64 (with padding) or base64url characters. */
-  private static int run(CharSequence text, int i, boolean base64) {
-    int n = text.length();
-    while (i < n && inRun(text.charAt(i), base64)) {
-      i++;
+    /** Positions looked at so far: grows linearly with the text scanned, whatever it holds. */
+    long steps() {
+      return steps;
     }
-    return i;
+
+    private boolean dotAt(int i) {
+      return i < text.length() && text.charAt(i) == '.';
+    }
+
+    /** The longest run of base64 (with padding) or base64url characters from a position. */
+    private final class Run {
+      private final boolean base64;
+      private int from = -1;
+      private int to = -1;
+
+      Run(boolean base64) {
+        this.base64 = base64;
+      }
+
+      int end(int i) {
+        if (i >= from && i < to) {
+          return to; // inside the last maximal run: it ends at the same place
+        }
+        int n = text.length();
+        int j = i;
+        while (j < n && inRun(text.charAt(j), base64)) {
+          j++;
+          steps++;
+        }
+        from = i;
+        to = j;
+        return j;
+      }
+    }
   }
 
   private static boolean inRun(char ch, boolean base64) {

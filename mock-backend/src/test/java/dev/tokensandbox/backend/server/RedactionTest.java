@@ -96,4 +96,25 @@ class RedactionTest {
     assertThat(raw.toString()).doesNotContain(token);
     assertThat(sandbox.server.reveal(entry.id() + 1000)).isEmpty();
   }
+
+  @Test
+  void kilobytesOfSecretValueAnywhereAreRedactedNeverA500() {
+    String value = "s3cr3t-" + "x".repeat(5000);
+    String member = "{\"apiKey\":\"" + value + "\"}";
+    List<ServerFixture.Reply> replies =
+        List.of(
+            sandbox.post("/auth/login", "{\"username\":\"alice\",\"password\":\"" + value + "\"}"),
+            sandbox.get(
+                "/ping?q="
+                    + java.net.URLEncoder.encode(
+                        "{\"secret\":\"" + value + "\"}", java.nio.charset.StandardCharsets.UTF_8)),
+            sandbox.get("/ping", "User-Agent", member));
+    for (ServerFixture.Reply reply : replies) {
+      assertThat(reply.code()).as(reply.body()).isLessThan(500);
+      assertThat(reply.body()).doesNotContain(value);
+    }
+    String journal = sandbox.get("/sandbox/journal?limit=10").body();
+    assertThat(journal).doesNotContain("s3cr3t-").contains("«redacted»");
+    assertThat(String.join("\n", sandbox.log)).doesNotContain("s3cr3t-");
+  }
 }

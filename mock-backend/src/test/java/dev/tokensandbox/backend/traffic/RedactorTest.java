@@ -59,4 +59,83 @@ class RedactorTest {
     assertThat(redactor.redact("")).isEmpty();
     assertThat(redactor.redact(null)).isNull();
   }
+
+  /** Inputs up to the body limit (64 KiB) built to defeat a scanner or a regex. */
+  static java.util.Map<String, String> adversarial() {
+    int n = 64 * 1024;
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    out.put("eyJ repeated", fill("eyJ", n));
+    out.put("JWT headers without payload", fill("eyJabcd.", n));
+    out.put("JWT without signature dot", fill("eyJabcd.efgh", n));
+    out.put("one long base64 run", "eyJ" + "A".repeat(n - 3));
+    out.put("Agora prefix repeated", fill("007", n));
+    out.put("Agora near-misses", fill("007AAAAAAAAAAAAAAA!", n));
+    out.put("long password value", "{\"password\":\"" + "p".repeat(n - 20) + "\"}");
+    out.put("escaped quotes in a secret", "{\"secret\":\"" + fill("\\\"", n - 20) + "\"}");
+    out.put("unterminated apiKey", "{\"apiKey\": \"" + "k".repeat(n - 20));
+    out.put("secret names without values", fill("\"password\"\"apiKey\":", n));
+    out.put("sessions and keys", fill("sess_0123456 rn_sk_ chatsdk_", n));
+    out.put("deep JSON", "[".repeat(n / 2) + "]".repeat(n / 2));
+    return out;
+  }
+
+  private static String fill(String unit, int length) {
+    return unit.repeat(length / unit.length() + 1).substring(0, length);
+  }
+
+  @Test
+  void adversarialInputUpToTheBodyLimitIsRedactedWithoutThrowing() {
+    redactor.addSecret("5cfd2fd1755d40ecb72977518be15d3b");
+    adversarial()
+        .forEach(
+            (name, text) -> {
+              String asText = redactor.redact(text);
+              String asBody = redactor.redactBody(text);
+              org.assertj.core.api.Assertions.assertThat(asText).as(name).isNotNull();
+              org.assertj.core.api.Assertions.assertThat(asBody).as(name).isNotNull();
+            });
+    String password = adversarial().get("long password value");
+    assertThat(redactor.redact(password)).isEqualTo("{\"password\":\"«redacted»\"}");
+    assertThat(redactor.redactBody(password)).isEqualTo("{\"password\":\"«redacted»\"}");
+    assertThat(redactor.redact(adversarial().get("escaped quotes in a secret")))
+        .isEqualTo("{\"secret\":\"«redacted»\"}");
+    assertThat(redactor.redact(adversarial().get("unterminated apiKey")))
+        .isEqualTo("{\"apiKey\": \"«redacted»");
+  }
+
+  @Test
+  void jsonBodiesAreRedactedOnTheirTree() {
+    String body =
+        "{\"user\":{\"password\":12345,\"apiKey\":[\"not a value\"]},"
+            + "\"list\":[\""
+            + JWT
+            + "\",{\"secret\":true}],\"n\":1.50}";
+    assertThat(redactor.redactBody(body))
+        .isEqualTo(
+            "{\"user\":{\"password\":\"«redacted»\",\"apiKey\":\"«redacted»\"},"
+                + "\"list\":[\"«token "
+                + TokenFingerprint.of(JWT)
+                + "»\",{\"secret\":\"«redacted»\"}],\"n\":1.50}");
+    // Not JSON after all: redacted as text.
+    assertThat(redactor.redactBody("{\"password\":\"x\", oops"))
+        .isEqualTo("{\"password\":\"«redacted»\", oops");
+  }
+
+  @Test
+  void targetsAreScannedPercentDecoded() {
+    String encoded = java.net.URLEncoder.encode(RTC_007, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(encoded).contains("%2B"); // the token hides behind its encoding
+    assertThat(redactor.redactTarget("/provider/rtc/renew/" + encoded, "token=" + encoded + "&x=1"))
+        .isEqualTo(
+            "/provider/rtc/renew/«token "
+                + TokenFingerprint.of(RTC_007)
+                + "»?token=«token "
+                + TokenFingerprint.of(RTC_007)
+                + "»&x=1");
+    assertThat(redactor.redactTarget("/a", "password=hunter2&apiKey=&b=%zz"))
+        .isEqualTo("/a?password=«redacted»&apiKey=&b=%zz");
+    String plain = "/api/agora/token";
+    assertThat(redactor.redactTarget(plain, "channelName=a%20b&uid=1"))
+        .isEqualTo("/api/agora/token?channelName=a%20b&uid=1");
+  }
 }

@@ -46,6 +46,34 @@ class TokenSpansTest {
     assertThat(spans("a eyJab_-.x-.sig_ b")).containsExactly(List.of(2, 17));
   }
 
+  @Test
+  void workGrowsLinearlyWithTheTextWhateverItHolds() {
+    RedactorTest.adversarial()
+        .forEach(
+            (name, text) -> {
+              String half = text.substring(0, text.length() / 2);
+              long full = steps(text);
+              long halfSteps = steps(half);
+              assertThat(full)
+                  .as(name + ": steps per character")
+                  .isLessThanOrEqualTo(4L * text.length());
+              assertThat((double) full / Math.max(1, halfSteps))
+                  .as(name + ": twice the text, twice the work")
+                  .isLessThan(2.2);
+            });
+  }
+
+  /** Positions the scanner looks at to find every token in {@code text}. */
+  private static long steps(String text) {
+    TokenSpans.Scanner scanner = TokenSpans.in(text);
+    int i = 0;
+    while (i < text.length()) {
+      int end = scanner.endOfTokenAt(i);
+      i = end < 0 ? i + 1 : end;
+    }
+    return scanner.steps();
+  }
+
   /** Text built from tokens, near-misses and the pieces they are made of. */
   @Provide
   Arbitrary<String> tokenish() {
@@ -69,9 +97,10 @@ class TokenSpansTest {
 
   private static List<List<Integer>> spans(String text) {
     List<List<Integer>> found = new ArrayList<>();
+    TokenSpans.Scanner scanner = TokenSpans.in(text);
     int i = 0;
     while (i < text.length()) {
-      int end = TokenSpans.endOfTokenAt(text, i);
+      int end = scanner.endOfTokenAt(i);
       if (end < 0) {
         i++;
       } else {
