@@ -55,6 +55,7 @@ public final class DeviceChannel {
         "/sandbox/devices",
         ctx -> Http.json(ctx, 200, Map.of("devices", registry.devices())));
     routes.post("sandbox.devices", "/sandbox/devices/{id}/commands", ctx -> command(ctx));
+    routes.declare("GET", "/sandbox/devices/ws");
     app.ws(
         "/sandbox/devices/ws",
         ws -> {

@@ -47,6 +47,7 @@ public final class ChatSdkProvider {
   public void register(Routes routes, Javalin app) {
     routes.post("chatsdk.provider", "/tokens", this::tokens);
     routes.get("chatsdk.rest", "/api/users/me", this::me);
+    routes.declare("GET", "/ws");
     app.ws(
         "/ws",
         ws ->
@@ -78,13 +79,12 @@ public final class ChatSdkProvider {
 
   private void tokens(Context ctx) {
     if (!ProviderKeys.accepts(ctx, ctx.header("X-API-Key"), apiKey)) {
-      Http.json(
+      Http.error(
           ctx,
-          401,
-          Map.of(
-              "error",
-              "Invalid API key",
-              "message",
+          new dev.tokensandbox.backend.server.ApiError(
+              401,
+              "invalid_api_key",
+              "X-API-Key",
               "Invalid API key: check the X-API-Key header (and that the key is not revoked)"));
       return;
     }

@@ -37,7 +37,7 @@ public final class RingnityProvider {
       Map<String, Object> refused = new LinkedHashMap<>();
       refused.put("success", false);
       refused.put("error", "invalid_api_key");
-      refused.put("field", null);
+      refused.put("field", "Authorization");
       refused.put("message", "Invalid or revoked Server API key");
       Http.json(ctx, 401, refused);
       return;

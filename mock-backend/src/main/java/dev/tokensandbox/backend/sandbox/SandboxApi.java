@@ -100,6 +100,7 @@ public final class SandboxApi {
           journal.clear();
           Http.json(ctx, 200, Map.of("cleared", true));
         });
+    routes.declare("GET", "/sandbox/journal/stream");
     app.sse(
         "/sandbox/journal/stream",
         client -> {

@@ -13,33 +13,33 @@ import java.util.concurrent.CompletionException;
 final class ErrorMapping {
   private ErrorMapping() {}
 
-  static void install(Javalin app) {
+  /** Methods of HTTP/1.1 (RFC 9110, plus PATCH); anything else is 501. */
+  private static final java.util.Set<String> STANDARD_METHODS =
+      java.util.Set.of(
+          "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+
+  static void install(Javalin app, Routes routes) {
     app.exception(ApiError.class, (e, ctx) -> Http.error(ctx, e));
     app.exception(
         InvalidTokenRequestException.class,
         (e, ctx) -> Http.error(ctx, ApiError.badRequest(e.field(), e.rule())));
     app.exception(
         HttpResponseException.class,
-        (e, ctx) ->
+        (e, ctx) -> {
+          if (e.getStatus() == 404) {
+            noRoute(ctx, routes); // Javalin's own "Endpoint … not found", e.g. for a BREW request
+          } else {
             Http.error(
-                ctx, new ApiError(e.getStatus(), "http_" + e.getStatus(), null, e.getMessage())));
+                ctx, new ApiError(e.getStatus(), "http_" + e.getStatus(), null, e.getMessage()));
+          }
+        });
     app.exception(CompletionException.class, (e, ctx) -> unwrap(e.getCause(), ctx));
     app.exception(Exception.class, (e, ctx) -> unwrap(e, ctx));
     app.error(
         404,
         ctx -> {
           if (ctx.attribute(Http.BODY) == null) {
-            Http.error(
-                ctx,
-                new ApiError(
-                    404,
-                    "not_found",
-                    null,
-                    "no route "
-                        + ctx.method()
-                        + " "
-                        + ctx.path()
-                        + " (GET /sandbox/health lists the base URLs)"));
+            noRoute(ctx, routes);
           }
         });
     app.error(
@@ -52,6 +52,52 @@ final class ErrorMapping {
                     "payload_too_large",
                     "body",
                     "request body over " + SandboxServer.MAX_REQUEST_BYTES + " bytes")));
+  }
+
+  /**
+   * No route for this method and path: 501 for a method HTTP does not define, 405 with {@code
+   * Allow} when the path is served with other methods, else 404.
+   */
+  private static void noRoute(Context ctx, Routes routes) {
+    String method = ctx.req().getMethod();
+    if (!STANDARD_METHODS.contains(method)) {
+      Http.error(
+          ctx,
+          new ApiError(
+              501,
+              "not_implemented",
+              "method",
+              "method " + clip(method) + " is not an HTTP method"));
+      return;
+    }
+    java.util.Set<String> allowed = routes.methodsFor(ctx.path());
+    if (!allowed.isEmpty()) {
+      String allow = String.join(", ", allowed);
+      ctx.header("Allow", allow);
+      Http.error(
+          ctx,
+          new ApiError(
+              405,
+              "method_not_allowed",
+              "method",
+              ctx.path() + " answers " + allow + ", not " + method));
+      return;
+    }
+    Http.error(
+        ctx,
+        new ApiError(
+            404,
+            "not_found",
+            null,
+            "no route "
+                + method
+                + " "
+                + ctx.path()
+                + " (GET /sandbox/health lists the base URLs)"));
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 32 ? s : s.substring(0, 32) + "…";
   }
 
   private static void unwrap(Throwable e, Context ctx) {

@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -25,6 +24,11 @@ public final class Routes {
   private final Javalin app;
   private final FaultInjector faults;
   private final Executor executor;
+  private final java.util.List<Declared> declared =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** A method and path template the server answers, for 405 and its {@code Allow} header. */
+  private record Declared(String method, java.util.regex.Pattern path) {}
 
   public Routes(Javalin app, FaultInjector faults, Executor executor) {
     this.app = app;
@@ -48,25 +52,60 @@ public final class Routes {
   }
 
   public void get(String id, String path, Handler handler) {
-    app.addHttpHandler(HandlerType.GET, path, wrap(id, handler));
+    add(HandlerType.GET, id, path, handler);
   }
 
   public void post(String id, String path, Handler handler) {
-    app.addHttpHandler(HandlerType.POST, path, wrap(id, handler));
+    add(HandlerType.POST, id, path, handler);
   }
 
   public void put(String id, String path, Handler handler) {
-    app.addHttpHandler(HandlerType.PUT, path, wrap(id, handler));
+    add(HandlerType.PUT, id, path, handler);
   }
 
   public void delete(String id, String path, Handler handler) {
-    app.addHttpHandler(HandlerType.DELETE, path, wrap(id, handler));
+    add(HandlerType.DELETE, id, path, handler);
+  }
+
+  private void add(HandlerType type, String id, String path, Handler handler) {
+    app.addHttpHandler(type, path, wrap(id, handler));
+    declare(type.name(), path);
+  }
+
+  /**
+   * Records a route registered on the app directly (an SSE stream, a WebSocket upgrade: both GET),
+   * so a wrong method on its path is a 405 naming the right one.
+   */
+  public void declare(String method, String path) {
+    StringBuilder regex = new StringBuilder();
+    for (String segment : path.split("/", -1)) {
+      if (!regex.isEmpty() || !segment.isEmpty()) {
+        regex.append('/');
+      }
+      regex.append(
+          segment.startsWith("{") || segment.startsWith("<")
+              ? "[^/]+"
+              : java.util.regex.Pattern.quote(segment));
+    }
+    declared.add(new Declared(method, java.util.regex.Pattern.compile(regex + "/?")));
+  }
+
+  /** The methods some route answers on {@code path}, in a stable order; empty if none. */
+  public java.util.Set<String> methodsFor(String path) {
+    java.util.Set<String> methods = new java.util.TreeSet<>();
+    for (Declared d : declared) {
+      if (d.path().matcher(path).matches()) {
+        methods.add(d.method());
+      }
+    }
+    return methods;
   }
 
   private Handler wrap(String id, Handler handler) {
     boolean faultable = !id.startsWith("sandbox.");
     return ctx -> {
       ctx.attribute(RouteContext.ROUTE, id);
+      onceEach(ctx);
       FaultDecision decision =
           faultable ? faults.decide(id, ctx.header("X-Sandbox-Device")) : FaultDecision.NONE;
       ctx.attribute(RouteContext.FAULTS, decision);
@@ -99,6 +138,23 @@ public final class Routes {
     };
   }
 
+  /**
+   * A query parameter given twice is refused: which value a route would read is not obvious, and a
+   * QA report must not depend on it.
+   */
+  private static void onceEach(Context ctx) {
+    if (ctx.queryString() == null) {
+      return;
+    }
+    for (java.util.Map.Entry<String, java.util.List<String>> param :
+        ctx.queryParamMap().entrySet()) {
+      if (param.getValue().size() > 1) {
+        throw ApiError.badRequest(
+            param.getKey(), "must be given once (got " + param.getValue().size() + " values)");
+      }
+    }
+  }
+
   private static void answer(Context ctx, FaultDecision decision, Handler handler)
       throws Exception {
     FaultRule terminal = decision.terminal().orElse(null);
@@ -108,13 +164,12 @@ public final class Routes {
     }
     switch (terminal.fault()) {
       case STATUS ->
-          Http.json(
+          Http.error(
               ctx,
-              terminal.value(),
-              Map.of(
-                  "error",
+              new ApiError(
+                  terminal.value(),
                   "injected_fault",
-                  "message",
+                  null,
                   "fault plan: this route answers " + terminal.value()));
       case MALFORMED_JSON -> {
         ctx.status(200).contentType("application/json").result("{\"token\": \"007eJx");

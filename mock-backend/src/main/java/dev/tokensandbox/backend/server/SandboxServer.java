@@ -95,7 +95,7 @@ public final class SandboxServer implements AutoCloseable {
                   (server, http) -> {
                     var connector =
                         new org.eclipse.jetty.server.ServerConnector(
-                            server, 1, 1, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                            server, 1, 1, new JettyErrors.ConnectionFactory(http));
                     connector.setHost(config.host);
                     connector.setPort(config.port);
                     connector.setIdleTimeout(config.idleTimeout.toMillis());
@@ -103,6 +103,9 @@ public final class SandboxServer implements AutoCloseable {
                     return connector;
                   });
               c.http.maxRequestSize = MAX_REQUEST_BYTES;
+              // Requests Jetty refuses itself are answered in the sandbox's JSON shape too.
+              c.jetty.modifyServer(
+                  server -> server.setErrorHandler(new JettyErrors.JsonErrorHandler()));
               // Bodies are read whole, without a thread, before any route runs (BodyReader).
               c.jetty.modifyServletContextHandler(
                   handler ->
@@ -122,7 +125,7 @@ public final class SandboxServer implements AutoCloseable {
                     cors -> cors.addRule(rule -> config.corsOrigins.forEach(rule::allowHost)));
               }
             });
-    ErrorMapping.install(app);
+
     this.pairingCode =
         config.host.equals("127.0.0.1")
             ? null
@@ -131,6 +134,7 @@ public final class SandboxServer implements AutoCloseable {
       app.before("/sandbox/*", new PairingCheck(pairingCode)::check);
     }
     Routes routes = new Routes(app, faults, faultExecutor);
+    ErrorMapping.install(app, routes);
     new AgoraRoutes(mint, auth).register(routes);
     new GinRoutes(mint, auth, settings).register(routes);
     routes.post("auth.login", "/auth/login", auth::login);

@@ -2,9 +2,7 @@ package dev.tokensandbox.backend.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -223,27 +221,13 @@ class HostileClientsTest {
   }
 
   private Socket open(String firstBytes) throws IOException {
-    Socket s = new Socket("127.0.0.1", sandbox.server.port());
+    Socket s = RawHttp.open(sandbox.server.port(), firstBytes);
     sockets.add(s);
-    s.setSoTimeout(15_000);
-    s.getOutputStream().write(firstBytes.getBytes(StandardCharsets.US_ASCII));
-    s.getOutputStream().flush();
     return s;
   }
 
   private static String readAll(Socket s) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    InputStream in = s.getInputStream();
-    byte[] buffer = new byte[4096];
-    try {
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
-      }
-    } catch (java.net.SocketException reset) {
-      // the server closed the connection after answering; keep what arrived
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    return RawHttp.readAll(s);
   }
 
   private static String readAllUnchecked(Socket s) {

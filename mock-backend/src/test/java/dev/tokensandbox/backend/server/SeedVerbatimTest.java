@@ -199,7 +199,9 @@ class SeedVerbatimTest {
     ServerFixture.Reply wrongKey =
         sandbox.post("/tokens", "{\"userId\":\"u\"}", "X-API-Key", "chatsdk_abc123");
     assertThat(wrongKey.code()).isEqualTo(401);
-    assertThat(wrongKey.json().path("error").asText()).isEqualTo("Invalid API key");
+    assertThat(wrongKey.json().path("error").asText()).isEqualTo("invalid_api_key");
+    assertThat(wrongKey.json().path("field").asText()).isEqualTo("X-API-Key");
+    assertThat(wrongKey.json().path("message").asText()).startsWith("Invalid API key");
   }
 
   @Test
