@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,14 +42,38 @@ public final class CustomerAuth {
   private final ServerSettings settings;
   private final Clock clock;
   private final RandomGenerator random;
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+  /** Most sessions kept by default; the oldest is forgotten when a login would pass it. */
+  public static final int MAX_SESSIONS = 10_000;
+
+  private final int maxSessions;
+
+  // Insertion order is login order: the eldest is evicted first, and expired ones are dropped from
+  // the front as logins arrive, so a long-running sandbox holds at most MAX_SESSIONS.
+  private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>();
 
   private record Session(Customer customer, Instant expiresAt) {}
 
   public CustomerAuth(ServerSettings settings, Clock clock, RandomGenerator random) {
+    this(settings, clock, random, MAX_SESSIONS);
+  }
+
+  public CustomerAuth(
+      ServerSettings settings, Clock clock, RandomGenerator random, int maxSessions) {
+    if (maxSessions < 1) {
+      throw new IllegalArgumentException("maxSessions: must be positive, got " + maxSessions);
+    }
     this.settings = settings;
     this.clock = clock;
     this.random = random;
+    this.maxSessions = maxSessions;
+  }
+
+  /** Sessions held now (live, or expired and not yet dropped). */
+  public int sessionCount() {
+    synchronized (sessions) {
+      return sessions.size();
+    }
   }
 
   public static List<Customer> demoUsers() {
@@ -76,7 +99,18 @@ public final class CustomerAuth {
         DEMO_USERS.stream().filter(c -> c.username().equals(username)).findFirst().orElseThrow();
     String bearer = newBearer();
     Instant expiresAt = clock.instant().plus(SESSION_LIFETIME);
-    sessions.put(bearer, new Session(customer, expiresAt));
+    synchronized (sessions) {
+      Instant now = clock.instant();
+      var eldest = sessions.values().iterator();
+      while (eldest.hasNext()) {
+        Session first = eldest.next();
+        if (now.isBefore(first.expiresAt) && sessions.size() < maxSessions) {
+          break;
+        }
+        eldest.remove(); // expired, or the oldest of too many
+      }
+      sessions.put(bearer, new Session(customer, expiresAt));
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("sessionToken", bearer);
     out.put("tokenType", "Bearer");
@@ -91,15 +125,18 @@ public final class CustomerAuth {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Optional.empty();
     }
-    Session session = sessions.get(header.substring(7).strip());
-    if (session == null) {
-      return Optional.empty();
+    String bearer = header.substring(7).strip();
+    synchronized (sessions) {
+      Session session = sessions.get(bearer);
+      if (session == null) {
+        return Optional.empty();
+      }
+      if (!clock.instant().isBefore(session.expiresAt)) {
+        sessions.remove(bearer);
+        return Optional.empty();
+      }
+      return Optional.of(session.customer);
     }
-    if (!clock.instant().isBefore(session.expiresAt)) {
-      sessions.values().remove(session);
-      return Optional.empty();
-    }
-    return Optional.of(session.customer);
   }
 
   /** A logged-in customer, always required (401 otherwise). */

@@ -19,6 +19,12 @@ import java.util.function.Consumer;
  * disconnects, marked offline, so the desktop still shows its last state.
  */
 public final class DeviceRegistry {
+  /** How long a disconnected device is still listed before the registry forgets it. */
+  public static final java.time.Duration FORGET_AFTER = java.time.Duration.ofMinutes(10);
+
+  /** Most disconnected devices listed; the longest gone are forgotten first. */
+  public static final int MAX_OFFLINE = 100;
+
   /** Most events kept per device. */
   public static final int MAX_EVENTS = 200;
 
@@ -97,8 +103,9 @@ public final class DeviceRegistry {
             events, dev.tokensandbox.backend.traffic.Fanout.DEFAULT_QUEUE);
   }
 
-  /** Every device ever seen since the backend started, by id. */
+  /** Every device connected now or lately (see {@link #FORGET_AFTER}), by id. */
   public List<Device> devices() {
+    forgetTheLongGone();
     List<Device> out = new ArrayList<>();
     for (Entry e : devices.values()) {
       synchronized (e) {
@@ -205,14 +212,47 @@ public final class DeviceRegistry {
   }
 
   private void update(String id, Consumer<Entry> change) {
-    Entry e = devices.computeIfAbsent(id, Entry::new);
-    Device view;
-    synchronized (e) {
-      change.accept(e);
-      e.lastSeen = clock.instant();
-      view = e.view();
+    Device[] view = new Device[1];
+    // compute: atomic with forget(), so a device reconnecting is never changed after removal
+    devices.compute(
+        id,
+        (key, existing) -> {
+          Entry e = existing != null ? existing : new Entry(key);
+          synchronized (e) {
+            change.accept(e);
+            e.lastSeen = clock.instant();
+            view[0] = e.view();
+          }
+          return e;
+        });
+    listeners.publish(view[0]);
+    forgetTheLongGone();
+  }
+
+  /**
+   * Forgets devices disconnected for {@link #FORGET_AFTER}, and the longest gone beyond {@link
+   * #MAX_OFFLINE}: a sandbox running for days with phones coming and going stays small.
+   */
+  private void forgetTheLongGone() {
+    Instant cutoff = clock.instant().minus(FORGET_AFTER);
+    record Gone(Entry entry, Instant since) {}
+    List<Gone> offline = new ArrayList<>();
+    for (Entry e : devices.values()) {
+      synchronized (e) {
+        if (!e.connected) {
+          offline.add(new Gone(e, e.lastSeen));
+        }
+      }
     }
-    listeners.publish(view);
+    offline.sort(Comparator.comparing(Gone::since));
+    int excess = offline.size() - MAX_OFFLINE;
+    for (Gone gone : offline) {
+      if (excess-- > 0 || !gone.since().isAfter(cutoff)) {
+        Entry e = gone.entry();
+        devices.computeIfPresent(
+            e.id, (key, current) -> current == e && !e.connected ? null : current);
+      }
+    }
   }
 
   private static String clip(String s) {

@@ -63,6 +63,7 @@ public final class SandboxServer implements AutoCloseable {
   private final String pairingCode;
   private final dev.tokensandbox.backend.devices.DeviceRegistry devices;
   private volatile org.eclipse.jetty.server.ServerConnector connector;
+  private final CustomerAuth auth;
 
   private SandboxServer(Builder config) {
     this.config = config;
@@ -73,7 +74,8 @@ public final class SandboxServer implements AutoCloseable {
     this.settings = new ServerSettings(config.demoMode);
     this.mint = new TokenMint(config.workspace, config.time, config.random);
     config.workspace.secrets().forEach(redactor::addSecret);
-    CustomerAuth auth = new CustomerAuth(settings, config.time, config.random);
+    CustomerAuth auth = new CustomerAuth(settings, config.time, config.random, config.maxSessions);
+    this.auth = auth;
     JournalRecorder recorder =
         new JournalRecorder(journal, reveals, redactor, config.time, config.log);
     this.app =
@@ -233,6 +235,11 @@ public final class SandboxServer implements AutoCloseable {
     return reveals.get(id);
   }
 
+  /** Customer sessions held now (at most the builder's {@code maxSessions}). */
+  public int customerSessions() {
+    return auth.sessionCount();
+  }
+
   /** The devices paired over the device channel. */
   public dev.tokensandbox.backend.devices.DeviceRegistry devices() {
     return devices;
@@ -344,6 +351,7 @@ public final class SandboxServer implements AutoCloseable {
     private Consumer<String> log = line -> {};
     private Duration idleTimeout = IDLE_TIMEOUT;
     private Duration requestDeadline = REQUEST_DEADLINE;
+    private int maxSessions = CustomerAuth.MAX_SESSIONS;
 
     private Builder() {}
 
@@ -356,6 +364,12 @@ public final class SandboxServer implements AutoCloseable {
         throw new IllegalArgumentException("requestDeadline: must be positive, got " + deadline);
       }
       this.requestDeadline = deadline;
+      return this;
+    }
+
+    /** Most customer sessions kept (default {@link CustomerAuth#MAX_SESSIONS}); oldest go first. */
+    public Builder maxSessions(int maxSessions) {
+      this.maxSessions = maxSessions;
       return this;
     }
 

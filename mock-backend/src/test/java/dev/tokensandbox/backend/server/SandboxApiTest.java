@@ -148,4 +148,28 @@ class SandboxApiTest {
       assertThat(PairingCheck.isLoopback("192.168.1.20")).isFalse();
     }
   }
+
+  @Test
+  void customerSessionsAreCappedAndExpire() {
+    try (ServerFixture small = new ServerFixture(SandboxServer.builder().maxSessions(50))) {
+      String first = small.login("alice", "alice-demo");
+      String last = first;
+      for (int i = 0; i < 200; i++) {
+        last = small.login("alice", "alice-demo");
+      }
+      assertThat(small.server.customerSessions()).isEqualTo(50);
+      small.server.settings().setDemoMode(false);
+      assertThat(small.post("/api/auth/chat-token", "", "Authorization", first).code())
+          .as("the oldest session was forgotten")
+          .isEqualTo(401);
+      assertThat(small.post("/api/auth/chat-token", "", "Authorization", last).code())
+          .isEqualTo(200);
+
+      // Eight hours on, the next login finds every session expired and drops them.
+      small.time.setOffset(
+          dev.tokensandbox.backend.customer.CustomerAuth.SESSION_LIFETIME.plusSeconds(1));
+      small.login("alice", "alice-demo");
+      assertThat(small.server.customerSessions()).isEqualTo(1);
+    }
+  }
 }
