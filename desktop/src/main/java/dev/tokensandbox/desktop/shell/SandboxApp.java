@@ -153,6 +153,7 @@ public final class SandboxApp extends Application {
                     Sandbox.open(
                         new Sandbox.Options(
                             WorkspaceStore.locate(null, System.getenv(), userHome)
+                                .warningsTo(warning -> System.err.println("warning: " + warning))
                                 .loadOrCreate(new SecureRandom()),
                             port(getParameters()),
                             home,

@@ -23,7 +23,8 @@ record CliContext(
    * ~/.token-sandbox/workspace.json}.
    */
   WorkspaceStore workspace(Path explicit) {
-    return WorkspaceStore.locate(explicit, env, home);
+    return WorkspaceStore.locate(explicit, env, home)
+        .warningsTo(warning -> err().println("warning: " + warning));
   }
 
   String env(String name) {

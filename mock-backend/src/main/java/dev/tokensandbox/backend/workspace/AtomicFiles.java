@@ -43,6 +43,51 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Creates {@code file} with {@code bytes} unless it exists, atomically: the complete content is
+   * written to a temporary file first, then hard-linked to the name, which fails if another process
+   * created it meanwhile. Returns whether this call created it. Where hard links are not supported,
+   * falls back to an exclusive create (still only one creator wins).
+   */
+  public static boolean createExclusively(Path file, byte[] bytes, boolean ownerOnly)
+      throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + "-", ".tmp");
+    try {
+      if (ownerOnly) {
+        ownerOnly(tmp);
+      }
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        channel.write(java.nio.ByteBuffer.wrap(bytes));
+        channel.force(true);
+      }
+      try {
+        Files.createLink(file, tmp);
+        return true;
+      } catch (java.nio.file.FileAlreadyExistsException taken) {
+        return false;
+      } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLinks) {
+        if (Files.exists(file)) {
+          return false;
+        }
+        try (FileChannel channel =
+            FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          if (ownerOnly) {
+            ownerOnly(file);
+          }
+          channel.write(java.nio.ByteBuffer.wrap(bytes));
+          channel.force(true);
+          return true;
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+          return false;
+        }
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
   private static void ownerOnly(Path path) throws IOException {
     try {
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));

@@ -42,6 +42,62 @@ public record Workspace(
         chatsdkApiKey == null ? fresh.chatsdkApiKey : chatsdkApiKey);
   }
 
+  /** Shortest HS256 secret accepted: 256 bits, as RFC 7518 requires of an HMAC-SHA256 key. */
+  public static final int MIN_JWT_SECRET_BYTES = 32;
+
+  /** Shortest provider API key accepted. */
+  public static final int MIN_API_KEY_LENGTH = 16;
+
+  /**
+   * The first problem with this workspace's fields, naming the field and the rule (a file written
+   * by hand, or by an older version): {@code chatsdkApiKey: is missing}, {@code chatsdkJwtSecret:
+   * must be at least 32 bytes}. Empty when every field is usable.
+   */
+  public java.util.Optional<String> problem() {
+    String[][] fields = {
+      {"appId", appId},
+      {"appCertificate", appCertificate},
+      {"chatsdkJwtSecret", chatsdkJwtSecret},
+      {"ringnityJwtSecret", ringnityJwtSecret},
+      {"ringnityApiKey", ringnityApiKey},
+      {"chatsdkApiKey", chatsdkApiKey}
+    };
+    for (String[] field : fields) {
+      String name = field[0];
+      String value = field[1];
+      if (value == null) {
+        return java.util.Optional.of(name + ": is missing");
+      }
+      if (value.isBlank()) {
+        return java.util.Optional.of(name + ": must not be empty");
+      }
+      if (!value.equals(value.strip()) || value.chars().anyMatch(Character::isWhitespace)) {
+        return java.util.Optional.of(name + ": must not contain spaces");
+      }
+      String rule =
+          switch (name) {
+            case "appId", "appCertificate" ->
+                isHex32(value) ? null : "must be 32 hexadecimal characters";
+            case "chatsdkJwtSecret", "ringnityJwtSecret" ->
+                value.getBytes(StandardCharsets.UTF_8).length >= MIN_JWT_SECRET_BYTES
+                    ? null
+                    : "must be at least " + MIN_JWT_SECRET_BYTES + " bytes (an HS256 key)";
+            default ->
+                value.length() >= MIN_API_KEY_LENGTH
+                    ? null
+                    : "must be at least " + MIN_API_KEY_LENGTH + " characters";
+          };
+      if (rule != null) {
+        return java.util.Optional.of(name + ": " + rule);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static boolean isHex32(String value) {
+    return value.length() == 32 && value.chars().allMatch(HexFormat::isHexDigit);
+  }
+
   /** Every secret of this workspace, for redaction. */
   public java.util.List<String> secrets() {
     return java.util.List.of(

@@ -23,9 +23,21 @@ public final class WorkspaceStore {
           .build();
 
   private final Path file;
+  private final java.util.function.Consumer<String> warnings;
 
   public WorkspaceStore(Path file) {
+    this(file, warning -> {});
+  }
+
+  /** A store that reports what it noticed and fixed (a too-open file) to {@code warnings}. */
+  public WorkspaceStore(Path file, java.util.function.Consumer<String> warnings) {
     this.file = file;
+    this.warnings = warnings;
+  }
+
+  /** This store, reporting to {@code warnings}. */
+  public WorkspaceStore warningsTo(java.util.function.Consumer<String> warnings) {
+    return new WorkspaceStore(file, warnings);
   }
 
   /** Names the workspace file; {@code $TOKEN_SANDBOX_WORKSPACE} overrides the default. */
@@ -50,43 +62,123 @@ public final class WorkspaceStore {
     return file;
   }
 
-  /** The workspace in the file, or empty when the file does not exist. */
+  /**
+   * The workspace in the file, or empty when there is no file. A file that cannot be used (not
+   * JSON, a field missing or too weak, a symbolic link to nothing) is a {@link WorkspaceException}
+   * whose message names the file and the field; a file others may read is tightened to owner-only
+   * and reported as a warning.
+   */
   public Optional<Workspace> load() {
+    if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+      throw new WorkspaceException(
+          "workspace "
+              + file
+              + " is a symbolic link to "
+              + linkTarget()
+              + ", which does not exist: create it or remove the link",
+          null);
+    }
     if (!Files.exists(file)) {
       return Optional.empty();
     }
+    Workspace workspace;
     try {
-      Workspace workspace = JSON.readValue(file.toFile(), Workspace.class);
-      workspace.agoraCredentials(); // validates the shape of App ID and certificate
-      return Optional.of(workspace);
-    } catch (IOException | IllegalArgumentException e) {
+      workspace = JSON.readValue(file.toFile(), Workspace.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new WorkspaceException(
+          "workspace " + file + " is not a valid workspace file: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
       throw new WorkspaceException("cannot read workspace " + file + ": " + e.getMessage(), e);
     }
+    if (workspace == null) {
+      throw new WorkspaceException("workspace " + file + " is empty", null);
+    }
+    workspace
+        .problem()
+        .ifPresent(
+            problem -> {
+              throw new WorkspaceException("workspace " + file + ": " + problem, null);
+            });
+    tightenIfOpen();
+    return Optional.of(workspace);
   }
 
-  /** The existing workspace, or a new one generated with {@code random} and saved. */
+  /**
+   * The existing workspace, or a new one generated with {@code random} and saved. Two processes
+   * creating it at once agree: the file is created exclusively, and the one that loses the race
+   * loads the winner's.
+   */
   public Workspace loadOrCreate(RandomGenerator random) {
+    Optional<Workspace> existing = load();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Workspace fresh = Workspace.generate(random);
+    try {
+      if (AtomicFiles.createExclusively(file, JSON.writeValueAsBytes(fresh), true)) {
+        return fresh;
+      }
+    } catch (IOException e) {
+      throw new WorkspaceException("cannot write workspace " + file + ": " + e.getMessage(), e);
+    }
     return load()
-        .orElseGet(
-            () -> {
-              Workspace fresh = Workspace.generate(random);
-              save(fresh);
-              return fresh;
-            });
+        .orElseThrow(
+            () -> new WorkspaceException("workspace " + file + " vanished while created", null));
   }
 
   public void save(Workspace workspace) {
     try {
-      AtomicFiles.write(file, JSON.writeValueAsBytes(workspace), true);
+      // Through a symbolic link to its target, so the link stays a link.
+      Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
+      AtomicFiles.write(target, JSON.writeValueAsBytes(workspace), true);
     } catch (IOException e) {
       throw new WorkspaceException("cannot write workspace " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String linkTarget() {
+    try {
+      return Files.readSymbolicLink(file).toString();
+    } catch (IOException e) {
+      return "a missing file";
+    }
+  }
+
+  /** Group or others may read the file (it holds the App Certificate): make it owner-only. */
+  private void tightenIfOpen() {
+    try {
+      var permissions = Files.getPosixFilePermissions(file);
+      var open = java.util.EnumSet.copyOf(permissions);
+      open.removeAll(
+          java.util.EnumSet.of(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+              java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE));
+      if (!open.isEmpty()) {
+        Files.setPosixFilePermissions(
+            file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        warnings.accept(
+            "workspace "
+                + file
+                + " was readable by others ("
+                + java.nio.file.attribute.PosixFilePermissions.toString(permissions)
+                + "); it holds the App Certificate, so it is now owner-only (rw-------)");
+      }
+    } catch (UnsupportedOperationException notPosix) {
+      // Windows: the user profile's ACLs apply.
+    } catch (IOException e) {
+      warnings.accept(
+          "workspace "
+              + file
+              + " may be readable by others and could not be made owner-only: "
+              + e.getMessage());
     }
   }
 
   /** A workspace file could not be read or written; the message names the file and the cause. */
   public static final class WorkspaceException extends UncheckedIOException {
     WorkspaceException(String message, Exception cause) {
-      super(message, cause instanceof IOException io ? io : new IOException(cause));
+      super(message, cause instanceof IOException io ? io : new IOException(message, cause));
     }
   }
 }

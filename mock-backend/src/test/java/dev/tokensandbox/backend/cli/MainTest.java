@@ -8,6 +8,7 @@ import dev.tokensandbox.backend.server.SandboxServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -205,6 +206,24 @@ class MainTest {
     assertThat(privileges.findValuesAsText("key"))
         .containsExactly("joinChannel", "publishAudioStream");
     assertThat(privileges.findValuesAsText("raw")).containsExactly("600", "300");
+  }
+
+  @Test
+  void aWorkspaceMissingAKeyIsOneLineAndExit2() throws Exception {
+    Path file = home.resolve(".token-sandbox/workspace.json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "{\"appId\":\"970ca35de60c44645bbae8a215061b33\","
+            + "\"appCertificate\":\"5cfd2fd1755d40ecb72977518be15d3b\"}");
+    for (String[] command :
+        List.of(new String[] {"issue", "chat-app"}, new String[] {"serve", "--port", "0"})) {
+      CliRun run = CliRun.run(home, command);
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err().strip())
+          .isEqualTo("error: workspace " + file + ": chatsdkJwtSecret: is missing")
+          .doesNotContain("Exception");
+    }
   }
 
   @Test

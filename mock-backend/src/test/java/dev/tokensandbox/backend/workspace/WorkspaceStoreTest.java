@@ -1,0 +1,146 @@
+package dev.tokensandbox.backend.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A workspace file as users leave it: edited by hand, shared, linked, created twice at once. */
+class WorkspaceStoreTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private Path file() {
+    return dir.resolve("workspace.json");
+  }
+
+  private ObjectNode valid() {
+    return JSON.valueToTree(Workspace.generate(new Random(1)));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      nullValues = "MISSING",
+      value = {
+        "chatsdkApiKey, MISSING, 'chatsdkApiKey: is missing'",
+        "appId, MISSING, 'appId: is missing'",
+        "ringnityApiKey, '', 'ringnityApiKey: must not be empty'",
+        "ringnityApiKey, rn_sk_x, 'ringnityApiKey: must be at least 16 characters'",
+        "chatsdkJwtSecret, x, 'chatsdkJwtSecret: must be at least 32 bytes (an HS256 key)'",
+        "ringnityJwtSecret, 'has spaces in it and is long enough', 'ringnityJwtSecret: must not contain spaces'",
+        "appCertificate, nothex, 'appCertificate: must be 32 hexadecimal characters'",
+      })
+  void aMissingOrWeakFieldIsNamed(String field, String value, String problem) throws Exception {
+    ObjectNode node = valid();
+    if (value == null) {
+      node.remove(field);
+    } else {
+      node.put(field, value);
+    }
+    Files.writeString(file(), node.toString());
+    assertThatThrownBy(() -> new WorkspaceStore(file()).load())
+        .isInstanceOf(WorkspaceStore.WorkspaceException.class)
+        .hasMessage("workspace " + file() + ": " + problem);
+  }
+
+  @Test
+  void aFileThatIsNotJsonSaysSo() throws Exception {
+    Files.writeString(file(), "{ appId: ");
+    assertThatThrownBy(() -> new WorkspaceStore(file()).load())
+        .hasMessageStartingWith("workspace " + file() + " is not a valid workspace file: ");
+  }
+
+  @Test
+  void aFileOthersMayReadIsTightenedWithAWarning() throws Exception {
+    Files.writeString(file(), valid().toString());
+    Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-r--r--"));
+    List<String> warnings = new ArrayList<>();
+
+    assertThat(new WorkspaceStore(file(), warnings::add).load()).isPresent();
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file())))
+        .isEqualTo("rw-------");
+    assertThat(warnings).singleElement().asString().contains("rw-r--r--", "owner-only");
+    new WorkspaceStore(file(), warnings::add).load();
+    assertThat(warnings).hasSize(1); // once fixed, nothing more to say
+  }
+
+  @Test
+  void aDanglingSymlinkIsNotReplaced() throws Exception {
+    Path target = dir.resolve("elsewhere/workspace.json");
+    Files.createSymbolicLink(file(), target);
+    WorkspaceStore store = new WorkspaceStore(file());
+
+    assertThatThrownBy(() -> store.loadOrCreate(new SecureRandom()))
+        .hasMessageContaining("symbolic link to " + target)
+        .hasMessageContaining("does not exist");
+    assertThat(Files.isSymbolicLink(file())).isTrue();
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void savingThroughASymlinkKeepsTheLink() throws Exception {
+    Path target = dir.resolve("real.json");
+    Files.writeString(target, valid().toString());
+    Files.createSymbolicLink(file(), target);
+    Workspace other = Workspace.generate(new Random(2));
+
+    new WorkspaceStore(file()).save(other);
+
+    assertThat(Files.isSymbolicLink(file())).isTrue();
+    assertThat(new WorkspaceStore(target).load()).contains(other);
+  }
+
+  @Test
+  void creatorsRacingForANewFileAgreeOnOneAppId() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 25; round++) {
+        Path file = dir.resolve("round-" + round + "/workspace.json");
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          long seed = round * 100L + i;
+          ids.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    return new WorkspaceStore(file).loadOrCreate(new Random(seed)).appId();
+                  }));
+        }
+        go.countDown();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        for (Future<String> id : ids) {
+          seen.add(id.get());
+        }
+        assertThat(seen).as("round " + round).hasSize(1);
+        assertThat(new WorkspaceStore(file).load().orElseThrow().appId())
+            .isEqualTo(seen.iterator().next());
+        try (var leftovers = Files.list(file.getParent())) {
+          assertThat(leftovers).as("no temporary files left").hasSize(1);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
