@@ -34,9 +34,9 @@ final class ServeCommand implements Callable<Integer> {
       names = "--threads",
       paramLabel = "N",
       description =
-          "Most threads in the server's pool, started only when needed (at least 3: one accepts,"
-              + " one selects, one serves; default: ${DEFAULT-VALUE}, so clients that stop reading"
-              + " cannot starve the rest). 3 gives the lowest tail latency on one core.")
+          "Threads the server's pool runs with (at least 3: one accepts, one selects, one serves;"
+              + " default: 2 per core, at least 3 — here ${DEFAULT-VALUE}). Few threads keep the"
+              + " tail latency low; the pool grows up to 200 only while requests are starving.")
   int threads = SandboxServer.defaultThreads();
 
   @Option(
@@ -134,7 +134,12 @@ final class ServeCommand implements Callable<Integer> {
             + (lan ? " and on every interface at port " + server.port() : ""));
     out.println(
         "  Provider mocks (RINGNITY_API_BASE_URL, CHATSDK_API_URL): " + server.providerBaseUrl());
-    out.println("  Server threads: " + server.threads() + " (--threads)");
+    out.println(
+        "  Server threads: "
+            + server.threads()
+            + " (--threads; up to "
+            + SandboxServer.MAX_THREADS
+            + " while requests starve)");
     out.println("  Workspace: " + workspaceFile + " (App ID " + server.workspace().appId() + ")");
     out.println(
         "  Demo mode: "

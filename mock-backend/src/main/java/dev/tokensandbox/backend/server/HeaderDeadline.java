@@ -3,7 +3,6 @@ package dev.tokensandbox.backend.server;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -18,31 +17,24 @@ import org.eclipse.jetty.util.NanoTime;
  * their first byte. Jetty parses headers without holding a thread, but it has no such limit of its
  * own: a client sending a header byte every few seconds would keep its connection (and its header
  * buffer) for hours, and its idle timeout never fires while bytes trickle in. Checked a few times
- * per deadline on one daemon thread.
+ * per deadline on the server's watch thread.
  */
-final class HeaderDeadline implements AutoCloseable {
+final class HeaderDeadline {
   private final ServerConnector connector;
   private final long deadlineNanos;
   private final LongSupplier nanoTime;
-  private final ScheduledExecutorService sweeper;
 
-  HeaderDeadline(ServerConnector connector, Duration deadline) {
+  /** Sweeps {@code connector} on {@code watch} a few times per deadline. */
+  HeaderDeadline(ServerConnector connector, Duration deadline, ScheduledExecutorService watch) {
     this(connector, deadline, NanoTime::now);
+    long period = Math.max(TimeUnit.MILLISECONDS.toNanos(20), deadlineNanos / 4);
+    watch.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.NANOSECONDS);
   }
 
   HeaderDeadline(ServerConnector connector, Duration deadline, LongSupplier nanoTime) {
     this.connector = connector;
     this.deadlineNanos = deadline.toNanos();
     this.nanoTime = nanoTime;
-    this.sweeper =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "sandbox-header-deadline");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long period = Math.max(TimeUnit.MILLISECONDS.toNanos(20), deadlineNanos / 4);
-    sweeper.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.NANOSECONDS);
   }
 
   /** Closes every connection over its header deadline; returns how many. */
@@ -80,10 +72,5 @@ final class HeaderDeadline implements AutoCloseable {
     endPoint.write(
         Callback.from(endPoint::close, failed -> endPoint.close()),
         ByteBuffer.wrap(answer.getBytes(StandardCharsets.US_ASCII)));
-  }
-
-  @Override
-  public void close() {
-    sweeper.shutdownNow();
   }
 }

@@ -56,7 +56,13 @@ public final class SandboxServer implements AutoCloseable {
   // Journal and device listeners (the SSE stream, the desktop) run here, never on a request
   // thread; one thread per listener that is busy, so a stalled reader holds only its own.
   private final ExecutorService events = Executors.newCachedThreadPool(daemon("sandbox-events"));
-  private HeaderDeadline headerDeadline;
+  // Header deadlines and the pool guard run here.
+  private final java.util.concurrent.ScheduledExecutorService watch =
+      Executors.newSingleThreadScheduledExecutor(daemon("sandbox-watch"));
+  private final org.eclipse.jetty.util.thread.QueuedThreadPool pool;
+  private final java.util.concurrent.atomic.LongAdder finished =
+      new java.util.concurrent.atomic.LongAdder();
+  private PoolGuard poolGuard;
   private final Redactor redactor = new Redactor();
   private final dev.tokensandbox.backend.traffic.RevealStore reveals;
   private final ChatSdkProvider chatSdk;
@@ -78,18 +84,20 @@ public final class SandboxServer implements AutoCloseable {
     this.auth = auth;
     JournalRecorder recorder =
         new JournalRecorder(journal, reveals, redactor, config.time, config.log);
+    // Starts with config.threads; PoolGuard lets it grow to MAX_THREADS when requests starve.
+    this.pool =
+        new org.eclipse.jetty.util.thread.QueuedThreadPool(
+            config.threads, MIN_THREADS, 60_000, 0, null, null);
     this.app =
         Javalin.create(
             c -> {
               c.showJavalinBanner = false;
-              // Threads start on demand up to config.threads (DEFAULT_THREADS explains the size);
+              // config.threads while requests flow, more while they starve (PoolGuard);
               // nothing holds a worker while it waits on another service (customer → provider
               // calls and latency faults are asynchronous). No reserved threads: Jetty's hand-over
               // of the selector to a reserved thread made p99 several times worse on one core
               // (docs/benchmarks.md).
-              c.jetty.threadPool =
-                  new org.eclipse.jetty.util.thread.QueuedThreadPool(
-                      config.threads, MIN_THREADS, 60_000, 0, null, null);
+              c.jetty.threadPool = pool;
               // One acceptor and one selector on any machine (Jetty would lease up to 4 of each on
               // many cores, and a pool of MIN_THREADS would then refuse to start): the rest of
               // the pool serves requests.
@@ -120,7 +128,11 @@ public final class SandboxServer implements AutoCloseable {
               // (32 KB by default); the sandbox's answers are mostly well under 4 KB.
               c.http.responseBufferSize = RESPONSE_COPY_BUFFER;
               c.jsonMapper(new JavalinJackson(Http.JSON, false));
-              c.requestLogger.http(recorder::record);
+              c.requestLogger.http(
+                  (ctx, millis) -> {
+                    finished.increment();
+                    recorder.record(ctx, millis);
+                  });
               c.requestLogger.ws(recorder::websocket);
               if (!config.corsOrigins.isEmpty()) {
                 c.bundledPlugins.enableCors(
@@ -169,7 +181,13 @@ public final class SandboxServer implements AutoCloseable {
 
   private SandboxServer start() {
     app.start(); // host and port are the connector's (see the constructor)
-    headerDeadline = new HeaderDeadline(connector, config.requestDeadline);
+    new HeaderDeadline(connector, config.requestDeadline, watch);
+    poolGuard = new PoolGuard(pool, config.threads, MAX_THREADS, finished::sum, config.log);
+    watch.scheduleAtFixedRate(
+        poolGuard::check,
+        PoolGuard.PERIOD_MILLIS,
+        PoolGuard.PERIOD_MILLIS,
+        java.util.concurrent.TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -280,9 +298,7 @@ public final class SandboxServer implements AutoCloseable {
 
   @Override
   public void close() {
-    if (headerDeadline != null) {
-      headerDeadline.close();
-    }
+    watch.shutdownNow();
     app.stop();
     providerClient.close();
     faultExecutor.shutdownNow();
@@ -321,19 +337,26 @@ public final class SandboxServer implements AutoCloseable {
   public static final Duration REQUEST_DEADLINE = Duration.ofSeconds(10);
 
   /**
-   * The default pool's most threads: Jetty's own default, sized for robustness rather than for the
-   * benchmark. Bodies are read without a thread, listeners and WebSocket sends never block a
+   * The most threads the pool may grow to when requests starve ({@link PoolGuard}): Jetty's own
+   * default maximum. Bodies are read without a thread, listeners and WebSocket sends never block a
    * request, provider calls and latency faults wait without one; what can still hold a request
-   * thread is a client that stops reading a large answer (up to the idle timeout), so the pool must
-   * be far larger than the number of such clients one can expect. Threads are started only when
-   * requests need them and end after a minute idle. {@code --threads 3} is the benchmark's one-core
-   * setting (docs/benchmarks.md, docs/decisions/0007-slow-and-hostile-clients.md).
+   * thread is something the sandbox does not control, such as a client that stops reading a large
+   * answer (until the idle timeout). Then the guard adds threads, so the others are served.
    */
-  public static final int DEFAULT_THREADS = 200;
+  public static final int MAX_THREADS = 200;
 
-  /** {@link #DEFAULT_THREADS}. */
+  /**
+   * The threads the pool runs with while requests flow: two per core, at least {@link
+   * #MIN_THREADS}. Few threads serve requests in arrival order and keep the tail latency low (on
+   * one core: one request thread, docs/benchmarks.md); the guard grows the pool when they starve.
+   */
   public static int defaultThreads() {
-    return DEFAULT_THREADS;
+    return Math.max(MIN_THREADS, 2 * Runtime.getRuntime().availableProcessors());
+  }
+
+  /** How many times the pool grew because requests were starving (see {@link #MAX_THREADS}). */
+  public int poolGrowths() {
+    return poolGuard == null ? 0 : poolGuard.growths();
   }
 
   /** Configures and starts a {@link SandboxServer}. */
@@ -421,9 +444,9 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * Most threads in the pool, the acceptor and selector included (default {@link
-     * #DEFAULT_THREADS}, at least {@link #MIN_THREADS}): a small pool keeps the tail latency low on
-     * one core, a large one keeps clients that stop reading from starving the rest.
+     * Threads the pool runs with while requests flow, the acceptor and selector included (default
+     * {@link #defaultThreads()}, at least {@link #MIN_THREADS}); it grows beyond them, up to {@link
+     * #MAX_THREADS}, only while requests starve.
      */
     public Builder threads(int threads) {
       if (threads < MIN_THREADS) {

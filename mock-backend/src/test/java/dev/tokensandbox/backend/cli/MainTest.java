@@ -313,7 +313,7 @@ class MainTest {
     assertThat(exited).as("serve exited: %s", out).isTrue();
     assertThat(serve.exitValue()).as(out).isZero();
     assertThat(out)
-        .contains("listening on http://127.0.0.1:", "Server threads: 3 (--threads)")
+        .contains("listening on http://127.0.0.1:", "Server threads: 3 (--threads; up to 200")
         .doesNotContain("Exception");
   }
 
@@ -321,7 +321,8 @@ class MainTest {
   void serveTakesAThreadCount() {
     CliRun run = CliRun.run(home, "serve", "--port", "0", "--threads", "5", "--exit-after-start");
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("Server threads: 5 (--threads)");
+    assertThat(run.out())
+        .contains("Server threads: 5 (--threads; up to 200 while requests starve)");
   }
 
   @Test

@@ -147,6 +147,37 @@ class HostileClientsTest {
     assertThat(reader.isClosed()).isFalse();
   }
 
+  @Test
+  void clientsThatStopReadingLargeAnswersDoNotStarveTheOthers() throws IOException {
+    // One request thread, and a journal large enough that its answer outgrows the socket buffers:
+    // each reader that stops reading holds the thread writing to it until the idle timeout.
+    start(SandboxServer.builder().threads(SandboxServer.MIN_THREADS).journalCapacity(4000));
+    OkHttpClient quick = client(Duration.ofSeconds(5));
+    String body = "{\"username\":\"" + "x".repeat(3000) + "\",\"password\":\"wrong\"}";
+    for (int i = 0; i < 4000; i++) {
+      post(quick, "/auth/login", body);
+    }
+    for (int i = 0; i < 3; i++) {
+      Socket reader = new Socket();
+      reader.setReceiveBufferSize(4096);
+      reader.connect(new InetSocketAddress("127.0.0.1", sandbox.server.port()));
+      sockets.add(reader);
+      reader
+          .getOutputStream()
+          .write(
+              "GET /sandbox/journal?limit=4000 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      // and never read
+    }
+    for (int i = 0; i < 20; i++) {
+      assertThat(code(quick, "/ping")).isEqualTo(200);
+    }
+    assertThat(sandbox.server.poolGrowths())
+        .as("the pool grew while requests starved")
+        .isPositive();
+    assertThat(String.join("\n", sandbox.log)).contains("with none finishing");
+  }
+
   /**
    * The issue's reliability run: slow bodies, slow headers and a stalled SSE reader all at once on
    * the default pool, while {@code /ping} and the token route keep answering quickly.
