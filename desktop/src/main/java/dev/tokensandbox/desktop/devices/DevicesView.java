@@ -201,6 +201,10 @@ public final class DevicesView extends VBox {
             box.setValue(null);
           }
         });
+    // The view is built each time the screen is shown: a device selected before shows its log now.
+    if (selected.get() != null) {
+      log.setItems(selected.get().log());
+    }
     return log;
   }
 
@@ -241,6 +245,9 @@ public final class DevicesView extends VBox {
         .selectedItemProperty()
         .addListener((o, was, now) -> selected.set(now));
     selected.addListener((o, was, now) -> table.getSelectionModel().select(now));
+    if (selected.get() != null) {
+      table.getSelectionModel().select(selected.get());
+    }
   }
 
   private static <R> TableColumn<R, String> column(
