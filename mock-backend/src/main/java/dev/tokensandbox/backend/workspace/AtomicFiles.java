@@ -22,6 +22,20 @@ public final class AtomicFiles {
    * (for files that may hold secrets) where the file system supports POSIX permissions.
    */
   public static void write(Path file, byte[] bytes, boolean ownerOnly) throws IOException {
+    Path tmp = writeBeside(file, bytes, ownerOnly);
+    try {
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** {@code bytes} in a new temporary file next to {@code file}, forced to disk. */
+  private static Path writeBeside(Path file, byte[] bytes, boolean ownerOnly) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + file.getFileName() + "-", ".tmp");
@@ -33,13 +47,10 @@ public final class AtomicFiles {
         channel.write(java.nio.ByteBuffer.wrap(bytes));
         channel.force(true);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
+      return tmp;
+    } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
+      throw e;
     }
   }
 
@@ -51,17 +62,8 @@ public final class AtomicFiles {
    */
   public static boolean createExclusively(Path file, byte[] bytes, boolean ownerOnly)
       throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + "-", ".tmp");
+    Path tmp = writeBeside(file, bytes, ownerOnly);
     try {
-      if (ownerOnly) {
-        ownerOnly(tmp);
-      }
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        channel.write(java.nio.ByteBuffer.wrap(bytes));
-        channel.force(true);
-      }
       try {
         Files.createLink(file, tmp);
         return true;

@@ -158,16 +158,7 @@ class HostileClientsTest {
       post(quick, "/auth/login", body);
     }
     for (int i = 0; i < 3; i++) {
-      Socket reader = new Socket();
-      reader.setReceiveBufferSize(4096);
-      reader.connect(new InetSocketAddress("127.0.0.1", sandbox.server.port()));
-      sockets.add(reader);
-      reader
-          .getOutputStream()
-          .write(
-              "GET /sandbox/journal?limit=4000 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                  .getBytes(StandardCharsets.US_ASCII));
-      // and never read
+      stalledReader("GET /sandbox/journal?limit=4000 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     }
     for (int i = 0; i < 20; i++) {
       assertThat(code(quick, "/ping")).isEqualTo(200);
@@ -227,17 +218,22 @@ class HostileClientsTest {
     }
   }
 
-  private Socket stalledJournalReader() throws IOException {
+  /** A socket with a small receive buffer that sends {@code request} and never reads. */
+  private Socket stalledReader(String request) throws IOException {
     Socket reader = new Socket();
     reader.setReceiveBufferSize(4096);
     reader.connect(new InetSocketAddress("127.0.0.1", sandbox.server.port()));
     sockets.add(reader);
-    reader
-        .getOutputStream()
-        .write(
-            "GET /sandbox/journal/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
-                .getBytes(StandardCharsets.US_ASCII));
+    reader.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
     reader.getOutputStream().flush();
+    return reader;
+  }
+
+  private Socket stalledJournalReader() throws IOException {
+    Socket reader =
+        stalledReader(
+            "GET /sandbox/journal/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Accept: text/event-stream\r\n\r\n");
     byte[] first = new byte[256];
     reader.setSoTimeout(5_000);
     assertThat(new String(first, 0, reader.getInputStream().read(first), StandardCharsets.UTF_8))
