@@ -58,6 +58,22 @@ final class ServeCommand implements Callable<Integer> {
   List<String> cors = new ArrayList<>();
 
   @Option(
+      names = "--cors-admin",
+      description =
+          "Let the --cors origins call the sandbox API (/sandbox/*) too; without it they reach"
+              + " only the app-facing routes.")
+  boolean corsAdmin;
+
+  @Option(
+      names = "--allow-host",
+      paramLabel = "NAME",
+      description =
+          "Also answer requests addressed to NAME (repeatable): a DNS name for this machine."
+              + " Others than localhost, the loopback addresses and, with --lan, this machine's"
+              + " addresses and host name get 421.")
+  List<String> allowHosts = new ArrayList<>();
+
+  @Option(
       names = "--provider-base-url",
       description = "Send provider calls to another server instead of the built-in mocks.")
   String providerBaseUrl;
@@ -100,6 +116,8 @@ final class ServeCommand implements Callable<Integer> {
         .random(context.random())
         .lan(lan)
         .corsOrigins(cors)
+        .corsAdmin(corsAdmin)
+        .allowedHosts(allowHosts)
         .providerBaseUrl(providerBaseUrl)
         .log(log);
     if (demoMode != null) {

@@ -77,12 +77,19 @@ final class BodyReader implements Filter {
   /** Writes a JSON error and asks Jetty to close the connection (the body may be half read). */
   static void refuse(HttpServletResponse res, int status, String error, String message)
       throws IOException {
+    refuse(res, status, error, "body", message);
+  }
+
+  /** Writes a JSON error naming {@code field} and asks Jetty to close the connection. */
+  static void refuse(
+      HttpServletResponse res, int status, String error, String field, String message)
+      throws IOException {
     if (res.isCommitted()) {
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", error);
-    body.put("field", "body");
+    body.put("field", field);
     body.put("message", message);
     byte[] bytes = Http.JSON.writeValueAsBytes(body);
     res.reset();

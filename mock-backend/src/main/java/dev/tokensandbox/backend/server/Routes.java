@@ -106,6 +106,7 @@ public final class Routes {
     return ctx -> {
       ctx.attribute(RouteContext.ROUTE, id);
       onceEach(ctx);
+      jsonBodiesOnly(ctx);
       FaultDecision decision =
           faultable ? faults.decide(id, ctx.header("X-Sandbox-Device")) : FaultDecision.NONE;
       ctx.attribute(RouteContext.FAULTS, decision);
@@ -153,6 +154,34 @@ public final class Routes {
             param.getKey(), "must be given once (got " + param.getValue().size() + " values)");
       }
     }
+  }
+
+  /**
+   * A request with a body must say it is JSON. Every route reads bodies as JSON, so without this a
+   * web page could send a "simple" cross-site POST ({@code text/plain} or form-encoded, which
+   * browsers send without asking) and have it obeyed: a fault installed, a device commanded. A
+   * browser only sends {@code application/json} cross-site after a CORS preflight, which the admin
+   * API never passes.
+   */
+  private static void jsonBodiesOnly(Context ctx) {
+    if (ctx.req().getContentLengthLong() <= 0 && ctx.header("Transfer-Encoding") == null) {
+      return; // no body: nothing to mistake for JSON
+    }
+    String type = ctx.header("Content-Type");
+    String media =
+        type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    if (!media.equals("application/json")) {
+      throw new ApiError(
+          415,
+          "unsupported_media_type",
+          "Content-Type",
+          "must be application/json for a request with a body"
+              + (type == null ? " (none was sent)" : ", not " + clipped(type)));
+    }
+  }
+
+  private static String clipped(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "…";
   }
 
   private static void answer(Context ctx, FaultDecision decision, Handler handler)

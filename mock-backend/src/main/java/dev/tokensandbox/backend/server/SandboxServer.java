@@ -70,6 +70,7 @@ public final class SandboxServer implements AutoCloseable {
   private final dev.tokensandbox.backend.devices.DeviceRegistry devices;
   private volatile org.eclipse.jetty.server.ServerConnector connector;
   private final CustomerAuth auth;
+  private final HostCheck hostCheck;
 
   private SandboxServer(Builder config) {
     this.config = config;
@@ -84,6 +85,7 @@ public final class SandboxServer implements AutoCloseable {
     this.auth = auth;
     JournalRecorder recorder =
         new JournalRecorder(journal, reveals, redactor, config.time, config.log);
+    this.hostCheck = HostCheck.forMode(!config.host.equals("127.0.0.1"), config.allowedHosts);
     // Starts with config.threads; PoolGuard lets it grow to MAX_THREADS when requests starve.
     this.pool =
         new org.eclipse.jetty.util.thread.QueuedThreadPool(
@@ -118,12 +120,17 @@ public final class SandboxServer implements AutoCloseable {
                   server -> server.setErrorHandler(new JettyErrors.JsonErrorHandler()));
               // Bodies are read whole, without a thread, before any route runs (BodyReader).
               c.jetty.modifyServletContextHandler(
-                  handler ->
-                      handler.addFilter(
-                          new org.eclipse.jetty.servlet.FilterHolder(
-                              new BodyReader(MAX_REQUEST_BYTES, config.requestDeadline)),
-                          "/*",
-                          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+                  handler -> {
+                    handler.addFilter(
+                        new org.eclipse.jetty.servlet.FilterHolder(hostCheck),
+                        "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                    handler.addFilter(
+                        new org.eclipse.jetty.servlet.FilterHolder(
+                            new BodyReader(MAX_REQUEST_BYTES, config.requestDeadline)),
+                        "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                  });
               // Javalin copies each result through a buffer of this size, allocated per response
               // (32 KB by default); the sandbox's answers are mostly well under 4 KB.
               c.http.responseBufferSize = RESPONSE_COPY_BUFFER;
@@ -135,8 +142,22 @@ public final class SandboxServer implements AutoCloseable {
                   });
               c.requestLogger.ws(recorder::websocket);
               if (!config.corsOrigins.isEmpty()) {
+                // The app-facing routes only: the admin API (/sandbox/*) is covered only when the
+                // user asks for it, so a page allowed to fetch tokens cannot also drive the
+                // sandbox.
+                List<String> paths = new java.util.ArrayList<>(CORS_PATHS);
+                if (config.corsAdmin) {
+                  paths.add("/sandbox/*");
+                }
                 c.bundledPlugins.enableCors(
-                    cors -> cors.addRule(rule -> config.corsOrigins.forEach(rule::allowHost)));
+                    cors ->
+                        paths.forEach(
+                            path ->
+                                cors.addRule(
+                                    rule -> {
+                                      rule.path = path;
+                                      config.corsOrigins.forEach(rule::allowHost);
+                                    })));
               }
             });
 
@@ -221,6 +242,11 @@ public final class SandboxServer implements AutoCloseable {
       }
     }
     return closed;
+  }
+
+  /** The names this server answers to in the {@code Host} header. */
+  public java.util.Set<String> hostNames() {
+    return hostCheck.names();
   }
 
   /** The base URL on the loopback interface, e.g. {@code http://127.0.0.1:8080}. */
@@ -313,6 +339,19 @@ public final class SandboxServer implements AutoCloseable {
     };
   }
 
+  /** The routes a {@code --cors} origin may call: every route but the admin API. */
+  static final List<String> CORS_PATHS =
+      List.of(
+          "/api/*",
+          "/auth/*",
+          "/rtc/*",
+          "/rtm/*",
+          "/rte/*",
+          "/ping",
+          "/ringnity/*",
+          "/tokens",
+          "/provider/*");
+
   /**
    * The fewest threads the server can run with: one accepts connections, one selects, one runs
    * requests (whatever the core count: the connector keeps to one acceptor and one selector). On
@@ -371,6 +410,8 @@ public final class SandboxServer implements AutoCloseable {
     private int threads = defaultThreads();
     private String providerBaseUrl;
     private List<String> corsOrigins = List.of();
+    private boolean corsAdmin;
+    private List<String> allowedHosts = List.of();
     private Consumer<String> log = line -> {};
     private Duration idleTimeout = IDLE_TIMEOUT;
     private Duration requestDeadline = REQUEST_DEADLINE;
@@ -473,6 +514,26 @@ public final class SandboxServer implements AutoCloseable {
 
     public Builder corsOrigins(List<String> origins) {
       this.corsOrigins = List.copyOf(origins);
+      return this;
+    }
+
+    /**
+     * More names the sandbox answers to (a DNS name pointing at this machine, a reverse proxy's),
+     * besides localhost, the loopback addresses and, in LAN mode, this machine's addresses.
+     */
+    public Builder allowedHosts(List<String> names) {
+      for (String name : names) {
+        if (name == null || name.isBlank() || name.contains("/") || name.contains(" ")) {
+          throw new IllegalArgumentException("allow-host: not a host name: " + name);
+        }
+      }
+      this.allowedHosts = List.copyOf(names);
+      return this;
+    }
+
+    /** Let the {@link #corsOrigins} call the admin API ({@code /sandbox/*}) too; off by default. */
+    public Builder corsAdmin(boolean corsAdmin) {
+      this.corsAdmin = corsAdmin;
       return this;
     }
 

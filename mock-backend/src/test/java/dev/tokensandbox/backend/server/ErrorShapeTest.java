@@ -84,7 +84,8 @@ class ErrorShapeTest {
   void aMethodHttpDoesNotDefineIs501() throws IOException {
     String answer =
         RawHttp.exchange(
-            sandbox.server.port(), "BREW /ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            sandbox.server.port(),
+            "BREW /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     assertThat(RawHttp.status(answer)).isEqualTo(501);
     assertThat(json(RawHttp.body(answer)).path("field").asText()).isEqualTo("method");
   }

@@ -1,0 +1,122 @@
+package dev.tokensandbox.backend.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a web page the developer visits can do to the sandbox on the real server: simple cross-site
+ * requests are refused, the admin API is outside {@code --cors}, and DNS rebinding meets the Host
+ * check.
+ */
+class BrowserSecurityTest {
+
+  @Test
+  void aSimpleCrossSitePostIsRefusedAndChangesNothing() {
+    try (ServerFixture sandbox = new ServerFixture()) {
+      String fault =
+          "{\"rules\":[{\"route\":\"*\",\"fault\":\"STATUS\",\"value\":503,\"probability\":1}]}";
+      for (String type :
+          List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")) {
+        ServerFixture.Reply put = send(sandbox, "PUT", "/sandbox/faults", fault, type);
+        assertThat(put.code()).as(type).isEqualTo(415);
+        assertThat(put.json().path("field").asText()).isEqualTo("Content-Type");
+        ServerFixture.Reply command =
+            send(
+                sandbox,
+                "POST",
+                "/sandbox/devices/phone-1/commands",
+                "{\"command\":\"setFault\",\"args\":{\"fault\":\"STATUS\",\"value\":503}}",
+                type);
+        assertThat(command.code()).as(type).isEqualTo(415);
+        assertThat(send(sandbox, "POST", "/auth/login", "{}", type).code()).isEqualTo(415);
+      }
+      assertThat(sandbox.server.faults().plan().rules()).isEmpty();
+      // The same body as JSON is what the desktop and the docs send.
+      assertThat(
+              send(sandbox, "PUT", "/sandbox/faults", fault, "application/json; charset=utf-8")
+                  .code())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void corsCoversTheAppRoutesNotTheAdminApiUnlessAskedFor() throws IOException {
+    String origin = "http://app.example";
+    try (ServerFixture sandbox =
+        new ServerFixture(SandboxServer.builder().corsOrigins(List.of(origin)))) {
+      assertThat(preflight(sandbox, "/api/agora/token", origin)).isEqualTo(origin);
+      assertThat(preflight(sandbox, "/sandbox/faults", origin)).isNull();
+      assertThat(preflight(sandbox, "/sandbox/devices/phone-1/commands", origin)).isNull();
+    }
+    try (ServerFixture sandbox =
+        new ServerFixture(SandboxServer.builder().corsOrigins(List.of(origin)).corsAdmin(true))) {
+      assertThat(preflight(sandbox, "/sandbox/faults", origin)).isEqualTo(origin);
+    }
+  }
+
+  @Test
+  void aRequestForAnotherHostNameIsMisdirected() throws IOException {
+    try (ServerFixture sandbox =
+        new ServerFixture(SandboxServer.builder().allowedHosts(List.of("sandbox.test")))) {
+      int port = sandbox.server.port();
+      String rebound = get(port, "/sandbox/journal", "attacker.example:" + port);
+      assertThat(RawHttp.status(rebound)).isEqualTo(421);
+      assertThat(RawHttp.body(rebound))
+          .contains("\"error\":\"misdirected_request\"", "\"field\":\"Host\"");
+      assertThat(RawHttp.status(get(port, "/api/agora/token?channelName=a", "evil.test")))
+          .isEqualTo(421);
+      for (String host :
+          List.of(
+              "localhost:" + port,
+              "127.0.0.1:" + port,
+              "[::1]:" + port,
+              "LOCALHOST",
+              "sandbox.test",
+              "10.0.2.2:8080")) {
+        assertThat(RawHttp.status(get(port, "/sandbox/journal", host))).as(host).isEqualTo(200);
+      }
+    }
+  }
+
+  private static String get(int port, String path, String host) throws IOException {
+    return RawHttp.exchange(
+        port, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+  }
+
+  private static String preflight(ServerFixture sandbox, String path, String origin)
+      throws IOException {
+    Request request =
+        new Request.Builder()
+            .url(sandbox.server.url() + path)
+            .method("OPTIONS", null)
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "PUT")
+            .header("Access-Control-Request-Headers", "content-type")
+            .build();
+    try (Response r = sandbox.http.newCall(request).execute()) {
+      return r.header("Access-Control-Allow-Origin");
+    }
+  }
+
+  private static ServerFixture.Reply send(
+      ServerFixture sandbox, String method, String path, String body, String type) {
+    Request request =
+        new Request.Builder()
+            .url(sandbox.server.url() + path)
+            .method(method, RequestBody.create(body, MediaType.get(type)))
+            .build();
+    try (Response r = sandbox.http.newCall(request).execute()) {
+      return new ServerFixture.Reply(
+          r.code(), r.header("Content-Type"), r.body().string(), r.headers().toMultimap());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
