@@ -1,5 +1,6 @@
 package dev.tokensandbox.desktop.host;
 
+import dev.tokensandbox.backend.server.PairingCheck;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.workspace.Workspace;
@@ -76,8 +77,8 @@ public final class BackendHost implements AutoCloseable {
   private Runnable unsubscribe = () -> {};
 
   /**
-   * @param lanAddress this machine's address on the LAN (see {@link LanAddress#find()}), asked when
-   *     LAN mode starts
+   * @param lanAddress this machine's address on the LAN (see {@link
+   *     dev.tokensandbox.backend.server.LanAddress#find()}), asked when LAN mode starts
    */
   public BackendHost(Workspace workspace, Supplier<Optional<String>> lanAddress) {
     this.workspace = workspace;
@@ -123,7 +124,20 @@ public final class BackendHost implements AutoCloseable {
       SandboxServer started =
           SandboxServer.builder().workspace(workspace).port(port).lan(lan).start();
       server = started;
-      unsubscribe = started.journal().subscribe(this::traffic);
+      Runnable unsubscribeTraffic = started.journal().subscribe(this::traffic);
+      Runnable unsubscribeRotation =
+          started
+              .pairing()
+              .map(
+                  pairing ->
+                      pairing.onRotation(
+                          rotation -> worker.execute(() -> rotated(started, rotation))))
+              .orElse(() -> {});
+      unsubscribe =
+          () -> {
+            unsubscribeTraffic.run();
+            unsubscribeRotation.run();
+          };
       String lanUrl =
           lan
               ? lanAddress.get().map(host -> "http://" + host + ":" + started.port()).orElse("")
@@ -141,6 +155,27 @@ public final class BackendHost implements AutoCloseable {
     } catch (RuntimeException e) {
       publish(new Status(State.FAILED, port, "", "", "", reason(port, e)));
     }
+  }
+
+  /** The pairing code was replaced after wrong guesses: show the new one and say why. */
+  private void rotated(SandboxServer rotatedServer, PairingCheck.Rotation rotation) {
+    if (server != rotatedServer) {
+      return; // a rotation of a server that has since stopped
+    }
+    Status now = status;
+    publish(
+        new Status(
+            now.state(),
+            now.port(),
+            now.url(),
+            now.lanUrl(),
+            rotatedServer.pairingCode().orElse(""),
+            "Pairing code rotated at "
+                + java.time.LocalTime.ofInstant(rotation.at(), java.time.ZoneId.systemDefault())
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + ": "
+                + rotation.wrongCodes()
+                + " wrong codes were sent; pair again with the new code"));
   }
 
   private static String reason(int port, Throwable e) {

@@ -1,12 +1,12 @@
 package dev.tokensandbox.desktop.shell;
 
+import dev.tokensandbox.backend.server.LanAddress;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.backend.BackendClient;
 import dev.tokensandbox.client.clock.ExecutorClock;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
 import dev.tokensandbox.desktop.diagram.ArchitectureViewModel;
 import dev.tokensandbox.desktop.host.BackendHost;
-import dev.tokensandbox.desktop.host.LanAddress;
 import dev.tokensandbox.desktop.inspect.InspectViewModel;
 import dev.tokensandbox.desktop.issue.IssueViewModel;
 import dev.tokensandbox.desktop.lab.LabRuntime;

@@ -144,6 +144,14 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The desktop's QR text ({@code tokensandbox://pair?url=…&code=…}) for {@code url}. */
+  static String pairingLink(String url, String code) {
+    return "tokensandbox://pair?url="
+        + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8)
+        + "&code="
+        + code;
+  }
+
   private void banner(SandboxServer server, Path workspaceFile) {
     var out = context.out();
     out.println(
@@ -152,6 +160,38 @@ final class ServeCommand implements Callable<Integer> {
             + (lan ? " and on every interface at port " + server.port() : ""));
     out.println(
         "  Provider mocks (RINGNITY_API_BASE_URL, CHATSDK_API_URL): " + server.providerBaseUrl());
+    server
+        .pairingCode()
+        .ifPresent(
+            code -> {
+              String lanUrl =
+                  dev.tokensandbox.backend.server.LanAddress.find()
+                      .map(host -> "http://" + host + ":" + server.port())
+                      .orElse(null);
+              out.println(
+                  "  Pairing code: "
+                      + code
+                      + " (a phone sends it as X-Pairing-Code; 5 wrong codes per minute per"
+                      + " address, a new code after 20)");
+              if (lanUrl == null) {
+                out.println("  LAN address: none found on this machine's interfaces");
+              } else {
+                out.println("  Phone URL: " + lanUrl);
+                out.println("  Pairing link (QR payload): " + pairingLink(lanUrl, code));
+              }
+              server
+                  .pairing()
+                  .orElseThrow()
+                  .onRotation(
+                      rotation ->
+                          out.println(
+                              "Pairing code rotated at "
+                                  + rotation.at()
+                                  + " after "
+                                  + rotation.wrongCodes()
+                                  + " wrong codes; the new code is "
+                                  + server.pairingCode().orElse("")));
+            });
     out.println(
         "  Server threads: "
             + server.threads()

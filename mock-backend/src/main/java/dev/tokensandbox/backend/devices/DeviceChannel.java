@@ -42,11 +42,11 @@ public final class DeviceChannel {
   private final FaultInjector faults;
   private final PairingCheck pairing;
 
-  /** {@code pairingCode} is null when the sandbox listens on loopback only. */
-  public DeviceChannel(DeviceRegistry registry, FaultInjector faults, String pairingCode) {
+  /** {@code pairing} is null when the sandbox listens on loopback only. */
+  public DeviceChannel(DeviceRegistry registry, FaultInjector faults, PairingCheck pairing) {
     this.registry = registry;
     this.faults = faults;
-    this.pairing = pairingCode == null ? null : new PairingCheck(pairingCode);
+    this.pairing = pairing;
   }
 
   public void register(Routes routes, Javalin app) {
@@ -72,10 +72,22 @@ public final class DeviceChannel {
       ctx.closeSession(CLOSE_BAD_DEVICE, "device: must be 1..64 of A-Z a-z 0-9 . _ -");
       return;
     }
-    if (pairing != null && !pairing.accepts(remoteAddress(ctx), ctx.header("X-Pairing-Code"))) {
-      ctx.closeSession(
-          CLOSE_PAIRING_REQUIRED, "pairing_required: send the pairing code shown on the desktop");
-      return;
+    if (pairing != null) {
+      PairingCheck.Verdict verdict =
+          pairing.verdict(remoteAddress(ctx), ctx.header("X-Pairing-Code"));
+      if (verdict instanceof PairingCheck.Verdict.Throttled throttled) {
+        ctx.closeSession(
+            CLOSE_PAIRING_REQUIRED,
+            "too_many_requests: too many wrong pairing codes, wait "
+                + throttled.retryAfterSeconds()
+                + " s");
+        return;
+      }
+      if (!(verdict instanceof PairingCheck.Verdict.Accepted)) {
+        ctx.closeSession(
+            CLOSE_PAIRING_REQUIRED, "pairing_required: send the pairing code shown on the desktop");
+        return;
+      }
     }
     ctx.enableAutomaticPings();
     dev.tokensandbox.backend.server.WsOut.bound(ctx);

@@ -66,7 +66,7 @@ public final class SandboxServer implements AutoCloseable {
   private final Redactor redactor = new Redactor();
   private final dev.tokensandbox.backend.traffic.RevealStore reveals;
   private final ChatSdkProvider chatSdk;
-  private final String pairingCode;
+  private final PairingCheck pairing;
   private final dev.tokensandbox.backend.devices.DeviceRegistry devices;
   private volatile org.eclipse.jetty.server.ServerConnector connector;
   private final CustomerAuth auth;
@@ -161,12 +161,12 @@ public final class SandboxServer implements AutoCloseable {
               }
             });
 
-    this.pairingCode =
+    this.pairing =
         config.host.equals("127.0.0.1")
             ? null
-            : String.format("%06d", config.random.nextInt(1_000_000));
-    if (pairingCode != null) {
-      app.before("/sandbox/*", new PairingCheck(pairingCode)::check);
+            : new PairingCheck(config.random, System::nanoTime, Clock.systemUTC());
+    if (pairing != null) {
+      app.before("/sandbox/*", pairing::check);
     }
     Routes routes = new Routes(app, faults, faultExecutor);
     ErrorMapping.install(app, routes);
@@ -192,7 +192,7 @@ public final class SandboxServer implements AutoCloseable {
     new RtcProvider(config.workspace.agoraCredentials(), config.time).register(routes);
     new SandboxApi(config.workspace, settings, faults, journal, config.time, mint, this::endpoints)
         .register(routes, app);
-    new dev.tokensandbox.backend.devices.DeviceChannel(devices, faults, pairingCode)
+    new dev.tokensandbox.backend.devices.DeviceChannel(devices, faults, pairing)
         .register(routes, app);
   }
 
@@ -264,7 +264,12 @@ public final class SandboxServer implements AutoCloseable {
    * when the server listens on loopback only.
    */
   public java.util.Optional<String> pairingCode() {
-    return java.util.Optional.ofNullable(pairingCode);
+    return pairing().map(PairingCheck::code);
+  }
+
+  /** The pairing check in LAN mode (its code, rotations); empty on loopback only. */
+  public java.util.Optional<PairingCheck> pairing() {
+    return java.util.Optional.ofNullable(pairing);
   }
 
   public TrafficJournal journal() {

@@ -85,6 +85,69 @@ class BrowserSecurityTest {
     }
   }
 
+  @Test
+  void aLanPeerWithoutTheCodeIsRefusedAndAGuesserIsThrottled() throws IOException {
+    String lanAddress = nonLoopbackAddress();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        lanAddress != null, "this machine has no LAN address to connect from");
+    try (ServerFixture lan = new ServerFixture(SandboxServer.builder().lan(true))) {
+      int port = lan.server.port();
+      String host = lanAddress + ":" + port;
+      String none = lanGet(lanAddress, port, "/sandbox/journal", host, null);
+      assertThat(RawHttp.status(none)).isEqualTo(401);
+      assertThat(RawHttp.body(none)).contains("pairing_required");
+      String code = lan.server.pairingCode().orElseThrow();
+      String wrong = code.equals("000000") ? "000001" : "000000";
+      int refused = 0;
+      int throttled = 0;
+      for (int i = 0; i < 10; i++) {
+        String answer = lanGet(lanAddress, port, "/sandbox/journal", host, wrong);
+        refused += RawHttp.status(answer) == 401 ? 1 : 0;
+        if (RawHttp.status(answer) == 429) {
+          throttled++;
+          assertThat(answer).containsPattern("(?i)Retry-After: \\d+");
+        }
+      }
+      assertThat(refused).isEqualTo(PairingCheck.MAX_FAILURES_PER_PEER);
+      assertThat(throttled).isEqualTo(10 - PairingCheck.MAX_FAILURES_PER_PEER);
+      // This machine itself is never asked for the code.
+      assertThat(lan.get("/sandbox/journal").code()).isEqualTo(200);
+    }
+  }
+
+  /** Any IPv4 address of this machine that is not loopback (a LAN peer's view of it). */
+  private static String nonLoopbackAddress() throws java.net.SocketException {
+    for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+      if (!nic.isUp() || nic.isLoopback()) {
+        continue;
+      }
+      for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+        if (address instanceof java.net.Inet4Address) {
+          return address.getHostAddress();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A GET over the LAN address, so the server sees a peer that is not this machine's loopback. */
+  private static String lanGet(String address, int port, String path, String host, String code)
+      throws IOException {
+    try (java.net.Socket s = new java.net.Socket(address, port)) {
+      s.setSoTimeout(10_000);
+      String request =
+          "GET "
+              + path
+              + " HTTP/1.1\r\nHost: "
+              + host
+              + "\r\nConnection: close\r\n"
+              + (code == null ? "" : "X-Pairing-Code: " + code + "\r\n")
+              + "\r\n";
+      s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return RawHttp.readAll(s);
+    }
+  }
+
   private static String get(int port, String path, String host) throws IOException {
     return RawHttp.exchange(
         port, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");

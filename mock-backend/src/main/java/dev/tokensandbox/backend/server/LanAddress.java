@@ -1,4 +1,4 @@
-package dev.tokensandbox.desktop.host;
+package dev.tokensandbox.backend.server;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
