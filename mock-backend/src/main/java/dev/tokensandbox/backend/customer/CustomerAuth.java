@@ -25,6 +25,9 @@ import java.util.random.RandomGenerator;
 public final class CustomerAuth {
   public static final Duration SESSION_LIFETIME = Duration.ofHours(8);
 
+  /** A session not used for this long ends, whatever its lifetime left. */
+  public static final Duration SESSION_IDLE = Duration.ofMinutes(30);
+
   /** Demo users and their (documented, non-secret) demo passwords. */
   public static final Map<String, String> DEMO_PASSWORDS =
       Map.of("alice", "alice-demo", "customer", "customer-demo");
@@ -52,7 +55,21 @@ public final class CustomerAuth {
   // the front as logins arrive, so a long-running sandbox holds at most MAX_SESSIONS.
   private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>();
 
-  private record Session(Customer customer, Instant expiresAt) {}
+  private static final class Session {
+    final Customer customer;
+    final Instant expiresAt;
+    Instant lastUsed;
+
+    Session(Customer customer, Instant expiresAt, Instant lastUsed) {
+      this.customer = customer;
+      this.expiresAt = expiresAt;
+      this.lastUsed = lastUsed;
+    }
+
+    boolean liveAt(Instant now) {
+      return now.isBefore(expiresAt) && now.isBefore(lastUsed.plus(SESSION_IDLE));
+    }
+  }
 
   public CustomerAuth(ServerSettings settings, Clock clock, RandomGenerator random) {
     this(settings, clock, random, MAX_SESSIONS);
@@ -104,12 +121,12 @@ public final class CustomerAuth {
       var eldest = sessions.values().iterator();
       while (eldest.hasNext()) {
         Session first = eldest.next();
-        if (now.isBefore(first.expiresAt) && sessions.size() < maxSessions) {
+        if (first.liveAt(now) && sessions.size() < maxSessions) {
           break;
         }
         eldest.remove(); // expired, or the oldest of too many
       }
-      sessions.put(bearer, new Session(customer, expiresAt));
+      sessions.put(bearer, new Session(customer, expiresAt, now));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("sessionToken", bearer);
@@ -119,22 +136,44 @@ public final class CustomerAuth {
     Http.json(ctx, 200, out);
   }
 
-  /** The logged-in customer, if the request carries a live session bearer. */
-  public Optional<Customer> session(Context ctx) {
+  /**
+   * {@code POST /auth/logout} with the session's bearer: the session ends at once. Answers {@code
+   * {"loggedOut": true}}, or {@code false} when the bearer was not a live session.
+   */
+  public void logout(Context ctx) {
+    String bearer = bearer(ctx);
+    boolean ended;
+    synchronized (sessions) {
+      ended = bearer != null && sessions.remove(bearer) != null;
+    }
+    Http.json(ctx, 200, Map.of("loggedOut", ended));
+  }
+
+  private static String bearer(Context ctx) {
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return header.substring(7).strip();
+  }
+
+  /** The logged-in customer, if the request carries a live session bearer. */
+  public Optional<Customer> session(Context ctx) {
+    String bearer = bearer(ctx);
+    if (bearer == null) {
       return Optional.empty();
     }
-    String bearer = header.substring(7).strip();
     synchronized (sessions) {
       Session session = sessions.get(bearer);
       if (session == null) {
         return Optional.empty();
       }
-      if (!clock.instant().isBefore(session.expiresAt)) {
+      Instant now = clock.instant();
+      if (!session.liveAt(now)) {
         sessions.remove(bearer);
         return Optional.empty();
       }
+      session.lastUsed = now;
       return Optional.of(session.customer);
     }
   }

@@ -173,6 +173,7 @@ public final class SandboxServer implements AutoCloseable {
     new AgoraRoutes(mint, auth).register(routes);
     new GinRoutes(mint, auth, settings).register(routes);
     routes.post("auth.login", "/auth/login", auth::login);
+    routes.post("auth.logout", "/auth/logout", auth::logout);
     new ProviderFlows(
             auth,
             providerClient,

@@ -172,4 +172,40 @@ class SandboxApiTest {
       assertThat(small.server.customerSessions()).isEqualTo(1);
     }
   }
+
+  @Test
+  void aSessionEndsAtLogoutAndAfterHalfAnHourUnused() {
+    try (ServerFixture sandbox = new ServerFixture()) {
+      sandbox.server.settings().setDemoMode(false);
+      String session = sandbox.login("alice", "alice-demo");
+      assertThat(sandbox.post("/api/auth/chat-token", "", "Authorization", session).code())
+          .isEqualTo(200);
+      ServerFixture.Reply out = sandbox.post("/auth/logout", "", "Authorization", session);
+      assertThat(out.json().path("loggedOut").asBoolean()).isTrue();
+      assertThat(sandbox.post("/api/auth/chat-token", "", "Authorization", session).code())
+          .isEqualTo(401);
+      assertThat(
+              sandbox
+                  .post("/auth/logout", "", "Authorization", session)
+                  .json()
+                  .path("loggedOut")
+                  .asBoolean())
+          .isFalse();
+
+      String used = sandbox.login("alice", "alice-demo");
+      String idle = sandbox.login("alice", "alice-demo");
+      java.time.Duration step =
+          dev.tokensandbox.backend.customer.CustomerAuth.SESSION_IDLE.dividedBy(3).multipliedBy(2);
+      sandbox.time.setOffset(step);
+      assertThat(sandbox.get("/rtc/a/publisher/uid/1/", "Authorization", used).code())
+          .isEqualTo(200);
+      sandbox.time.setOffset(step.multipliedBy(2));
+      assertThat(sandbox.get("/rtc/a/publisher/uid/1/", "Authorization", used).code())
+          .as("used 20 minutes ago: still live")
+          .isEqualTo(200);
+      assertThat(sandbox.get("/rtc/a/publisher/uid/1/", "Authorization", idle).code())
+          .as("unused for 40 minutes: ended")
+          .isEqualTo(401);
+    }
+  }
 }
