@@ -37,6 +37,10 @@ public final class ArchitectureView extends VBox {
     CheckBox lan = new CheckBox("LAN mode (pair a phone; demo mode off)");
     lan.setId("lan");
     lan.selectedProperty().bindBidirectional(model.lanProperty());
+    CheckBox demoUsers = new CheckBox("Demo logins on the LAN");
+    demoUsers.setId("lan-demo-users");
+    demoUsers.selectedProperty().bindBidirectional(model.lanDemoUsersProperty());
+    demoUsers.disableProperty().bind(model.lanProperty().not());
     Button start = new Button();
     start.setId("backend-start");
     start.getStyleClass().add("accent");
@@ -53,7 +57,8 @@ public final class ArchitectureView extends VBox {
     Label message = new Label();
     message.setId("backend-message");
     message.textProperty().bind(model.messageProperty());
-    HBox controls = new HBox(8, new Label("Port"), port, lan, start, stop, state, message);
+    HBox controls =
+        new HBox(8, new Label("Port"), port, lan, demoUsers, start, stop, state, message);
     controls.setAlignment(Pos.CENTER_LEFT);
     controls.getStyleClass().add("toolbar");
 

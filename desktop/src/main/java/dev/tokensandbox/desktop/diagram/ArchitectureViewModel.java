@@ -29,6 +29,8 @@ public final class ArchitectureViewModel {
   private final BackendHost host;
   private final StringProperty port = new SimpleStringProperty(this, "port", "8080");
   private final BooleanProperty lan = new SimpleBooleanProperty(this, "lan", false);
+  private final BooleanProperty lanDemoUsers =
+      new SimpleBooleanProperty(this, "lanDemoUsers", false);
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
   private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -70,6 +72,14 @@ public final class ArchitectureViewModel {
     return lan;
   }
 
+  /**
+   * In LAN mode, whether the documented demo users may log in (off by default: anyone on the Wi-Fi
+   * can read their passwords in the README). On loopback they always may.
+   */
+  public BooleanProperty lanDemoUsersProperty() {
+    return lanDemoUsers;
+  }
+
   /** (Re)starts the backend with the chosen port and LAN mode; a bad port is reported. */
   public void start() {
     String text = port.get() == null ? "" : port.get().strip();
@@ -77,7 +87,7 @@ public final class ArchitectureViewModel {
       message.set("port: must be a number in 0..65535 (0 = any free port)");
       return;
     }
-    host.start(Integer.parseInt(text), lan.get());
+    host.start(Integer.parseInt(text), lan.get(), !lan.get() || lanDemoUsers.get());
   }
 
   public void stop() {

@@ -110,19 +110,32 @@ public final class BackendHost implements AutoCloseable {
    * interface. If the port is taken, says so and does not fall back silently.
    */
   public void start(int port, boolean lan) {
-    worker.execute(() -> doStart(port, lan));
+    start(port, lan, !lan);
+  }
+
+  /**
+   * As {@link #start(int, boolean)}; {@code demoUsers}: whether the documented demo users may log
+   * in (the desktop asks before allowing it on the LAN).
+   */
+  public void start(int port, boolean lan, boolean demoUsers) {
+    worker.execute(() -> doStart(port, lan, demoUsers));
   }
 
   public void stop() {
     worker.execute(() -> doStop("Stopped"));
   }
 
-  private void doStart(int port, boolean lan) {
+  private void doStart(int port, boolean lan, boolean demoUsers) {
     doStop("Restarting");
     publish(new Status(State.STARTING, port, "", "", "", "Starting on port " + port + "…"));
     try {
       SandboxServer started =
-          SandboxServer.builder().workspace(workspace).port(port).lan(lan).start();
+          SandboxServer.builder()
+              .workspace(workspace)
+              .port(port)
+              .lan(lan)
+              .demoUsers(demoUsers)
+              .start();
       server = started;
       Runnable unsubscribeTraffic = started.journal().subscribe(this::traffic);
       Runnable unsubscribeRotation =

@@ -45,6 +45,14 @@ final class ServeCommand implements Callable<Integer> {
   boolean lan;
 
   @Option(
+      names = "--demo-users",
+      negatable = true,
+      description =
+          "Let the documented demo users (alice, customer) log in (default: on, off with --lan:"
+              + " their passwords are public).")
+  Boolean demoUsers;
+
+  @Option(
       names = "--demo-mode",
       negatable = true,
       description =
@@ -122,6 +130,9 @@ final class ServeCommand implements Callable<Integer> {
         .log(log);
     if (demoMode != null) {
       builder.demoMode(demoMode);
+    }
+    if (demoUsers != null) {
+      builder.demoUsers(demoUsers);
     }
     SandboxServer server = builder.start();
     banner(server, store.file());
@@ -205,7 +216,9 @@ final class ServeCommand implements Callable<Integer> {
                 ? "on: the seeds' requests work without logging in"
                 : "off: POST /auth/login first"));
     out.println(
-        "  Demo users: "
+        "  Demo users"
+            + (server.settings().demoUsers() ? "" : " (off: --demo-users turns them on)")
+            + ": "
             + String.join(
                 ", ",
                 CustomerAuth.DEMO_PASSWORDS.entrySet().stream()

@@ -108,6 +108,15 @@ public final class CustomerAuth {
     if (password == null) {
       throw ApiError.badRequest("password", "is required");
     }
+    if (!settings.demoUsers()) {
+      throw new ApiError(
+          403,
+          "demo_users_off",
+          "username",
+          "demo users are off on the LAN (their passwords are public): turn on \"Demo logins on"
+              + " the LAN\" on the desktop, run serve --demo-users, or PUT /sandbox/settings"
+              + " {\"demoUsers\":true} from this machine");
+    }
     String expected = DEMO_PASSWORDS.get(username);
     if (expected == null || !MessageDigest.isEqual(bytes(expected), bytes(password))) {
       throw new ApiError(401, "invalid_credentials", null, "unknown user or wrong password");

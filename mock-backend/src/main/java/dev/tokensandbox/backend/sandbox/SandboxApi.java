@@ -146,6 +146,7 @@ public final class SandboxApi {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("demoMode", settings.demoMode());
     out.put("ginLegacyTokens", settings.ginLegacyTokens());
+    out.put("demoUsers", settings.demoUsers());
     return out;
   }
 
@@ -156,6 +157,9 @@ public final class SandboxApi {
     }
     if (body.has("ginLegacyTokens")) {
       settings.setGinLegacyTokens(bool(body, "ginLegacyTokens"));
+    }
+    if (body.has("demoUsers")) {
+      settings.setDemoUsers(bool(body, "demoUsers"));
     }
     Http.json(ctx, 200, settingsView());
   }

@@ -78,7 +78,10 @@ public final class SandboxServer implements AutoCloseable {
     this.reveals = new dev.tokensandbox.backend.traffic.RevealStore(config.journalCapacity);
     this.devices =
         new dev.tokensandbox.backend.devices.DeviceRegistry(config.time, redactor, events);
-    this.settings = new ServerSettings(config.demoMode);
+    this.settings =
+        new ServerSettings(
+            config.demoMode,
+            config.demoUsers != null ? config.demoUsers : config.host.equals("127.0.0.1"));
     this.mint = new TokenMint(config.workspace, config.time, config.random);
     config.workspace.secrets().forEach(redactor::addSecret);
     CustomerAuth auth = new CustomerAuth(settings, config.time, config.random, config.maxSessions);
@@ -325,6 +328,7 @@ public final class SandboxServer implements AutoCloseable {
     out.put("providerBaseUrl", providerBaseUrl());
     out.put("boundTo", config.host);
     out.put("demoMode", settings.demoMode());
+    out.put("demoUsers", settings.demoUsers());
     return out;
   }
 
@@ -412,6 +416,7 @@ public final class SandboxServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port = 0;
     private boolean demoMode = true;
+    private Boolean demoUsers;
     private int journalCapacity = TrafficJournal.DEFAULT_CAPACITY;
     private int threads = defaultThreads();
     private String providerBaseUrl;
@@ -487,6 +492,15 @@ public final class SandboxServer implements AutoCloseable {
 
     public Builder demoMode(boolean demoMode) {
       this.demoMode = demoMode;
+      return this;
+    }
+
+    /**
+     * Whether the documented demo users may log in (default: yes on loopback, no on the LAN, where
+     * anyone on the Wi-Fi knows their passwords from the README).
+     */
+    public Builder demoUsers(boolean demoUsers) {
+      this.demoUsers = demoUsers;
       return this;
     }
 

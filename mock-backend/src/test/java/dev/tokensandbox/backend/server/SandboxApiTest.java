@@ -144,6 +144,15 @@ class SandboxApiTest {
       assertThat(lan.get("/sandbox/health").json().path("boundTo").asText()).isEqualTo("0.0.0.0");
       assertThat(lan.server.pairingCode())
           .hasValueSatisfying(code -> assertThat(code).matches("\\d{6}"));
+      ServerFixture.Reply demo =
+          lan.post("/auth/login", "{\"username\":\"alice\",\"password\":\"alice-demo\"}");
+      assertThat(demo.code()).isEqualTo(403);
+      assertThat(demo.json().path("error").asText()).isEqualTo("demo_users_off");
+      assertThat(lan.put("/sandbox/settings", "{\"demoUsers\":true}").code()).isEqualTo(200);
+      assertThat(
+              lan.post("/auth/login", "{\"username\":\"alice\",\"password\":\"alice-demo\"}")
+                  .code())
+          .isEqualTo(200);
       assertThat(PairingCheck.isLoopback("127.0.0.1")).isTrue();
       assertThat(PairingCheck.isLoopback("192.168.1.20")).isFalse();
     }

@@ -188,6 +188,7 @@ public class MainActivityTest {
             .time(SandboxTime.following(clock::now))
             .port(0)
             .lan(true)
+            .demoUsers(true) // the desktop's "Demo logins on the LAN", ticked for this phone
             .log(line -> {})
             .start();
     String code = server.pairingCode().orElseThrow();
