@@ -136,8 +136,8 @@ public final class DeviceRegistry {
     update(
         id,
         e -> {
-          e.name = clip(name);
-          e.platform = clip(platform);
+          e.name = redactor.redact(clip(name));
+          e.platform = redactor.redact(clip(platform));
           e.connected = true;
           e.outlet = outlet;
         });
@@ -161,11 +161,11 @@ public final class DeviceRegistry {
     update(
         id,
         e -> {
-          e.flow = clip(flow);
-          e.state = clip(state);
+          e.flow = redactor.redact(clip(flow));
+          e.state = redactor.redact(clip(state));
           e.token = redactor.redact(clip(token));
           e.tokenExpiresAt = expiresAt;
-          e.policy = clip(policy);
+          e.policy = redactor.redact(clip(policy));
         });
   }
 
@@ -183,7 +183,7 @@ public final class DeviceRegistry {
 
   /** Records the fault the sandbox set for this device (shown with it). */
   public void fault(String id, String description) {
-    update(id, e -> e.fault = description);
+    update(id, e -> e.fault = redactor.redact(description));
   }
 
   /**

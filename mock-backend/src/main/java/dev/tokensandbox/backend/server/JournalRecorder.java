@@ -186,9 +186,10 @@ final class JournalRecorder {
     return space > 0 && space < 10 ? value.substring(0, space + 1) : "";
   }
 
-  private static String client(Context ctx) {
+  /** The device's name as it gave it (redacted and clipped: a client may send anything), or IP. */
+  private String client(Context ctx) {
     String device = ctx.header("X-Sandbox-Device");
-    return device != null ? device : ctx.ip();
+    return device != null ? clip(redactor.redact(device), 64) : ctx.ip();
   }
 
   private static String clip(String s) {

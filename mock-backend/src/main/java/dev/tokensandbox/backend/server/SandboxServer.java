@@ -82,7 +82,7 @@ public final class SandboxServer implements AutoCloseable {
         new ServerSettings(
             config.demoMode,
             config.demoUsers != null ? config.demoUsers : config.host.equals("127.0.0.1"));
-    this.mint = new TokenMint(config.workspace, config.time, config.random);
+    this.mint = new TokenMint(config.workspace, config.time, config.random, redactor::redact);
     config.workspace.secrets().forEach(redactor::addSecret);
     CustomerAuth auth = new CustomerAuth(settings, config.time, config.random, config.maxSessions);
     this.auth = auth;

@@ -32,11 +32,25 @@ public final class TokenMint {
   private final Clock clock;
   private final RandomGenerator random;
   private final ArrayDeque<IssuedRecord> history = new ArrayDeque<>();
+  private final java.util.function.UnaryOperator<String> redact;
 
   public TokenMint(Workspace workspace, Clock clock, RandomGenerator random) {
+    this(workspace, clock, random, text -> text);
+  }
+
+  /**
+   * {@code redact} cleans what a client chose (a uid, a user account, a user id) before the history
+   * keeps it: a client may put anything there, a workspace secret included.
+   */
+  public TokenMint(
+      Workspace workspace,
+      Clock clock,
+      RandomGenerator random,
+      java.util.function.UnaryOperator<String> redact) {
     this.workspace = workspace;
     this.clock = clock;
     this.random = random;
+    this.redact = redact;
   }
 
   public IssuedToken rtc(
@@ -150,7 +164,7 @@ public final class TokenMint {
               token.fingerprint(),
               route,
               kind,
-              subject,
+              subject == null ? null : redact.apply(subject),
               token.issuedAt(),
               token.expiresAt(),
               faults.names()));

@@ -78,11 +78,16 @@ public final class Redactor {
    * password}, {@code apiKey}, …) has its value redacted whatever it holds.
    */
   public String redactTarget(String path, String query) {
-    StringBuilder out = new StringBuilder(redactEncoded(path == null ? "" : path));
-    if (query == null) {
-      return out.toString();
-    }
-    out.append('?');
+    String target = redactEncoded(path == null ? "" : path);
+    return query == null ? target : target + "?" + redactQuery(query);
+  }
+
+  /**
+   * A query string or form-encoded body ({@code a=1&password=…}): each name and value scanned
+   * percent-decoded; a value named like a secret member redacted whatever it holds.
+   */
+  public String redactQuery(String query) {
+    StringBuilder out = new StringBuilder(query.length());
     int start = 0;
     while (start <= query.length()) {
       int amp = query.indexOf('&', start);
@@ -134,8 +139,11 @@ public final class Redactor {
    * back compact; otherwise as text.
    */
   public String redactBody(String body) {
-    if (body == null || body.isEmpty() || !looksLikeJson(body)) {
-      return redact(body);
+    if (body == null || body.isEmpty()) {
+      return body;
+    }
+    if (!looksLikeJson(body)) {
+      return looksLikeForm(body) ? redactQuery(body) : redact(body);
     }
     JsonNode tree;
     try {
@@ -182,6 +190,20 @@ public final class Redactor {
       return redacted.equals(text) ? node : TextNode.valueOf(redacted);
     }
     return node;
+  }
+
+  /** {@code name=value&…} with no spaces or line breaks: a form-encoded body. */
+  private static boolean looksLikeForm(String body) {
+    if (body.indexOf('=') <= 0 || body.length() > 64 * 1024) {
+      return false;
+    }
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (Character.isWhitespace(c) || c == '{' || c == '"') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean looksLikeJson(String body) {

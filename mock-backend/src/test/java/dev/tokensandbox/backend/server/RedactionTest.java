@@ -117,4 +117,75 @@ class RedactionTest {
     assertThat(journal).doesNotContain("s3cr3t-").contains("«redacted»");
     assertThat(String.join("\n", sandbox.log)).doesNotContain("s3cr3t-");
   }
+
+  /**
+   * Each workspace secret and a live token, placed at random in every part of random requests —
+   * path, query, headers, device name, JSON (also with escaped member names), form bodies — and
+   * then every output is scanned: none may hold them.
+   */
+  @Test
+  void secretsPlacedAnywhereInRandomRequestsNeverComeOut() {
+    java.util.Random random = new java.util.Random(20261203);
+    String token = sandbox.get("/api/agora/token?channelName=live&uid=9").body();
+    List<String> secrets = new ArrayList<>(ServerFixture.WORKSPACE.secrets());
+    secrets.add(token);
+    List<String> streamed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Runnable unsubscribe =
+        sandbox.server.journal().subscribe(entry -> streamed.add(entry.toString()));
+    for (int i = 0; i < 300; i++) {
+      String secret = secrets.get(random.nextInt(secrets.size()));
+      String encoded = java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+      String noise = "n" + random.nextInt(1000);
+      switch (random.nextInt(9)) {
+        case 0 -> sandbox.get("/rtc/" + encoded + "/publisher/userAccount/" + noise + "/");
+        case 1 -> sandbox.get("/api/agora/rtm-token?userId=" + encoded + "&x=" + noise);
+        case 2 -> sandbox.get("/ping", "User-Agent", noise + " " + secret);
+        case 3 -> sandbox.get("/api/agora/token?channelName=c&uid=1", "X-Sandbox-Device", secret);
+        case 4 ->
+            sandbox.post(
+                "/ringnity/runtime-token",
+                "{\"userId\":\"" + secret + "\",\"name\":\"" + noise + "\"}");
+        case 5 ->
+            sandbox.post(
+                "/auth/login", "{\"username\":\"alice\",\"pass\\u0077ord\":\"" + secret + "\"}");
+        case 6 ->
+            sandbox.call(
+                new okhttp3.Request.Builder()
+                    .url(sandbox.server.url() + "/auth/login")
+                    .post(
+                        okhttp3.RequestBody.create(
+                            "username=alice&password=" + encoded,
+                            okhttp3.MediaType.get("application/x-www-form-urlencoded"))));
+        case 7 ->
+            sandbox.post(
+                "/provider/rtc/join",
+                "{\"token\":\"" + token + "\",\"channelName\":\"" + secret + "\",\"uid\":1}");
+        default -> {
+          sandbox.server.devices().connected("phone-" + i, secret, noise, json -> {});
+          sandbox.server.devices().event("phone-" + i, "saw " + secret);
+          sandbox.server.devices().state("phone-" + i, secret, secret, token, null, secret);
+        }
+      }
+    }
+    List<String> outputs = new ArrayList<>(sandbox.log);
+    for (String path :
+        List.of(
+            "/sandbox/journal?limit=1000",
+            "/sandbox/tokens",
+            "/sandbox/devices",
+            "/sandbox/health",
+            "/sandbox/settings",
+            "/sandbox/workspace",
+            "/sandbox/faults")) {
+      outputs.add(sandbox.get(path).body());
+    }
+    unsubscribe.run();
+    outputs.addAll(streamed);
+    assertThat(streamed).isNotEmpty();
+    for (String output : outputs) {
+      for (String secret : secrets) {
+        assertThat(output).as("a secret or token leaked").doesNotContain(secret);
+      }
+    }
+  }
 }
