@@ -39,6 +39,37 @@ class ArchitectureViewModelTest extends SandboxTest {
   }
 
   @Test
+  void aPairingCodeReplacedAfterWrongGuessesIsShownWithTheReason() {
+    ui.run(
+        () -> {
+          model.portProperty().set("0");
+          model.lanProperty().set(true);
+          model.start();
+        });
+    await(
+        "LAN mode",
+        () ->
+            ui.call(
+                () ->
+                    model.runningProperty().get() && !model.pairingCodeProperty().get().isEmpty()));
+    String first = ui.call(() -> model.pairingCodeProperty().get());
+    var pairing = sut.sandbox.host().server().orElseThrow().pairing().orElseThrow();
+    String wrong = first.equals("000000") ? "000001" : "000000";
+    for (int i = 0; i < dev.tokensandbox.backend.server.PairingCheck.ROTATE_AFTER; i++) {
+      pairing.verdict("10.9.9." + i, wrong); // guessers on the Wi-Fi
+    }
+    await(
+        "the new code on screen",
+        () -> ui.call(() -> !model.pairingCodeProperty().get().equals(first)));
+    assertThat(ui.call(() -> model.pairingCodeProperty().get())).isEqualTo(pairing.code());
+    assertThat(ui.call(() -> model.messageProperty().get()))
+        .startsWith("Pairing code rotated at ")
+        .contains("20 wrong codes were sent");
+    assertThat(ui.call(() -> model.pairingPayloadProperty().get()))
+        .endsWith("code=" + pairing.code());
+  }
+
+  @Test
   void eachRealRequestLightsItsHop() throws Exception {
     try (var response =
         new OkHttpClient()

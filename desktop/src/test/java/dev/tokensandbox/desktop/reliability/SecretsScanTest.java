@@ -55,6 +55,7 @@ class SecretsScanTest extends SandboxTest {
                     sut.sandbox.devices.rows().stream()
                         .allMatch(r -> r.tokenProperty().get().startsWith("tok:"))));
     assertThat(secrets).allMatch(s -> s.length() >= 16);
+    sprinkle(secrets);
 
     Map<String, String> surfaces = new LinkedHashMap<>();
     for (String path :
@@ -101,6 +102,53 @@ class SecretsScanTest extends SandboxTest {
         assertThat(surface.getValue().contains(secret))
             .as("a secret (%d chars) in %s", secret.length(), surface.getKey())
             .isFalse();
+      }
+    }
+  }
+
+  /**
+   * Sends each secret, chosen at random, in a random part of a request — path, query, header,
+   * device name, JSON (with an escaped member name), form body — as a careless or hostile client
+   * would, so the bug reports and exports below carry them if anything lets one through.
+   */
+  private void sprinkle(List<String> secrets) throws Exception {
+    java.util.Random random = new java.util.Random(1612);
+    okhttp3.MediaType json = okhttp3.MediaType.get("application/json");
+    for (int i = 0; i < 60; i++) {
+      String secret = secrets.get(random.nextInt(secrets.size()));
+      String encoded = java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8);
+      Request.Builder request =
+          switch (i % 6) {
+            case 0 ->
+                new Request.Builder().url(sut.url() + "/rtc/" + encoded + "/publisher/uid/7/");
+            case 1 ->
+                new Request.Builder().url(sut.url() + "/api/agora/rtm-token?userId=" + encoded);
+            case 2 ->
+                new Request.Builder()
+                    .url(sut.url() + "/ping")
+                    .header("User-Agent", "probe " + secret)
+                    .header("X-Sandbox-Device", secret);
+            case 3 ->
+                new Request.Builder()
+                    .url(sut.url() + "/auth/login")
+                    .post(
+                        okhttp3.RequestBody.create(
+                            "{\"username\":\"alice\",\"pass\\u0077ord\":\"" + secret + "\"}",
+                            json));
+            case 4 ->
+                new Request.Builder()
+                    .url(sut.url() + "/auth/login")
+                    .post(
+                        okhttp3.RequestBody.create(
+                            "username=alice&password=" + encoded,
+                            okhttp3.MediaType.get("application/x-www-form-urlencoded")));
+            default ->
+                new Request.Builder()
+                    .url(sut.url() + "/ringnity/runtime-token")
+                    .post(okhttp3.RequestBody.create("{\"userId\":\"" + secret + "\"}", json));
+          };
+      try (Response r = http.newCall(request.build()).execute()) {
+        r.body().string();
       }
     }
   }
