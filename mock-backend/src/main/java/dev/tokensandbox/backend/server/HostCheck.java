@@ -25,9 +25,11 @@ import java.util.TreeSet;
  */
 final class HostCheck implements Filter {
   private final Set<String> names;
+  private final String summary;
 
-  HostCheck(Set<String> names) {
+  HostCheck(Set<String> names, String summary) {
     this.names = Set.copyOf(names);
+    this.summary = summary;
   }
 
   /** The names for a server on loopback only, or on the LAN too, plus {@code extra}. */
@@ -35,13 +37,17 @@ final class HostCheck implements Filter {
     Set<String> names = new TreeSet<>();
     names.add("localhost");
     names.add("127.0.0.1");
-    names.add("::1");
+    names.add(normalized("::1"));
     names.add("10.0.2.2");
     if (lan) {
       names.addAll(localNames());
     }
     extra.forEach(name -> names.add(normalized(name)));
-    return new HostCheck(names);
+    String summary =
+        "localhost, 127.0.0.1, [::1], 10.0.2.2"
+            + (lan ? ", this machine's addresses and host name" : "")
+            + (extra.isEmpty() ? "" : ", " + String.join(", ", extra));
+    return new HostCheck(names, summary);
   }
 
   /** Every address of this machine's interfaces, and its host name. */
@@ -90,8 +96,8 @@ final class HostCheck implements Filter {
         "misdirected_request",
         "Host",
         "this sandbox answers to "
-            + String.join(", ", names)
-            + " (add a name with serve --allow-host), not "
+            + summary
+            + " (serve --allow-host NAME adds one), not "
             + clip(host));
   }
 
@@ -114,8 +120,12 @@ final class HostCheck implements Filter {
     if (n.startsWith("[") && n.endsWith("]")) {
       n = n.substring(1, n.length() - 1);
     }
-    if (n.equals("0:0:0:0:0:0:0:1")) {
-      return "::1";
+    if (n.indexOf(':') >= 0 && n.matches("[0-9a-f:.]+")) {
+      try {
+        return InetAddress.getByName(n).getHostAddress(); // an IPv6 literal: one spelling
+      } catch (java.net.UnknownHostException notAnAddress) {
+        return n;
+      }
     }
     return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
   }
