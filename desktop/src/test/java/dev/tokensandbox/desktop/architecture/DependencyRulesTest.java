@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** DESIGN.md §2 and STYLE.md: MVVM layers, and no Android in the desktop. */
+/** docs/design.md §2 and STYLE.md: MVVM layers, and no Android in the desktop. */
 @AnalyzeClasses(
     packages = "dev.tokensandbox.desktop",
     importOptions = ImportOption.DoNotIncludeTests.class)

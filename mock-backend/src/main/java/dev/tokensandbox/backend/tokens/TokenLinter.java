@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the token mistakes that break real integrations (DESIGN.md §3): expiry problems, privilege
- * lifetimes that contradict each other, unit mix-ups, wildcards, legacy formats and clock skew.
+ * Finds the token mistakes that break real integrations (docs/design.md §3): expiry problems,
+ * privilege lifetimes that contradict each other, unit mix-ups, wildcards, legacy formats and clock
+ * skew.
  */
 public final class TokenLinter {
   /** The SDK fires onTokenPrivilegeWillExpire this long before expiry. */

@@ -7,7 +7,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** DESIGN.md §2: mock-backend never depends on JavaFX, Android, the client core or the desktop. */
+/**
+ * docs/design.md §2: mock-backend never depends on JavaFX, Android, the client core or the desktop.
+ */
 @AnalyzeClasses(
     packages = "dev.tokensandbox.backend",
     importOptions = ImportOption.DoNotIncludeTests.class)

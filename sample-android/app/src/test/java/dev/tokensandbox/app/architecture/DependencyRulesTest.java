@@ -8,7 +8,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * DESIGN.md §2: the app depends on the client core only; never on the backend, desktop or JavaFX.
+ * docs/design.md §2: the app depends on the client core only; never on the backend, desktop or
+ * JavaFX.
  */
 @AnalyzeClasses(
     packages = "dev.tokensandbox.app",

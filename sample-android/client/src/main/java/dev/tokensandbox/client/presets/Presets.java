@@ -40,9 +40,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The QA scenarios of DESIGN §5 as presets. Every call takes 0.5 s of simulated network time, so a
- * fetch-then-join lands at +1.0 s and the times below are exact. Each preset resets the backend's
- * faults and settings before and after it runs.
+ * The QA scenarios of docs/design.md §5 as presets. Every call takes 0.5 s of simulated network
+ * time, so a fetch-then-join lands at +1.0 s and the times below are exact. Each preset resets the
+ * backend's faults and settings before and after it runs.
  */
 public final class Presets {
   /** Simulated network time per call in every preset. */

@@ -7,8 +7,8 @@ import dev.tokensandbox.client.backend.RtcTokenQuery;
 
 /**
  * The RTC service as the engine sees it: it checks a token for a join or a renew. The real one is
- * the mock backend's provider routes ({@link #backend}); an in-memory one serves offline soaks.
- * Calls are blocking; the engine runs them through its {@code CallRunner}.
+ * the mock backend's provider routes ({@link #backend}); an in-memory one (a test fixture) serves
+ * the offline soaks. Calls are blocking; the engine runs them through its {@code CallRunner}.
  */
 public interface RtcService {
   Outcome<RtcCheck> join(String token, RtcTokenQuery who);

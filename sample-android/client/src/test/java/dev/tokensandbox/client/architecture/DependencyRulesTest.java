@@ -8,8 +8,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * DESIGN.md §2: the client core runs on Android (API 26+) and in the desktop, so it never depends
- * on Jackson, JavaFX, Android, mock-backend, or JDK APIs Android lacks.
+ * docs/design.md §2: the client core runs on Android (API 26+) and in the desktop, so it never
+ * depends on Jackson, JavaFX, Android, mock-backend, or JDK APIs Android lacks.
  */
 @AnalyzeClasses(
     packages = "dev.tokensandbox.client",
@@ -74,8 +74,6 @@ class DependencyRulesTest {
           .definedBy("..client.rtc..")
           .layer("session")
           .definedBy("..client.session..")
-          .layer("offline")
-          .definedBy("..client.offline..")
           .layer("presets")
           .definedBy("..client.presets..")
           .layer("control")
@@ -84,10 +82,8 @@ class DependencyRulesTest {
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("presets")
           .mayNotBeAccessedByAnyLayer()
-          .whereLayer("offline")
-          .mayNotBeAccessedByAnyLayer()
           .whereLayer("session")
-          .mayOnlyBeAccessedByLayers("presets", "offline", "control")
+          .mayOnlyBeAccessedByLayers("presets", "control")
           .whereLayer("rtc")
-          .mayOnlyBeAccessedByLayers("session", "presets", "offline");
+          .mayOnlyBeAccessedByLayers("session", "presets");
 }
