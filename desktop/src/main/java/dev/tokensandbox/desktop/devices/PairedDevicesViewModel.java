@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensandbox.backend.devices.DeviceRegistry;
 import dev.tokensandbox.backend.faults.FaultRule;
-import dev.tokensandbox.backend.server.Http;
+import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.desktop.host.BackendHost;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.tokensandbox.desktop.host;
 
-import dev.tokensandbox.backend.server.PairingCheck;
+import dev.tokensandbox.backend.http.PairingCheck;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.workspace.Workspace;
@@ -78,7 +78,7 @@ public final class BackendHost implements AutoCloseable {
 
   /**
    * @param lanAddress this machine's address on the LAN (see {@link
-   *     dev.tokensandbox.backend.server.LanAddress#find()}), asked when LAN mode starts
+   *     dev.tokensandbox.backend.http.LanAddress#find()}), asked when LAN mode starts
    */
   public BackendHost(Workspace workspace, Supplier<Optional<String>> lanAddress) {
     this.workspace = workspace;

@@ -1,6 +1,6 @@
 package dev.tokensandbox.desktop.scenarios;
 
-import dev.tokensandbox.backend.server.Http;
+import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.tokensandbox.desktop.scenarios;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.server.Http;
+import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;

@@ -55,7 +55,7 @@ class ArchitectureViewModelTest extends SandboxTest {
     String first = ui.call(() -> model.pairingCodeProperty().get());
     var pairing = sut.sandbox.host().server().orElseThrow().pairing().orElseThrow();
     String wrong = first.equals("000000") ? "000001" : "000000";
-    for (int i = 0; i < dev.tokensandbox.backend.server.PairingCheck.ROTATE_AFTER; i++) {
+    for (int i = 0; i < dev.tokensandbox.backend.http.PairingCheck.ROTATE_AFTER; i++) {
       pairing.verdict("10.9.9." + i, wrong); // guessers on the Wi-Fi
     }
     await(

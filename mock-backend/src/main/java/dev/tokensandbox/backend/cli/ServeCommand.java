@@ -176,7 +176,7 @@ final class ServeCommand implements Callable<Integer> {
         .ifPresent(
             code -> {
               String lanUrl =
-                  dev.tokensandbox.backend.server.LanAddress.find()
+                  dev.tokensandbox.backend.http.LanAddress.find()
                       .map(host -> "http://" + host + ":" + server.port())
                       .orElse(null);
               out.println(

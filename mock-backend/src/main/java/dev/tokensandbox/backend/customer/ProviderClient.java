@@ -2,8 +2,8 @@ package dev.tokensandbox.backend.customer;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.server.ApiError;
-import dev.tokensandbox.backend.server.Http;
+import dev.tokensandbox.backend.http.ApiError;
+import dev.tokensandbox.backend.http.Http;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

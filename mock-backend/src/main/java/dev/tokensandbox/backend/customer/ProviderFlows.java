@@ -1,10 +1,10 @@
 package dev.tokensandbox.backend.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokensandbox.backend.http.ApiError;
+import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.http.Routes;
 import dev.tokensandbox.backend.provider.RingnityProvider;
-import dev.tokensandbox.backend.server.ApiError;
-import dev.tokensandbox.backend.server.Http;
-import dev.tokensandbox.backend.server.Routes;
 import dev.tokensandbox.backend.workspace.Workspace;
 import io.javalin.http.Context;
 import java.time.Clock;

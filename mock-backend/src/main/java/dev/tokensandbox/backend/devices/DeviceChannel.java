@@ -6,10 +6,10 @@ import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultInjector;
 import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.faults.FaultRule;
-import dev.tokensandbox.backend.server.ApiError;
-import dev.tokensandbox.backend.server.Http;
-import dev.tokensandbox.backend.server.PairingCheck;
-import dev.tokensandbox.backend.server.Routes;
+import dev.tokensandbox.backend.http.ApiError;
+import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.http.PairingCheck;
+import dev.tokensandbox.backend.http.Routes;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import java.time.Instant;
@@ -90,13 +90,13 @@ public final class DeviceChannel {
       }
     }
     ctx.enableAutomaticPings();
-    dev.tokensandbox.backend.server.WsOut.bound(ctx);
+    dev.tokensandbox.backend.http.WsOut.bound(ctx);
     ctx.attribute("device", device);
     registry.connected(device, device, "", outlet(ctx));
     ObjectNode welcome = Http.JSON.createObjectNode();
     welcome.put("type", "welcome");
     welcome.put("device", device);
-    dev.tokensandbox.backend.server.WsOut.send(ctx, welcome.toString());
+    dev.tokensandbox.backend.http.WsOut.send(ctx, welcome.toString());
   }
 
   /** One outlet per connection, so a late close of an old connection cannot cut a new one. */
@@ -105,7 +105,7 @@ public final class DeviceChannel {
     if (existing != null) {
       return existing;
     }
-    DeviceRegistry.Outlet outlet = json -> dev.tokensandbox.backend.server.WsOut.send(ctx, json);
+    DeviceRegistry.Outlet outlet = json -> dev.tokensandbox.backend.http.WsOut.send(ctx, json);
     ctx.attribute("outlet", outlet);
     return outlet;
   }

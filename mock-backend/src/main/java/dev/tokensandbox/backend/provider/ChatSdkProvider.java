@@ -1,11 +1,11 @@
 package dev.tokensandbox.backend.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.server.ApiError;
-import dev.tokensandbox.backend.server.Http;
-import dev.tokensandbox.backend.server.RouteContext;
-import dev.tokensandbox.backend.server.Routes;
-import dev.tokensandbox.backend.server.TokenMint;
+import dev.tokensandbox.backend.http.ApiError;
+import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.http.RouteContext;
+import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.backend.mint.TokenMint;
 import dev.tokensandbox.backend.tokens.DecodeResult;
 import dev.tokensandbox.backend.tokens.IssuedToken;
 import dev.tokensandbox.backend.tokens.JwtFlow;
@@ -60,8 +60,8 @@ public final class ChatSdkProvider {
                     return;
                   }
                   JwtInfo jwt = (JwtInfo) TokenDecoder.decode(token);
-                  dev.tokensandbox.backend.server.WsOut.bound(session);
-                  dev.tokensandbox.backend.server.WsOut.send(
+                  dev.tokensandbox.backend.http.WsOut.bound(session);
+                  dev.tokensandbox.backend.http.WsOut.send(
                       session,
                       Http.JSON.writeValueAsString(
                           Map.of(
@@ -81,7 +81,7 @@ public final class ChatSdkProvider {
     if (!ProviderKeys.accepts(ctx, ctx.header("X-API-Key"), apiKey)) {
       Http.error(
           ctx,
-          new dev.tokensandbox.backend.server.ApiError(
+          new dev.tokensandbox.backend.http.ApiError(
               401,
               "invalid_api_key",
               "X-API-Key",

@@ -1,11 +1,11 @@
 package dev.tokensandbox.backend.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.server.ApiError;
-import dev.tokensandbox.backend.server.Http;
-import dev.tokensandbox.backend.server.RouteContext;
-import dev.tokensandbox.backend.server.Routes;
-import dev.tokensandbox.backend.server.TokenMint;
+import dev.tokensandbox.backend.http.ApiError;
+import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.http.RouteContext;
+import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.backend.mint.TokenMint;
 import dev.tokensandbox.backend.tokens.IssuedToken;
 import dev.tokensandbox.backend.tokens.JwtFlow;
 import io.javalin.http.Context;

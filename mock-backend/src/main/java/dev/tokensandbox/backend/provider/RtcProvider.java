@@ -1,9 +1,9 @@
 package dev.tokensandbox.backend.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.server.ApiError;
-import dev.tokensandbox.backend.server.Http;
-import dev.tokensandbox.backend.server.Routes;
+import dev.tokensandbox.backend.http.ApiError;
+import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.http.Routes;
 import dev.tokensandbox.backend.tokens.AccessToken2Info;
 import dev.tokensandbox.backend.tokens.AgoraCredentials;
 import dev.tokensandbox.backend.tokens.DecodeResult;

@@ -1,5 +1,7 @@
 package dev.tokensandbox.backend.server;
 
+import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.http.RouteContext;
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.backend.traffic.RevealStore;

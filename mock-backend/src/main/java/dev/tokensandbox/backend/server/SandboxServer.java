@@ -7,6 +7,17 @@ import dev.tokensandbox.backend.customer.GinRoutes;
 import dev.tokensandbox.backend.customer.ProviderClient;
 import dev.tokensandbox.backend.customer.ProviderFlows;
 import dev.tokensandbox.backend.faults.FaultInjector;
+import dev.tokensandbox.backend.http.BodyReader;
+import dev.tokensandbox.backend.http.ErrorMapping;
+import dev.tokensandbox.backend.http.HeaderDeadline;
+import dev.tokensandbox.backend.http.HostCheck;
+import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.http.JettyErrors;
+import dev.tokensandbox.backend.http.PairingCheck;
+import dev.tokensandbox.backend.http.PoolGuard;
+import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.backend.http.ServerSettings;
+import dev.tokensandbox.backend.mint.TokenMint;
 import dev.tokensandbox.backend.provider.ChatSdkProvider;
 import dev.tokensandbox.backend.provider.RingnityProvider;
 import dev.tokensandbox.backend.provider.RtcProvider;
@@ -40,7 +51,7 @@ import java.util.random.RandomGenerator;
  */
 public final class SandboxServer implements AutoCloseable {
   /** Largest request body accepted; bigger ones are refused with 413 before they are read. */
-  public static final long MAX_REQUEST_BYTES = 64 * 1024;
+  public static final long MAX_REQUEST_BYTES = Http.MAX_REQUEST_BYTES;
 
   private static final int RESPONSE_COPY_BUFFER = 4 * 1024;
 

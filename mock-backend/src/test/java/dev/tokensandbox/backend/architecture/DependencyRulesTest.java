@@ -46,6 +46,30 @@ class DependencyRulesTest {
           .because("the token engine is a library the server and desktop embed");
 
   @ArchTest
+  static final ArchRule packagesAreFreeOfCycles =
+      com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+          .matching("dev.tokensandbox.backend.(*)..")
+          .should()
+          .beFreeOfCycles()
+          .because(
+              "server/ only wires: the features build on the HTTP kernel (http/) and token"
+                  + " minting (mint/), never on the wiring");
+
+  @ArchTest
+  static final ArchRule theHttpKernelKnowsNoFeature =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.tokensandbox.backend.http..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.tokensandbox.backend.server..",
+              "dev.tokensandbox.backend.customer..",
+              "dev.tokensandbox.backend.provider..",
+              "dev.tokensandbox.backend.sandbox..",
+              "dev.tokensandbox.backend.devices..");
+
+  @ArchTest
   static final ArchRule timeComesFromAnInjectedClock =
       noClasses()
           .should()

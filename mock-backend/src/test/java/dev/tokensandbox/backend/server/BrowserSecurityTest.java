@@ -2,6 +2,7 @@ package dev.tokensandbox.backend.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokensandbox.backend.http.PairingCheck;
 import java.io.IOException;
 import java.util.List;
 import okhttp3.MediaType;

@@ -3,6 +3,7 @@ package dev.tokensandbox.backend.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokensandbox.backend.http.PairingCheck;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Request;

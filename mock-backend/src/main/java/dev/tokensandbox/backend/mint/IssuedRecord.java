@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.mint;
 
 import java.time.Instant;
 import java.util.List;

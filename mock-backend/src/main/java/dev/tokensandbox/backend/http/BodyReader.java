@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -25,8 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads every request body completely before a route runs, without holding a thread while the bytes
- * arrive: non-blocking servlet reads into a buffer capped at {@link
- * SandboxServer#MAX_REQUEST_BYTES}.
+ * arrive: non-blocking servlet reads into a buffer capped at {@link Http#MAX_REQUEST_BYTES}.
  *
  * <ul>
  *   <li>a body over the cap is refused with 413 as soon as the cap is passed, whether it announced
@@ -40,13 +39,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Requests without a body go straight to the routes. Answers use the sandbox's {@code {error,
  * field, message}} shape.
  */
-final class BodyReader implements Filter {
+public final class BodyReader implements Filter {
   private static final int CHUNK = 4096;
 
   private final long maxBytes;
   private final Duration deadline;
 
-  BodyReader(long maxBytes, Duration deadline) {
+  public BodyReader(long maxBytes, Duration deadline) {
     this.maxBytes = maxBytes;
     this.deadline = deadline;
   }

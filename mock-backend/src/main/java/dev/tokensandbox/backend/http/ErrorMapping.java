@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 import dev.tokensandbox.backend.tokens.InvalidTokenRequestException;
 import io.javalin.Javalin;
@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionException;
  * The one place exceptions become answers: typed errors → their 4xx/5xx JSON {@code {error, field,
  * message}}, unknown routes → 404 JSON, anything unexpected → 500 JSON without a stack trace.
  */
-final class ErrorMapping {
+public final class ErrorMapping {
   private ErrorMapping() {}
 
   /** Methods of HTTP/1.1 (RFC 9110, plus PATCH); anything else is 501. */
@@ -18,7 +18,7 @@ final class ErrorMapping {
       java.util.Set.of(
           "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
-  static void install(Javalin app, Routes routes) {
+  public static void install(Javalin app, Routes routes) {
     app.exception(ApiError.class, (e, ctx) -> Http.error(ctx, e));
     app.exception(
         InvalidTokenRequestException.class,
@@ -51,7 +51,7 @@ final class ErrorMapping {
                     413,
                     "payload_too_large",
                     "body",
-                    "request body over " + SandboxServer.MAX_REQUEST_BYTES + " bytes")));
+                    "request body over " + Http.MAX_REQUEST_BYTES + " bytes")));
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +19,14 @@ import org.eclipse.jetty.util.NanoTime;
  * buffer) for hours, and its idle timeout never fires while bytes trickle in. Checked a few times
  * per deadline on the server's watch thread.
  */
-final class HeaderDeadline {
+public final class HeaderDeadline {
   private final ServerConnector connector;
   private final long deadlineNanos;
   private final LongSupplier nanoTime;
 
   /** Sweeps {@code connector} on {@code watch} a few times per deadline. */
-  HeaderDeadline(ServerConnector connector, Duration deadline, ScheduledExecutorService watch) {
+  public HeaderDeadline(
+      ServerConnector connector, Duration deadline, ScheduledExecutorService watch) {
     this(connector, deadline, NanoTime::now);
     long period = Math.max(TimeUnit.MILLISECONDS.toNanos(20), deadlineNanos / 4);
     watch.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.NANOSECONDS);

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 /**
  * An HTTP error answer: status, a stable error code, the offending field (or null) and a message.

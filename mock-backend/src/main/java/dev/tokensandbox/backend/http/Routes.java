@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultDecision;

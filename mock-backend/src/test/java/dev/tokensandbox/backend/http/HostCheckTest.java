@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

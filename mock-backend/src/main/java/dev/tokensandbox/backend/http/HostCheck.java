@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * this machine's addresses and host name, and the names given with {@code --allow-host}. Anything
  * else is 421 JSON. The port is not checked.
  */
-final class HostCheck implements Filter {
+public final class HostCheck implements Filter {
   private final Set<String> names;
   private final String summary;
 
@@ -33,7 +33,7 @@ final class HostCheck implements Filter {
   }
 
   /** The names for a server on loopback only, or on the LAN too, plus {@code extra}. */
-  static HostCheck forMode(boolean lan, Collection<String> extra) {
+  public static HostCheck forMode(boolean lan, Collection<String> extra) {
     Set<String> names = new TreeSet<>();
     names.add("localhost");
     names.add("127.0.0.1");
@@ -73,7 +73,7 @@ final class HostCheck implements Filter {
     return names;
   }
 
-  Set<String> names() {
+  public Set<String> names() {
     return names;
   }
 

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,6 +25,9 @@ public final class Http {
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
+
+  /** Largest request body accepted; bigger ones are refused with 413 while they stream. */
+  public static final long MAX_REQUEST_BYTES = 64 * 1024;
 
   /** Context attribute holding the response body as sent, for the journal. */
   public static final String BODY = "sandbox.responseBody";

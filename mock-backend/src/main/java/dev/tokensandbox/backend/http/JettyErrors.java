@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,12 +27,12 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * or a URI over the limit, {@code Expect: 999}, an unknown HTTP version) get {@code {error, field,
  * message}} with a 4xx status instead of an HTML page.
  */
-final class JettyErrors {
+public final class JettyErrors {
   private JettyErrors() {}
 
   /** Renders Jetty's errors as JSON; install with {@code server.setErrorHandler}. */
-  static final class JsonErrorHandler extends ErrorHandler {
-    JsonErrorHandler() {
+  public static final class JsonErrorHandler extends ErrorHandler {
+    public JsonErrorHandler() {
       setShowStacks(false);
       setShowServlet(false);
       setShowMessageInTitle(false);
@@ -138,8 +138,8 @@ final class JettyErrors {
    * with a version it cannot read (garbage, or {@code HTTP/9.9}) with 505, a server error; for the
    * sandbox it is the client's mistake, so it is 400 naming the version.
    */
-  static final class ConnectionFactory extends HttpConnectionFactory {
-    ConnectionFactory(HttpConfiguration config) {
+  public static final class ConnectionFactory extends HttpConnectionFactory {
+    public ConnectionFactory(HttpConfiguration config) {
       super(config);
     }
 

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -14,9 +14,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * thread is started for each waiting request. Once the queue has been empty and the pool below its
  * base for ten seconds, the ceiling goes back to the base (the extra threads end when idle).
  */
-final class PoolGuard {
+public final class PoolGuard {
   /** How often the pool is checked. */
-  static final long PERIOD_MILLIS = 100;
+  public static final long PERIOD_MILLIS = 100;
 
   private static final int CHECKS_TO_GROW = 2;
   private static final int CHECKS_TO_SHRINK = 100;
@@ -31,7 +31,7 @@ final class PoolGuard {
   private int calm;
   private int growths;
 
-  PoolGuard(
+  public PoolGuard(
       QueuedThreadPool pool, int base, int ceiling, LongSupplier finished, Consumer<String> log) {
     this.pool = pool;
     this.base = base;
@@ -41,7 +41,7 @@ final class PoolGuard {
   }
 
   /** One check; called every {@link #PERIOD_MILLIS} ms by the server's watch thread. */
-  synchronized void check() {
+  public synchronized void check() {
     long done = finished.getAsLong();
     int queued = pool.getQueueSize();
     if (queued > 0 && done == lastFinished) {
@@ -86,7 +86,7 @@ final class PoolGuard {
   }
 
   /** How many times the pool grew since the start. */
-  synchronized int growths() {
+  public synchronized int growths() {
     return growths;
   }
 }

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 import io.javalin.http.Context;
 import java.net.InetAddress;
@@ -87,7 +87,8 @@ public final class PairingCheck {
     return () -> listeners.remove(listener);
   }
 
-  void check(Context ctx) {
+  /** A before-handler: 401 without the code, 429 while throttled. */
+  public void check(Context ctx) {
     String given = ctx.header("X-Pairing-Code");
     if (given == null) {
       given = ctx.queryParam("pairingCode");
@@ -175,7 +176,7 @@ public final class PairingCheck {
     return String.format("%06d", random.nextInt(1_000_000));
   }
 
-  static boolean isLoopback(String address) {
+  public static boolean isLoopback(String address) {
     try {
       return InetAddress.getByName(address).isLoopbackAddress();
     } catch (UnknownHostException e) {

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 /**
  * Switches the sandbox API can flip at run time. {@code demoMode}: token routes accept the seeds'

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.server;
+package dev.tokensandbox.backend.http;
 
 import dev.tokensandbox.backend.faults.FaultDecision;
 import io.javalin.http.Context;
@@ -19,7 +19,7 @@ public final class RouteContext {
   }
 
   /** The status to journal: the one sent, unless the answer was dropped on purpose. */
-  static int journalStatus(Context ctx) {
+  public static int journalStatus(Context ctx) {
     Integer status = ctx.attribute(JOURNAL_STATUS);
     return status != null ? status : ctx.statusCode();
   }
