@@ -37,35 +37,33 @@ class LabViewTest extends SandboxWindowTest {
 
     try {
       WaitForAsyncUtils.waitFor(
-          20,
-          TimeUnit.SECONDS,
-          () -> robot.lookup("#verdict").queryAs(Label.class).getText().matches("(PASS|FAIL).*"));
+          20, TimeUnit.SECONDS, () -> text(robot, "#verdict").matches("(PASS|FAIL).*"));
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError(
           "no verdict: time "
-              + robot.lookup("#lab-time").queryAs(Label.class).getText()
+              + text(robot, "#lab-time")
               + ", verdict "
-              + robot.lookup("#verdict").queryAs(Label.class).getText()
+              + text(robot, "#verdict")
               + ", rows "
-              + model.rows(),
+              + onFx(() -> model.rows().toString()),
           e);
     }
-    assertThat(robot.lookup("#verdict").queryAs(Label.class).getText())
-        .as(model.rows().toString())
-        .startsWith("PASS");
+    assertThat(text(robot, "#verdict")).as(onFx(() -> model.rows().toString())).startsWith("PASS");
     WaitForAsyncUtils.waitForFxEvents();
 
-    assertThat(robot.lookup(".marker-will-expire").queryAll()).isNotEmpty();
-    assertThat(robot.lookup(".marker-renewed").queryAll()).isNotEmpty();
-    assertThat(robot.lookup(".lifetime-expired").queryAll())
+    assertThat(onFx(() -> robot.lookup(".marker-will-expire").queryAll())).isNotEmpty();
+    assertThat(onFx(() -> robot.lookup(".marker-renewed").queryAll())).isNotEmpty();
+    assertThat(onFx(() -> robot.lookup(".lifetime-expired").queryAll()))
         .as("the first token's bar ends red at the kick")
         .isNotEmpty();
-    assertThat(robot.lookup(".marker-failure").queryAll())
+    assertThat(onFx(() -> robot.lookup(".marker-failure").queryAll()))
         .as("the kick at the join expiry")
         .isNotEmpty();
     WaitForAsyncUtils.waitFor(
-        10,
-        TimeUnit.SECONDS,
-        () -> robot.lookup("#lab-time").queryAs(Label.class).getText().endsWith("paused"));
+        10, TimeUnit.SECONDS, () -> text(robot, "#lab-time").endsWith("paused"));
+  }
+
+  private static String text(FxRobot robot, String id) {
+    return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
   }
 }
