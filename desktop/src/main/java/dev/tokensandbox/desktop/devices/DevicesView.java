@@ -2,6 +2,7 @@ package dev.tokensandbox.desktop.devices;
 
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.protocol.DeviceCommand;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -135,19 +136,20 @@ public final class DevicesView extends VBox {
 
     HBox commands = new HBox(8);
     commands.setAlignment(Pos.CENTER_LEFT);
-    String[][] buttons = {
-      {"paired-fetch", "Fetch", "fetch"},
-      {"paired-join", "Join", "join"},
-      {"paired-renew", "Renew", "renew"},
-      {"paired-expire", "Expire now", "expireNow"},
-      {"paired-leave", "Leave", "leave"},
+    Object[][] buttons = {
+      {"paired-fetch", "Fetch", DeviceCommand.FETCH},
+      {"paired-join", "Join", DeviceCommand.JOIN},
+      {"paired-renew", "Renew", DeviceCommand.RENEW},
+      {"paired-expire", "Expire now", DeviceCommand.EXPIRE_NOW},
+      {"paired-leave", "Leave", DeviceCommand.LEAVE},
     };
-    for (String[] b : buttons) {
-      Button button = new Button(b[1]);
-      button.setId(b[0]);
+    for (Object[] b : buttons) {
+      Button button = new Button((String) b[1]);
+      button.setId((String) b[0]);
       button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
       button.disableProperty().bind(model.selectedProperty().isNull());
-      button.setOnAction(e -> model.send(b[2]));
+      DeviceCommand command = (DeviceCommand) b[2];
+      button.setOnAction(e -> model.send(command));
       commands.getChildren().add(button);
     }
     ComboBox<String> fault =

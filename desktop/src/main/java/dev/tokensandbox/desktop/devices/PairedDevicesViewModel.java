@@ -7,6 +7,7 @@ import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.protocol.DeviceCommand;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.Executor;
@@ -88,8 +89,8 @@ public final class PairedDevicesViewModel {
     return message.getReadOnlyProperty();
   }
 
-  /** Sends {@code command} (fetch, join, renew, expireNow, leave) to the selected device. */
-  public void send(String command) {
+  /** Sends {@code command} (fetch, join, renew, expire now, leave) to the selected device. */
+  public void send(DeviceCommand command) {
     send(command, Http.JSON.createObjectNode());
   }
 
@@ -102,14 +103,14 @@ public final class PairedDevicesViewModel {
       args.put("value", rule.value());
       args.put("route", rule.route());
     }
-    send("setFault", args);
+    send(DeviceCommand.SET_FAULT, args);
   }
 
   /** Sets the selected device's renewal trigger (WILL_EXPIRE, REQUEST_TOKEN or BOTH). */
   public void setPolicy(String trigger) {
     ObjectNode args = Http.JSON.createObjectNode();
     args.put("trigger", trigger);
-    send("setPolicy", args);
+    send(DeviceCommand.SET_POLICY, args);
   }
 
   /** Moves the countdowns (once a second). */
@@ -118,7 +119,7 @@ public final class PairedDevicesViewModel {
     rows.forEach(row -> row.tick(now));
   }
 
-  private void send(String command, ObjectNode args) {
+  private void send(DeviceCommand command, ObjectNode args) {
     Row row = selected.get();
     BackendHost.Status status = host.status();
     if (row == null) {
@@ -130,10 +131,11 @@ public final class PairedDevicesViewModel {
       return;
     }
     ObjectNode body = Http.JSON.createObjectNode();
-    body.put("command", command);
+    body.put("command", command.wire());
     body.set("args", args);
+    String name = command.wire();
     String url = status.url() + "/sandbox/devices/" + row.id() + "/commands";
-    message.set(row.id() + ": sending " + command + " …");
+    message.set(row.id() + ": sending " + name + " …");
     io.execute(
         () -> {
           String result;
@@ -150,19 +152,19 @@ public final class PairedDevicesViewModel {
                 response.code() == 202
                     ? row.id()
                         + ": "
-                        + command
+                        + name
                         + (answer != null && answer.path("delivered").asBoolean()
                             ? " sent (" + answer.path("id").asText() + ")"
                             : " applied")
                     : row.id()
                         + ": "
-                        + command
+                        + name
                         + " refused, "
                         + response.code()
                         + " "
                         + (answer == null ? text : answer.path("message").asText());
           } catch (IOException e) {
-            result = row.id() + ": " + command + " failed: " + e.getMessage();
+            result = row.id() + ": " + name + " failed: " + e.getMessage();
           }
           String shown = result;
           ui.execute(() -> message.set(shown));

@@ -7,6 +7,7 @@ import dev.tokensandbox.backend.tokens.TokenFingerprint;
 import dev.tokensandbox.backend.tokens.TokenReport;
 import dev.tokensandbox.desktop.host.BackendHost;
 import dev.tokensandbox.desktop.tokens.TokenReader;
+import dev.tokensandbox.protocol.DeviceProtocol;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -247,7 +248,7 @@ public final class IssueViewModel {
   private JsonNode call(String base, String method, String path, String body, String bearer)
       throws IOException, HttpFailure {
     Request.Builder builder =
-        new Request.Builder().url(base + path).header("X-Sandbox-Device", CLIENT);
+        new Request.Builder().url(base + path).header(DeviceProtocol.DEVICE_HEADER, CLIENT);
     if (bearer != null) {
       builder.header("Authorization", "Bearer " + bearer);
     }

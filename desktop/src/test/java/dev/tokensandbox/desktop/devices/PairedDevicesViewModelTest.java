@@ -95,7 +95,7 @@ class PairedDevicesViewModelTest extends SandboxTest {
   void theDesktopsCommandsReachThePhone() throws Exception {
     awaitRow("the phone", r -> r.onlineProperty().get().equals("online"));
 
-    ui.run(() -> model.send("renew"));
+    ui.run(() -> model.send(dev.tokensandbox.protocol.DeviceCommand.RENEW));
     ControlChannel.Command renew = received.poll(10, TimeUnit.SECONDS);
     assertThat(renew).isNotNull();
     assertThat(renew.name()).isEqualTo("renew");
@@ -122,7 +122,7 @@ class PairedDevicesViewModelTest extends SandboxTest {
     phoneClock.schedule(phoneClock.now(), phone::stop);
     awaitRow("offline", r -> r.onlineProperty().get().equals("offline"));
 
-    ui.run(() -> model.send("join"));
+    ui.run(() -> model.send(dev.tokensandbox.protocol.DeviceCommand.JOIN));
     await(
         "the refusal",
         () ->

@@ -10,6 +10,9 @@ import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.http.PairingCheck;
 import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.protocol.DeviceCommand;
+import dev.tokensandbox.protocol.DeviceMessage;
+import dev.tokensandbox.protocol.DeviceProtocol;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import java.time.Instant;
@@ -55,9 +58,9 @@ public final class DeviceChannel {
         "/sandbox/devices",
         ctx -> Http.json(ctx, 200, Map.of("devices", registry.devices())));
     routes.post("sandbox.devices", "/sandbox/devices/{id}/commands", ctx -> command(ctx));
-    routes.declare("GET", "/sandbox/devices/ws");
+    routes.declare("GET", DeviceProtocol.CHANNEL_PATH);
     app.ws(
-        "/sandbox/devices/ws",
+        DeviceProtocol.CHANNEL_PATH,
         ws -> {
           ws.onConnect(this::connect);
           ws.onMessage(ctx -> message(ctx, ctx.message()));
@@ -74,7 +77,7 @@ public final class DeviceChannel {
     }
     if (pairing != null) {
       PairingCheck.Verdict verdict =
-          pairing.verdict(remoteAddress(ctx), ctx.header("X-Pairing-Code"));
+          pairing.verdict(remoteAddress(ctx), ctx.header(DeviceProtocol.PAIRING_HEADER));
       if (verdict instanceof PairingCheck.Verdict.Throttled throttled) {
         ctx.closeSession(
             CLOSE_PAIRING_REQUIRED,
@@ -94,7 +97,7 @@ public final class DeviceChannel {
     ctx.attribute("device", device);
     registry.connected(device, device, "", outlet(ctx));
     ObjectNode welcome = Http.JSON.createObjectNode();
-    welcome.put("type", "welcome");
+    welcome.put("type", DeviceMessage.WELCOME.wire());
     welcome.put("device", device);
     dev.tokensandbox.backend.http.WsOut.send(ctx, welcome.toString());
   }
@@ -122,11 +125,16 @@ public final class DeviceChannel {
       registry.event(device, "(unreadable message from the device ignored)");
       return;
     }
-    switch (m.path("type").asText()) {
-      case "hello" ->
+    DeviceMessage type = DeviceMessage.fromWire(m.path("type").asText());
+    if (type == null) {
+      registry.event(device, "(unknown message type ignored)");
+      return;
+    }
+    switch (type) {
+      case HELLO ->
           registry.connected(
               device, m.path("name").asText(device), m.path("platform").asText(""), outlet(ctx));
-      case "state" ->
+      case STATE ->
           registry.state(
               device,
               m.path("flow").asText(""),
@@ -134,8 +142,8 @@ public final class DeviceChannel {
               m.path("token").asText(""),
               instant(m.path("expiresAt").asText("")),
               m.path("policy").asText(""));
-      case "event" -> registry.event(device, m.path("line").asText(""));
-      case "result" ->
+      case EVENT -> registry.event(device, m.path("line").asText(""));
+      case RESULT ->
           registry.event(
               device,
               m.path("id").asText("?")
@@ -143,7 +151,7 @@ public final class DeviceChannel {
                   + (m.path("ok").asBoolean(false) ? "done" : "failed")
                   + ": "
                   + m.path("message").asText(""));
-      default -> registry.event(device, "(unknown message type ignored)");
+      default -> registry.event(device, "(" + type.wire() + " is not for the sandbox: ignored)");
     }
   }
 
@@ -160,8 +168,8 @@ public final class DeviceChannel {
       throw new ApiError(404, "unknown_device", "id", "no device " + device + " has connected");
     }
     JsonNode body = Http.objectBody(ctx);
-    String command = Http.text(body, "command", 32);
-    if (command == null || !DeviceRegistry.COMMANDS.contains(command)) {
+    DeviceCommand command = DeviceCommand.fromWire(Http.text(body, "command", 32));
+    if (command == null) {
       throw ApiError.badRequest("command", "must be one of " + DeviceRegistry.COMMANDS);
     }
     JsonNode args = body.path("args");
@@ -171,12 +179,12 @@ public final class DeviceChannel {
     ObjectNode checked = Http.JSON.createObjectNode();
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("device", device);
-    answer.put("command", command);
-    if (command.equals("setFault")) {
+    answer.put("command", command.wire());
+    if (command == DeviceCommand.SET_FAULT) {
       String description = applyFault(device, args, checked);
       registry.fault(device, description);
       answer.put("applied", description);
-    } else if (command.equals("setPolicy")) {
+    } else if (command == DeviceCommand.SET_POLICY) {
       String trigger = Http.text(args, "trigger", 32);
       if (trigger == null || !TRIGGERS.contains(trigger.toUpperCase(Locale.ROOT))) {
         throw ApiError.badRequest("args.trigger", "must be one of " + TRIGGERS);
@@ -188,13 +196,13 @@ public final class DeviceChannel {
             device,
             id -> {
               ObjectNode m = Http.JSON.createObjectNode();
-              m.put("type", "command");
+              m.put("type", DeviceMessage.COMMAND.wire());
               m.put("id", id);
-              m.put("command", command);
+              m.put("command", command.wire());
               m.set("args", checked);
               return m.toString();
             });
-    if (sent.isEmpty() && !command.equals("setFault")) {
+    if (sent.isEmpty() && command != DeviceCommand.SET_FAULT) {
       throw new ApiError(409, "device_offline", "id", device + " is not connected right now");
     }
     answer.put("id", sent.orElse(""));

@@ -29,8 +29,7 @@ public final class DeviceRegistry {
   public static final int MAX_EVENTS = 200;
 
   /** The commands a device understands. */
-  public static final List<String> COMMANDS =
-      List.of("fetch", "join", "renew", "expireNow", "leave", "setFault", "setPolicy");
+  public static final List<String> COMMANDS = dev.tokensandbox.protocol.DeviceCommand.wireNames();
 
   /** A device as the desktop and {@code GET /sandbox/devices} see it. */
   public record Device(

@@ -1,5 +1,6 @@
 package dev.tokensandbox.backend.http;
 
+import dev.tokensandbox.protocol.DeviceProtocol;
 import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -89,9 +90,9 @@ public final class PairingCheck {
 
   /** A before-handler: 401 without the code, 429 while throttled. */
   public void check(Context ctx) {
-    String given = ctx.header("X-Pairing-Code");
+    String given = ctx.header(DeviceProtocol.PAIRING_HEADER);
     if (given == null) {
-      given = ctx.queryParam("pairingCode");
+      given = ctx.queryParam(DeviceProtocol.PAIRING_QUERY);
     }
     Verdict verdict = verdict(ctx.req().getRemoteAddr(), given);
     if (verdict instanceof Verdict.Throttled throttled) {
@@ -105,7 +106,7 @@ public final class PairingCheck {
       throw new ApiError(
           401,
           "pairing_required",
-          "X-Pairing-Code",
+          DeviceProtocol.PAIRING_HEADER,
           "this sandbox is on the LAN: send the pairing code shown on the desktop");
     }
   }

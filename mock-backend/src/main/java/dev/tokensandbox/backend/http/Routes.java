@@ -4,6 +4,7 @@ import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultDecision;
 import dev.tokensandbox.backend.faults.FaultInjector;
 import dev.tokensandbox.backend.faults.FaultRule;
+import dev.tokensandbox.protocol.DeviceProtocol;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -108,7 +109,9 @@ public final class Routes {
       onceEach(ctx);
       jsonBodiesOnly(ctx);
       FaultDecision decision =
-          faultable ? faults.decide(id, ctx.header("X-Sandbox-Device")) : FaultDecision.NONE;
+          faultable
+              ? faults.decide(id, ctx.header(DeviceProtocol.DEVICE_HEADER))
+              : FaultDecision.NONE;
       ctx.attribute(RouteContext.FAULTS, decision);
       if (decision.latencyMillis() > 0) {
         Executor delayed =

@@ -6,6 +6,7 @@ import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.backend.traffic.RevealStore;
 import dev.tokensandbox.backend.traffic.TrafficJournal;
+import dev.tokensandbox.protocol.DeviceProtocol;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
 import java.time.Clock;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 final class JournalRecorder {
   private static final int MAX_BODY = 2048;
   private static final List<String> HEADERS =
-      List.of("Authorization", "X-API-Key", "Content-Type", "User-Agent", "X-Sandbox-Device");
+      List.of(
+          "Authorization", "X-API-Key", "Content-Type", "User-Agent", DeviceProtocol.DEVICE_HEADER);
   private static final Pattern TOKEN_ID = Pattern.compile("«token (tok:[0-9a-f]{8})»");
 
   private static final int MAX_RAW_BODY = 16 * 1024;
@@ -190,7 +192,7 @@ final class JournalRecorder {
 
   /** The device's name as it gave it (redacted and clipped: a client may send anything), or IP. */
   private String client(Context ctx) {
-    String device = ctx.header("X-Sandbox-Device");
+    String device = ctx.header(DeviceProtocol.DEVICE_HEADER);
     return device != null ? clip(redactor.redact(device), 64) : ctx.ip();
   }
 

@@ -14,6 +14,7 @@ import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.client.session.TokenSession;
 import dev.tokensandbox.client.session.TokenSource;
+import dev.tokensandbox.protocol.DeviceCommand;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -371,32 +372,37 @@ public final class SampleController {
   private void command(ControlChannel.Command c) {
     event("COMMAND " + c.name() + " from the desktop");
     String result;
-    switch (c.name()) {
-      case "fetch":
+    DeviceCommand command = c.command();
+    if (command == null) {
+      control.sendResult(c.id(), false, "unknown command " + c.name());
+      return;
+    }
+    switch (command) {
+      case FETCH:
         doFetch();
         result = "fetching through " + flow.label();
         break;
-      case "join":
+      case JOIN:
         doJoin();
         result = session != null ? "joining" : message;
         break;
-      case "renew":
+      case RENEW:
         doRenew();
         result = session != null ? "renewing" : message;
         break;
-      case "expireNow":
+      case EXPIRE_NOW:
         doExpireNow();
         result = session != null ? "expired" : message;
         break;
-      case "leave":
+      case LEAVE:
         doLeave();
         result = "left";
         break;
-      case "setFault":
+      case SET_FAULT:
         result = "the sandbox now answers this device with " + c.arg("fault", "NONE");
         say("Desktop set a fault for this device: " + c.arg("fault", "NONE"), false);
         break;
-      case "setPolicy":
+      case SET_POLICY:
         try {
           trigger(RenewalPolicy.Trigger.valueOf(c.arg("trigger", "BOTH")));
           result = "renew on " + trigger;

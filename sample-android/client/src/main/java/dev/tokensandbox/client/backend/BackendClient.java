@@ -2,6 +2,7 @@ package dev.tokensandbox.client.backend;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.tokensandbox.protocol.DeviceProtocol;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -391,9 +392,11 @@ public final class BackendClient {
 
   private Request.Builder withPairing(Request.Builder request) {
     if (device != null) {
-      request.header("X-Sandbox-Device", device);
+      request.header(DeviceProtocol.DEVICE_HEADER, device);
     }
-    return pairingCode != null ? request.header("X-Pairing-Code", pairingCode) : request;
+    return pairingCode != null
+        ? request.header(DeviceProtocol.PAIRING_HEADER, pairingCode)
+        : request;
   }
 
   /** Options for a {@link BackendClient}. */

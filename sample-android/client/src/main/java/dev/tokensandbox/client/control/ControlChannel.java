@@ -6,6 +6,9 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.session.Backoff;
+import dev.tokensandbox.protocol.DeviceCommand;
+import dev.tokensandbox.protocol.DeviceMessage;
+import dev.tokensandbox.protocol.DeviceProtocol;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Random;
@@ -57,6 +60,11 @@ public final class ControlChannel {
     /** fetch, join, renew, expireNow, leave, setFault or setPolicy. */
     public String name() {
       return name;
+    }
+
+    /** The command, or null for a name this version does not know. */
+    public DeviceCommand command() {
+      return DeviceCommand.fromWire(name);
     }
 
     /** A text argument, or {@code fallback}. */
@@ -160,7 +168,7 @@ public final class ControlChannel {
   public void sendState(
       String flow, String state, String tokenFingerprint, Instant expiresAt, String policy) {
     JsonObject m = new JsonObject();
-    m.addProperty("type", "state");
+    m.addProperty("type", DeviceMessage.STATE.wire());
     m.addProperty("flow", flow);
     m.addProperty("state", state);
     m.addProperty("token", tokenFingerprint);
@@ -175,7 +183,7 @@ public final class ControlChannel {
   /** Reports one event line (kept while disconnected, the oldest dropped past the limit). */
   public void sendEvent(String line) {
     JsonObject m = new JsonObject();
-    m.addProperty("type", "event");
+    m.addProperty("type", DeviceMessage.EVENT.wire());
     m.addProperty("line", line);
     send(m.toString());
   }
@@ -183,7 +191,7 @@ public final class ControlChannel {
   /** Tells the desktop how command {@code id} went. */
   public void sendResult(String id, boolean ok, String message) {
     JsonObject m = new JsonObject();
-    m.addProperty("type", "result");
+    m.addProperty("type", DeviceMessage.RESULT.wire());
     m.addProperty("id", id);
     m.addProperty("ok", ok);
     m.addProperty("message", message);
@@ -205,7 +213,7 @@ public final class ControlChannel {
     listener.status(status, status == Status.CONNECTING ? url.host() + ":" + url.port() : "");
     Request.Builder request = new Request.Builder().url(url);
     if (pairingCode != null) {
-      request.header("X-Pairing-Code", pairingCode);
+      request.header(DeviceProtocol.PAIRING_HEADER, pairingCode);
     }
     int mine = ++generation;
     socket = http.newWebSocket(request.build(), new Events(mine));
@@ -260,7 +268,7 @@ public final class ControlChannel {
     connected = true;
     failures = 0;
     JsonObject hello = new JsonObject();
-    hello.addProperty("type", "hello");
+    hello.addProperty("type", DeviceMessage.HELLO.wire());
     hello.addProperty("name", name);
     hello.addProperty("platform", platform);
     webSocket.send(hello.toString());
@@ -285,7 +293,7 @@ public final class ControlChannel {
       return; // not ours to crash on: the channel ignores what it cannot read
     }
     JsonElement type = m.get("type");
-    if (type == null || !"command".equals(type.getAsString())) {
+    if (type == null || DeviceMessage.fromWire(type.getAsString()) != DeviceMessage.COMMAND) {
       return;
     }
     JsonElement args = m.get("args");
