@@ -11,8 +11,11 @@ public final class DeviceProtocol {
   /** The query parameter that may carry the pairing code instead of the header. */
   public static final String PAIRING_QUERY = "pairingCode";
 
-  /** The device channel's WebSocket path; the device id goes in {@code ?device=}. */
+  /** The device channel's WebSocket path; the device id goes in {@link #DEVICE_QUERY}. */
   public static final String CHANNEL_PATH = "/sandbox/devices/ws";
+
+  /** The channel's query parameter naming the device. */
+  public static final String DEVICE_QUERY = "device";
 
   private DeviceProtocol() {}
 }

@@ -4,7 +4,7 @@ import dev.tokensandbox.backend.http.PairingCheck;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.workspace.Workspace;
-import dev.tokensandbox.client.backend.PairingPayload;
+import dev.tokensandbox.protocol.PairingPayload;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

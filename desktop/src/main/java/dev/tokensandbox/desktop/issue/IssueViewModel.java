@@ -3,11 +3,11 @@ package dev.tokensandbox.desktop.issue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokensandbox.backend.tokens.InvalidTokenRequestException;
-import dev.tokensandbox.backend.tokens.TokenFingerprint;
 import dev.tokensandbox.backend.tokens.TokenReport;
 import dev.tokensandbox.desktop.host.BackendHost;
 import dev.tokensandbox.desktop.tokens.TokenReader;
 import dev.tokensandbox.protocol.DeviceProtocol;
+import dev.tokensandbox.protocol.Fingerprint;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -313,7 +313,7 @@ public final class IssueViewModel {
         "Issued "
             + decoded.formatName()
             + " "
-            + TokenFingerprint.of(result.token())
+            + Fingerprint.of(result.token())
             + " · signature "
             + decoded.verification().verdict());
   }
@@ -336,7 +336,7 @@ public final class IssueViewModel {
               + "…  ("
               + full.length()
               + " characters, "
-              + TokenFingerprint.of(full)
+              + Fingerprint.of(full)
               + ": Reveal to show)");
     }
   }

@@ -5,6 +5,7 @@ import dev.tokensandbox.backend.customer.CustomerAuth;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.backend.workspace.WorkspaceStore;
+import dev.tokensandbox.protocol.PairingPayload;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,14 +156,6 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The desktop's QR text ({@code tokensandbox://pair?url=…&code=…}) for {@code url}. */
-  static String pairingLink(String url, String code) {
-    return "tokensandbox://pair?url="
-        + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8)
-        + "&code="
-        + code;
-  }
-
   private void banner(SandboxServer server, Path workspaceFile) {
     var out = context.out();
     out.println(
@@ -188,7 +181,7 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("  LAN address: none found on this machine's interfaces");
               } else {
                 out.println("  Phone URL: " + lanUrl);
-                out.println("  Pairing link (QR payload): " + pairingLink(lanUrl, code));
+                out.println("  Pairing link (QR payload): " + PairingPayload.format(lanUrl, code));
               }
               server
                   .pairing()

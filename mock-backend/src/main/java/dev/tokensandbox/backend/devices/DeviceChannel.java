@@ -70,7 +70,7 @@ public final class DeviceChannel {
   }
 
   private void connect(WsContext ctx) {
-    String device = ctx.queryParam("device");
+    String device = ctx.queryParam(DeviceProtocol.DEVICE_QUERY);
     if (device == null || !DEVICE_ID.matcher(device).matches()) {
       ctx.closeSession(CLOSE_BAD_DEVICE, "device: must be 1..64 of A-Z a-z 0-9 . _ -");
       return;

@@ -1,5 +1,6 @@
 package dev.tokensandbox.backend.tokens;
 
+import dev.tokensandbox.protocol.Fingerprint;
 import java.time.Instant;
 
 /**
@@ -10,7 +11,7 @@ public record IssuedToken(String token, Instant issuedAt, Instant expiresAt) {
 
   /** A short, non-reversible id for logs and the traffic journal. */
   public String fingerprint() {
-    return TokenFingerprint.of(token);
+    return Fingerprint.of(token);
   }
 
   @Override

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.tokensandbox.backend.tokens.TokenFingerprint;
+import dev.tokensandbox.protocol.Fingerprint;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -232,7 +232,7 @@ public final class Redactor {
       }
       out.append(text, copied, i)
           .append("«token ")
-          .append(TokenFingerprint.of(text.substring(i, end)))
+          .append(Fingerprint.of(text.substring(i, end)))
           .append('»');
       copied = end;
       i = end;

@@ -2,7 +2,7 @@ package dev.tokensandbox.backend.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.tokens.TokenFingerprint;
+import dev.tokensandbox.protocol.Fingerprint;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
@@ -21,11 +21,11 @@ class RedactorTest {
     assertThat(redactor.redact(body))
         .isEqualTo(
             "{\"token\":\"«token "
-                + TokenFingerprint.of(RTC_007)
+                + Fingerprint.of(RTC_007)
                 + "»\",\"old\":\"«token "
-                + TokenFingerprint.of(RTC_006)
+                + Fingerprint.of(RTC_006)
                 + "»\"} Bearer «token "
-                + TokenFingerprint.of(JWT)
+                + Fingerprint.of(JWT)
                 + "» end");
   }
 
@@ -114,7 +114,7 @@ class RedactorTest {
         .isEqualTo(
             "{\"user\":{\"password\":\"«redacted»\",\"apiKey\":\"«redacted»\"},"
                 + "\"list\":[\"«token "
-                + TokenFingerprint.of(JWT)
+                + Fingerprint.of(JWT)
                 + "»\",{\"secret\":\"«redacted»\"}],\"n\":1.50}");
     // Not JSON after all: redacted as text.
     assertThat(redactor.redactBody("{\"password\":\"x\", oops"))
@@ -128,9 +128,9 @@ class RedactorTest {
     assertThat(redactor.redactTarget("/provider/rtc/renew/" + encoded, "token=" + encoded + "&x=1"))
         .isEqualTo(
             "/provider/rtc/renew/«token "
-                + TokenFingerprint.of(RTC_007)
+                + Fingerprint.of(RTC_007)
                 + "»?token=«token "
-                + TokenFingerprint.of(RTC_007)
+                + Fingerprint.of(RTC_007)
                 + "»&x=1");
     assertThat(redactor.redactTarget("/a", "password=hunter2&apiKey=&b=%zz"))
         .isEqualTo("/a?password=«redacted»&apiKey=&b=%zz");

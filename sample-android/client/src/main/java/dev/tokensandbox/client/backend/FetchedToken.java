@@ -1,5 +1,7 @@
 package dev.tokensandbox.client.backend;
 
+import dev.tokensandbox.protocol.Fingerprint;
+
 /**
  * A token as the customer backend handed it over. {@code companion} is the second token some flows
  * return (ChatSDK's wsToken); {@code expiresInSeconds} is what the backend said, or -1 when the

@@ -121,8 +121,8 @@ public final class ControlChannel {
     }
     this.url =
         base.newBuilder()
-            .addPathSegments("sandbox/devices/ws")
-            .addQueryParameter("device", b.device)
+            .addPathSegments(DeviceProtocol.CHANNEL_PATH.substring(1))
+            .addQueryParameter(DeviceProtocol.DEVICE_QUERY, b.device)
             .build();
   }
 

@@ -1,4 +1,4 @@
-package dev.tokensandbox.client.backend;
+package dev.tokensandbox.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.client.backend;
+package dev.tokensandbox.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
