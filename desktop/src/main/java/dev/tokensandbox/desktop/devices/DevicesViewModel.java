@@ -1,15 +1,13 @@
 package dev.tokensandbox.desktop.devices;
 
+import dev.tokensandbox.backend.admin.SandboxAdmin;
 import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.faults.FaultRule;
-import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.desktop.host.BackendHost;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,23 +194,13 @@ public final class DevicesViewModel implements AutoCloseable {
   public void setFault(String label) {
     withSelected(
         (row, device) -> {
-          SandboxServer server = host.server().orElse(null);
-          if (server == null) {
+          SandboxAdmin admin = host.admin().orElse(null);
+          if (admin == null) {
             message.set("The backend is not running.");
             return;
           }
           FaultRule rule = FAULTS.get(label);
-          List<FaultRule> rules = new ArrayList<>();
-          for (FaultRule r : server.faults().plan().rules()) {
-            if (!row.name().equals(r.device())) {
-              rules.add(r);
-            }
-          }
-          if (rule != null) {
-            rules.add(rule.forDevice(row.name()));
-          }
-          FaultPlan plan = server.faults().plan();
-          server.faults().setPlan(new FaultPlan(plan.seed(), rules));
+          admin.setDeviceFault(row.name(), rule);
           row.fault.set(rule == null ? NO_FAULT : label);
           message.set(row.name() + ": " + (rule == null ? "fault cleared" : label));
         });

@@ -1,14 +1,14 @@
 package dev.tokensandbox.desktop.devices;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokensandbox.backend.admin.SandboxAdmin;
+import dev.tokensandbox.backend.admin.SandboxAdmin.CommandArgs;
+import dev.tokensandbox.backend.admin.SandboxAdmin.CommandReceipt;
 import dev.tokensandbox.backend.devices.DeviceRegistry;
 import dev.tokensandbox.backend.faults.FaultRule;
-import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.desktop.host.BackendHost;
 import dev.tokensandbox.protocol.DeviceCommand;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
@@ -17,16 +17,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
- * Paired devices (the Android sample and anything else on the device channel): live rows from the
- * backend's {@link DeviceRegistry}, and commands sent the way any client sends them, {@code POST
- * /sandbox/devices/{id}/commands} — the same channel the app's tests drive.
+ * Paired devices (the Android sample and anything else on the device channel): live rows and
+ * commands through the sandbox's {@link SandboxAdmin} — the same operation {@code POST
+ * /sandbox/devices/{id}/commands} adapts, with the same checks and errors.
  */
 public final class PairedDevicesViewModel {
   /** A paired device's row: the common columns plus its name, link and policy. */
@@ -53,10 +48,7 @@ public final class PairedDevicesViewModel {
     }
   }
 
-  private static final MediaType JSON = MediaType.get("application/json");
-
   private final BackendHost host;
-  private final OkHttpClient http;
   private final SandboxClock clock;
   private final Executor io;
   private final Executor ui;
@@ -67,10 +59,8 @@ public final class PairedDevicesViewModel {
           this, "message", "Pair the Android sample with the QR code on the Architecture screen.");
   private Runnable unsubscribe = () -> {};
 
-  public PairedDevicesViewModel(
-      BackendHost host, OkHttpClient http, SandboxClock clock, Executor io, Executor ui) {
+  public PairedDevicesViewModel(BackendHost host, SandboxClock clock, Executor io, Executor ui) {
     this.host = host;
-    this.http = http;
     this.clock = clock;
     this.io = io;
     this.ui = ui;
@@ -91,26 +81,22 @@ public final class PairedDevicesViewModel {
 
   /** Sends {@code command} (fetch, join, renew, expire now, leave) to the selected device. */
   public void send(DeviceCommand command) {
-    send(command, Http.JSON.createObjectNode());
+    send(command, CommandArgs.NONE);
   }
 
   /** Sets (or with an unknown label clears) the selected device's fault, by Devices label. */
   public void setFault(String label) {
     FaultRule rule = DevicesViewModel.FAULTS.get(label);
-    ObjectNode args = Http.JSON.createObjectNode();
-    args.put("fault", rule == null ? "NONE" : rule.fault().name());
-    if (rule != null) {
-      args.put("value", rule.value());
-      args.put("route", rule.route());
-    }
-    send(DeviceCommand.SET_FAULT, args);
+    send(
+        DeviceCommand.SET_FAULT,
+        rule == null
+            ? new CommandArgs("NONE", null, null, null)
+            : new CommandArgs(rule.fault().name(), rule.value(), rule.route(), null));
   }
 
   /** Sets the selected device's renewal trigger (WILL_EXPIRE, REQUEST_TOKEN or BOTH). */
   public void setPolicy(String trigger) {
-    ObjectNode args = Http.JSON.createObjectNode();
-    args.put("trigger", trigger);
-    send(DeviceCommand.SET_POLICY, args);
+    send(DeviceCommand.SET_POLICY, CommandArgs.trigger(trigger));
   }
 
   /** Moves the countdowns (once a second). */
@@ -119,52 +105,31 @@ public final class PairedDevicesViewModel {
     rows.forEach(row -> row.tick(now));
   }
 
-  private void send(DeviceCommand command, ObjectNode args) {
+  private void send(DeviceCommand command, CommandArgs args) {
     Row row = selected.get();
-    BackendHost.Status status = host.status();
+    SandboxAdmin admin = host.admin().orElse(null);
     if (row == null) {
       message.set("Select a paired device first.");
       return;
     }
-    if (!status.running()) {
+    if (admin == null) {
       message.set("The backend is not running.");
       return;
     }
-    ObjectNode body = Http.JSON.createObjectNode();
-    body.put("command", command.wire());
-    body.set("args", args);
     String name = command.wire();
-    String url = status.url() + "/sandbox/devices/" + row.id() + "/commands";
     message.set(row.id() + ": sending " + name + " …");
     io.execute(
         () -> {
           String result;
-          try (Response response =
-              http.newCall(
-                      new Request.Builder()
-                          .url(url)
-                          .post(RequestBody.create(body.toString(), JSON))
-                          .build())
-                  .execute()) {
-            String text = response.body() == null ? "" : response.body().string();
-            JsonNode answer = text.startsWith("{") ? Http.JSON.readTree(text) : null;
+          try {
+            CommandReceipt receipt = admin.command(row.id(), command, args);
             result =
-                response.code() == 202
-                    ? row.id()
-                        + ": "
-                        + name
-                        + (answer != null && answer.path("delivered").asBoolean()
-                            ? " sent (" + answer.path("id").asText() + ")"
-                            : " applied")
-                    : row.id()
-                        + ": "
-                        + name
-                        + " refused, "
-                        + response.code()
-                        + " "
-                        + (answer == null ? text : answer.path("message").asText());
-          } catch (IOException e) {
-            result = row.id() + ": " + name + " failed: " + e.getMessage();
+                row.id()
+                    + ": "
+                    + name
+                    + (receipt.delivered() ? " sent (" + receipt.id() + ")" : " applied");
+          } catch (ApiError e) {
+            result = row.id() + ": " + name + " refused, " + e.status() + " " + e.getMessage();
           }
           String shown = result;
           ui.execute(() -> message.set(shown));
@@ -175,12 +140,11 @@ public final class PairedDevicesViewModel {
   private void follow() {
     unsubscribe.run();
     unsubscribe = () -> {};
-    host.server()
+    host.admin()
         .ifPresent(
-            server -> {
-              DeviceRegistry registry = server.devices();
-              unsubscribe = registry.subscribe(d -> ui.execute(() -> show(d)));
-              for (DeviceRegistry.Device d : registry.devices()) {
+            admin -> {
+              unsubscribe = admin.subscribeDevices(d -> ui.execute(() -> show(d)));
+              for (DeviceRegistry.Device d : admin.devices()) {
                 ui.execute(() -> show(d));
               }
             });

@@ -1,5 +1,6 @@
 package dev.tokensandbox.desktop.host;
 
+import dev.tokensandbox.backend.admin.SandboxAdmin;
 import dev.tokensandbox.backend.http.PairingCheck;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.traffic.JournalEntry;
@@ -93,9 +94,14 @@ public final class BackendHost implements AutoCloseable {
     return status;
   }
 
-  /** The running server, if any (for reads: journal, faults, settings). */
+  /** The running server, if any: its lifecycle is the host's alone. */
   public Optional<SandboxServer> server() {
     return Optional.ofNullable(server);
+  }
+
+  /** The running sandbox's admin interface, if one runs: what the view-models talk to. */
+  public Optional<SandboxAdmin> admin() {
+    return server().map(SandboxServer::admin);
   }
 
   /** Adds a listener and tells it the current status at once. */
@@ -137,7 +143,7 @@ public final class BackendHost implements AutoCloseable {
               .demoUsers(demoUsers)
               .start();
       server = started;
-      Runnable unsubscribeTraffic = started.journal().subscribe(this::traffic);
+      Runnable unsubscribeTraffic = started.admin().subscribeJournal(this::traffic, skipped -> {});
       Runnable unsubscribeRotation =
           started
               .pairing()

@@ -181,7 +181,7 @@ public final class IssueViewModel {
     IssueFlow chosen = flow.get();
     Map<String, String> form = new LinkedHashMap<>();
     values.get(chosen).forEach((name, property) -> form.put(name, property.get()));
-    boolean demoMode = host.server().map(s -> s.settings().demoMode()).orElse(true);
+    boolean demoMode = host.admin().map(a -> a.settings().demoMode()).orElse(true);
     FlowRequest request;
     try {
       request = chosen.request(form, demoMode);

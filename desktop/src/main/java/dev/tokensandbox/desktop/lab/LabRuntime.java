@@ -1,7 +1,6 @@
 package dev.tokensandbox.desktop.lab;
 
 import dev.tokensandbox.backend.clock.SandboxTime;
-import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
@@ -141,13 +140,10 @@ public final class LabRuntime implements AutoCloseable {
     submit(
         () -> {
           if (rule == null) {
-            server.faults().clear();
-            return;
+            server.admin().clearFaults();
+          } else {
+            server.admin().addFault(rule);
           }
-          java.util.List<FaultRule> rules =
-              new java.util.ArrayList<>(server.faults().plan().rules());
-          rules.add(rule);
-          server.faults().setPlan(new FaultPlan(server.faults().plan().seed(), rules));
         });
   }
 

@@ -1,9 +1,9 @@
 package dev.tokensandbox.desktop.scenarios;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tokensandbox.backend.admin.SandboxAdmin;
 import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.backend.workspace.AtomicFiles;
@@ -110,7 +110,7 @@ public final class ScenariosViewModel {
 
   /** The current setup as a scenario (read on the UI thread). */
   public Scenario snapshot() {
-    SandboxServer server = host.server().orElse(null);
+    SandboxAdmin admin = host.admin().orElse(null);
     BackendHost.Status st = host.status();
     return new Scenario(
         Scenario.FORMAT,
@@ -119,11 +119,11 @@ public final class ScenariosViewModel {
         new Scenario.Backend(
             st.running() ? st.port() : parsePort(architecture.portProperty().get()),
             architecture.lanProperty().get(),
-            server == null || server.settings().demoMode(),
-            server != null && server.settings().ginLegacyTokens()),
+            admin == null || admin.settings().demoMode(),
+            admin != null && admin.settings().ginLegacyTokens()),
         issue.flowProperty().get().name(),
         issue.forms(),
-        server == null ? FaultPlan.none() : server.faults().plan(),
+        admin == null ? FaultPlan.none() : admin.faults(),
         devices.definitions(),
         lab.selectedProperty().get() == null ? null : lab.selectedProperty().get().id(),
         includeSecrets.get() ? host.workspace() : null);
@@ -180,12 +180,12 @@ public final class ScenariosViewModel {
                 + " «redacted».",
             lab.lines(),
             devices.logs(),
-            host.server().map(s -> s.journal().latest(1000)).orElse(List.<JournalEntry>of()));
+            host.admin().map(a -> a.journal(1000).entries()).orElse(List.<JournalEntry>of()));
     BugReport.Format format =
         file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
             ? BugReport.Format.JSON
             : BugReport.Format.HTML;
-    Redactor redactor = host.server().map(SandboxServer::redactor).orElseGet(this::redactor);
+    Redactor redactor = redactor();
     run(
         "Exporting " + file + " …",
         () -> {
@@ -249,21 +249,20 @@ public final class ScenariosViewModel {
   private void apply(Scenario s) {
     if (s.backend() != null) {
       architecture.lanProperty().set(s.backend().lan());
-      host.server()
+      host.admin()
           .ifPresent(
-              server -> {
-                server.settings().setDemoMode(s.backend().demoMode());
-                server.settings().setGinLegacyTokens(s.backend().ginLegacyTokens());
-              });
+              admin ->
+                  admin.updateSettings(
+                      new SandboxAdmin.SettingsChange(
+                          s.backend().demoMode(), s.backend().ginLegacyTokens(), null)));
     }
     if (s.issueForms() != null) {
       issue.restore(
           s.issueFlow() == null ? null : IssueFlow.valueOf(s.issueFlow()), s.issueForms());
     }
-    host.server()
+    host.admin()
         .ifPresent(
-            server ->
-                server.faults().setPlan(s.faultPlan() == null ? FaultPlan.none() : s.faultPlan()));
+            admin -> admin.setFaults(s.faultPlan() == null ? FaultPlan.none() : s.faultPlan()));
     if (s.labPreset() != null) {
       Presets.byId(s.labPreset()).ifPresent(lab.selectedProperty()::set);
     }

@@ -83,8 +83,7 @@ public final class Sandbox implements AutoCloseable {
     traffic = new TrafficViewModel(host, o.ui());
     devices = new DevicesViewModel(host, http, deviceClock, io, o.ui());
     paired =
-        new dev.tokensandbox.desktop.devices.PairedDevicesViewModel(
-            host, http, deviceClock, io, o.ui());
+        new dev.tokensandbox.desktop.devices.PairedDevicesViewModel(host, deviceClock, io, o.ui());
     scenarios =
         new ScenariosViewModel(
             host,

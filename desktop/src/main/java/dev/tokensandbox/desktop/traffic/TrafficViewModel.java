@@ -176,7 +176,7 @@ public final class TrafficViewModel {
       return;
     }
     Optional<RevealStore.Exchange> raw =
-        reveal ? host.server().flatMap(s -> s.reveal(e.id())) : Optional.empty();
+        reveal ? host.admin().flatMap(a -> a.reveal(e.id())) : Optional.empty();
     revealed.set(raw.isPresent());
     StringBuilder out = new StringBuilder();
     out.append(e.method()).append(' ').append(e.path()).append(" → ").append(e.status());

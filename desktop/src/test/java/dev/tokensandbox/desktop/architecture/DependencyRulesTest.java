@@ -33,6 +33,36 @@ class DependencyRulesTest {
           .dependOnClassesThat()
           .haveFullyQualifiedName("javafx.application.Platform");
 
+  /**
+   * #17 §1: the sandbox is administered through one interface. Only the host (which starts and
+   * stops the server), the lab's private backend and the command-line tools own a server; every
+   * view-model reaches the running sandbox through {@code SandboxAdmin}.
+   */
+  @ArchTest
+  static final ArchRule viewModelsAdministerTheSandboxThroughItsAdminInterface =
+      noClasses()
+          .that()
+          .haveSimpleNameEndingWith("ViewModel")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.tokensandbox.backend.server.SandboxServer")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.tokensandbox.backend.faults.FaultInjector")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.tokensandbox.backend.devices.DeviceRegistry")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.tokensandbox.backend.traffic.TrafficJournal")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.tokensandbox.backend.http.ServerSettings")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.tokensandbox.backend.mint.TokenMint")
+          .because("SandboxServer exposes one admin object instead of its internals");
+
   @ArchTest
   static final ArchRule noAndroid =
       noClasses()

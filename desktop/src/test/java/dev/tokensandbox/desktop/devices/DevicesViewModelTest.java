@@ -52,7 +52,7 @@ class DevicesViewModelTest extends SandboxTest {
           model.setFault("Backend answers 503");
           model.renew();
         });
-    List<FaultRule> rules = sut.sandbox.host().server().orElseThrow().faults().plan().rules();
+    List<FaultRule> rules = sut.sandbox.host().server().orElseThrow().admin().faults().rules();
     assertThat(rules).singleElement().extracting(FaultRule::device).isEqualTo("virtual-1");
     await("the failed fetch", () -> logHas(first, "FETCH_FAILED"));
     assertThat(ui.call(() -> first.faultProperty().get())).isEqualTo("Backend answers 503");
@@ -70,7 +70,7 @@ class DevicesViewModelTest extends SandboxTest {
           model.selectedProperty().set(first);
           model.setFault(DevicesViewModel.NO_FAULT);
         });
-    assertThat(sut.sandbox.host().server().orElseThrow().faults().plan().rules()).isEmpty();
+    assertThat(sut.sandbox.host().server().orElseThrow().admin().faults().rules()).isEmpty();
   }
 
   @Test

@@ -109,7 +109,7 @@ class PairedDevicesViewModelTest extends SandboxTest {
 
     ui.run(() -> model.setFault("Backend answers 503"));
     assertThat(received.poll(10, TimeUnit.SECONDS).name()).isEqualTo("setFault");
-    assertThat(sut.sandbox.host().server().orElseThrow().faults().plan().rules())
+    assertThat(sut.sandbox.host().server().orElseThrow().admin().faults().rules())
         .singleElement()
         .extracting(FaultRule::device)
         .isEqualTo("pixel-7");

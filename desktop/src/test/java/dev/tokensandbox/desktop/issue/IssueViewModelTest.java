@@ -45,7 +45,8 @@ class IssueViewModelTest extends SandboxTest {
     assertThat(ui.call(() -> model.shownTokenProperty().get())).isEqualTo(token);
     assertThat(ui.call(() -> model.curlProperty().get()))
         .startsWith(flow == IssueFlow.CHATSDK ? "S=$(curl" : "curl");
-    assertThat(sut.sandbox.host().server().orElseThrow().journal().latest(1).get(0).client())
+    assertThat(
+            sut.sandbox.host().server().orElseThrow().admin().journal(1).entries().get(0).client())
         .isEqualTo(IssueViewModel.CLIENT);
   }
 
@@ -64,7 +65,15 @@ class IssueViewModelTest extends SandboxTest {
 
   @Test
   void formErrorsNameTheFieldAndSendNothing() {
-    int before = sut.sandbox.host().server().orElseThrow().journal().size();
+    int before =
+        sut.sandbox
+            .host()
+            .server()
+            .orElseThrow()
+            .admin()
+            .journal(Integer.MAX_VALUE)
+            .entries()
+            .size();
     ui.run(() -> model.value(IssueFlow.SHENGWANG_RTC, "uid").set("-4"));
     assertThat(issue(IssueFlow.SHENGWANG_RTC))
         .isEqualTo("uid: must be an integer in 0..4294967295");
@@ -74,7 +83,16 @@ class IssueViewModelTest extends SandboxTest {
     assertThat(issue(IssueFlow.GIN_RTC)).isEqualTo("channelName: must not be empty");
     ui.run(() -> model.value(IssueFlow.RINGNITY, "userId").set(" "));
     assertThat(issue(IssueFlow.RINGNITY)).isEqualTo("userId: is required");
-    assertThat(sut.sandbox.host().server().orElseThrow().journal().size()).isEqualTo(before);
+    assertThat(
+            sut.sandbox
+                .host()
+                .server()
+                .orElseThrow()
+                .admin()
+                .journal(Integer.MAX_VALUE)
+                .entries()
+                .size())
+        .isEqualTo(before);
   }
 
   @Test
@@ -83,8 +101,8 @@ class IssueViewModelTest extends SandboxTest {
         .host()
         .server()
         .orElseThrow()
-        .faults()
-        .setPlan(FaultPlan.of(FaultRule.always("agora.rtc", Fault.STATUS, 503)));
+        .admin()
+        .setFaults(FaultPlan.of(FaultRule.always("agora.rtc", Fault.STATUS, 503)));
 
     assertThat(issue(IssueFlow.SHENGWANG_RTC)).startsWith("503 injected_fault");
     assertThat(ui.call(() -> model.failedProperty().get())).isTrue();

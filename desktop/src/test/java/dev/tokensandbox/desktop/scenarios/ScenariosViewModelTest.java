@@ -44,7 +44,7 @@ class ScenariosViewModelTest extends SandboxTest {
           sut.sandbox.lab.selectedProperty().set(Presets.byId("short-lifetime").orElseThrow());
           sut.sandbox.devices.add();
         });
-    server.faults().setPlan(plan);
+    server.admin().setFaults(plan);
 
     assertThat(finish(model::save)).startsWith("Saved").endsWith("(no credentials)");
     String text = Files.readString(file);
@@ -52,7 +52,7 @@ class ScenariosViewModelTest extends SandboxTest {
       assertThat(text).doesNotContain(secret);
     }
 
-    server.faults().clear();
+    server.admin().clearFaults();
     ui.run(
         () -> {
           sut.sandbox.issue.value(IssueFlow.RINGNITY, "name").set("changed");
@@ -67,7 +67,7 @@ class ScenariosViewModelTest extends SandboxTest {
     assertThat(ui.call(() -> sut.sandbox.issue.flowProperty().get())).isEqualTo(IssueFlow.RINGNITY);
     assertThat(ui.call(() -> sut.sandbox.lab.selectedProperty().get().id()))
         .isEqualTo("short-lifetime");
-    assertThat(server.faults().plan()).isEqualTo(plan);
+    assertThat(server.admin().faults()).isEqualTo(plan);
     assertThat(ui.call(() -> sut.sandbox.devices.rows().size())).isEqualTo(1);
   }
 
@@ -125,7 +125,6 @@ class ScenariosViewModelTest extends SandboxTest {
 
   @Test
   void bugReportsAreRedactedInBothFormats() throws Exception {
-    var server = sut.sandbox.host().server().orElseThrow();
     List<String> tokens = sut.issueEveryFlow(ui);
     assertThat(tokens).allMatch(t -> t.length() > 40);
     for (String name : List.of("report.html", "report.json")) {
@@ -134,7 +133,7 @@ class ScenariosViewModelTest extends SandboxTest {
       assertThat(finish(model::exportReport)).startsWith("Exported");
       String text = Files.readString(file);
       assertThat(text).contains("«token tok:", "/api/agora/token");
-      for (String secret : server.workspace().secrets()) {
+      for (String secret : sut.sandbox.host().workspace().secrets()) {
         assertThat(text).doesNotContain(secret);
       }
       for (String token : tokens) {

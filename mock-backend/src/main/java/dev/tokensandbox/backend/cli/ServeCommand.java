@@ -202,15 +202,16 @@ final class ServeCommand implements Callable<Integer> {
             + " (--threads; up to "
             + SandboxServer.MAX_THREADS
             + " while requests starve)");
-    out.println("  Workspace: " + workspaceFile + " (App ID " + server.workspace().appId() + ")");
+    out.println(
+        "  Workspace: " + workspaceFile + " (App ID " + server.admin().workspace().appId() + ")");
     out.println(
         "  Demo mode: "
-            + (server.settings().demoMode()
+            + (server.admin().settings().demoMode()
                 ? "on: the seeds' requests work without logging in"
                 : "off: POST /auth/login first"));
     out.println(
         "  Demo users"
-            + (server.settings().demoUsers() ? "" : " (off: --demo-users turns them on)")
+            + (server.admin().settings().demoUsers() ? "" : " (off: --demo-users turns them on)")
             + ": "
             + String.join(
                 ", ",

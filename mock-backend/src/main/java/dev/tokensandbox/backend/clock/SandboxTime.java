@@ -11,6 +11,9 @@ import java.time.ZoneId;
  * issues reads its time here.
  */
 public final class SandboxTime extends Clock {
+  /** The fastest the sandbox clock may run: 10,000 seconds per second. */
+  public static final double MAX_SPEED = 10_000;
+
   private final Clock base;
   private volatile State state;
 
@@ -75,7 +78,7 @@ public final class SandboxTime extends Clock {
 
   /** Runs sandbox time at {@code speed} × real time from now on (0 pauses it). */
   public synchronized void setSpeed(double speed) {
-    if (speed < 0 || speed > 10_000 || Double.isNaN(speed)) {
+    if (speed < 0 || speed > MAX_SPEED || Double.isNaN(speed)) {
       throw new IllegalArgumentException("speed must be 0..10000");
     }
     Instant now = base.instant();

@@ -2,34 +2,22 @@ package dev.tokensandbox.backend.devices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultInjector;
-import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.faults.FaultRule;
-import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.http.PairingCheck;
 import dev.tokensandbox.backend.http.Routes;
-import dev.tokensandbox.protocol.DeviceCommand;
 import dev.tokensandbox.protocol.DeviceMessage;
 import dev.tokensandbox.protocol.DeviceProtocol;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The device channel: paired apps hold a WebSocket at {@code /sandbox/devices/ws?device=ID} (in LAN
- * mode authenticated by {@code X-Pairing-Code}) and report hello, state and events; the desktop or
- * any HTTP client lists them ({@code GET /sandbox/devices}) and sends commands ({@code POST
- * /sandbox/devices/{id}/commands}). {@code setFault} is applied here, as a fault rule for that
- * device, and also told to the device.
+ * mode authenticated by {@code X-Pairing-Code}) and report hello, state and events into the {@link
+ * DeviceRegistry}. Listing devices and sending them commands is administration ({@code
+ * backend.admin}).
  */
 public final class DeviceChannel {
   /** WebSocket close code for a missing or wrong pairing code. */
@@ -39,25 +27,17 @@ public final class DeviceChannel {
   public static final int CLOSE_BAD_DEVICE = 4002;
 
   private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  private static final List<String> TRIGGERS = List.of("WILL_EXPIRE", "REQUEST_TOKEN", "BOTH");
 
   private final DeviceRegistry registry;
-  private final FaultInjector faults;
   private final PairingCheck pairing;
 
   /** {@code pairing} is null when the sandbox listens on loopback only. */
-  public DeviceChannel(DeviceRegistry registry, FaultInjector faults, PairingCheck pairing) {
+  public DeviceChannel(DeviceRegistry registry, PairingCheck pairing) {
     this.registry = registry;
-    this.faults = faults;
     this.pairing = pairing;
   }
 
   public void register(Routes routes, Javalin app) {
-    routes.get(
-        "sandbox.devices",
-        "/sandbox/devices",
-        ctx -> Http.json(ctx, 200, Map.of("devices", registry.devices())));
-    routes.post("sandbox.devices", "/sandbox/devices/{id}/commands", ctx -> command(ctx));
     routes.declare("GET", DeviceProtocol.CHANNEL_PATH);
     app.ws(
         DeviceProtocol.CHANNEL_PATH,
@@ -160,98 +140,6 @@ public final class DeviceChannel {
     if (device != null) {
       registry.disconnected(device, outlet(ctx));
     }
-  }
-
-  private void command(io.javalin.http.Context ctx) {
-    String device = ctx.pathParam("id");
-    if (!registry.isKnown(device)) {
-      throw new ApiError(404, "unknown_device", "id", "no device " + device + " has connected");
-    }
-    JsonNode body = Http.objectBody(ctx);
-    DeviceCommand command = DeviceCommand.fromWire(Http.text(body, "command", 32));
-    if (command == null) {
-      throw ApiError.badRequest("command", "must be one of " + DeviceRegistry.COMMANDS);
-    }
-    JsonNode args = body.path("args");
-    if (!args.isMissingNode() && !args.isObject()) {
-      throw ApiError.badRequest("args", "must be an object");
-    }
-    ObjectNode checked = Http.JSON.createObjectNode();
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("device", device);
-    answer.put("command", command.wire());
-    if (command == DeviceCommand.SET_FAULT) {
-      String description = applyFault(device, args, checked);
-      registry.fault(device, description);
-      answer.put("applied", description);
-    } else if (command == DeviceCommand.SET_POLICY) {
-      String trigger = Http.text(args, "trigger", 32);
-      if (trigger == null || !TRIGGERS.contains(trigger.toUpperCase(Locale.ROOT))) {
-        throw ApiError.badRequest("args.trigger", "must be one of " + TRIGGERS);
-      }
-      checked.put("trigger", trigger.toUpperCase(Locale.ROOT));
-    }
-    var sent =
-        registry.send(
-            device,
-            id -> {
-              ObjectNode m = Http.JSON.createObjectNode();
-              m.put("type", DeviceMessage.COMMAND.wire());
-              m.put("id", id);
-              m.put("command", command.wire());
-              m.set("args", checked);
-              return m.toString();
-            });
-    if (sent.isEmpty() && command != DeviceCommand.SET_FAULT) {
-      throw new ApiError(409, "device_offline", "id", device + " is not connected right now");
-    }
-    answer.put("id", sent.orElse(""));
-    answer.put("delivered", sent.isPresent());
-    Http.json(ctx, 202, answer);
-  }
-
-  /** Replaces the device's rules in the fault plan; returns what the device now suffers. */
-  private String applyFault(String device, JsonNode args, ObjectNode checked) {
-    String name = Http.text(args, "fault", 32);
-    if (name == null) {
-      throw ApiError.badRequest(
-          "args.fault", "is required: NONE or one of " + List.of(Fault.values()));
-    }
-    List<FaultRule> rules = new ArrayList<>();
-    for (FaultRule r : faults.plan().rules()) {
-      if (!device.equals(r.device())) {
-        rules.add(r);
-      }
-    }
-    String description = "none";
-    if (!name.equalsIgnoreCase("NONE")) {
-      Fault fault;
-      try {
-        fault = Fault.valueOf(name.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw ApiError.badRequest(
-            "args.fault", "must be NONE or one of " + List.of(Fault.values()));
-      }
-      Integer value = Http.integer(args, "value", -604_800, 604_800);
-      String route = Http.text(args, "route", 64);
-      try {
-        rules.add(
-            new FaultRule(
-                route == null ? "*" : route, fault, value == null ? 0 : value, 1.0, device));
-      } catch (IllegalArgumentException e) {
-        String message = e.getMessage();
-        int colon = message.indexOf(": ");
-        throw ApiError.badRequest(
-            "args." + message.substring(0, Math.max(0, colon)), message.substring(colon + 2));
-      }
-      description = fault + (value == null || value == 0 ? "" : " " + value);
-      checked.put("fault", fault.name());
-      checked.put("value", value == null ? 0 : value);
-    } else {
-      checked.put("fault", "NONE");
-    }
-    faults.setPlan(new FaultPlan(faults.plan().seed(), rules));
-    return description;
   }
 
   private static Instant instant(String text) {

@@ -25,6 +25,12 @@ public final class FaultInjector {
     setPlan(FaultPlan.none());
   }
 
+  /** Replaces the plan with {@code edit} of it, atomically; returns the new plan. */
+  public synchronized FaultPlan update(java.util.function.UnaryOperator<FaultPlan> edit) {
+    setPlan(edit.apply(plan));
+    return plan;
+  }
+
   public FaultDecision decide(String routeId) {
     return decide(routeId, null);
   }

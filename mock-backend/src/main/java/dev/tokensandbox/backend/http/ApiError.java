@@ -26,6 +26,20 @@ public final class ApiError extends RuntimeException {
     return new ApiError(400, "bad_request", field, message);
   }
 
+  /**
+   * A 400 for a value type's refusal: {@code rule} is an {@link IllegalArgumentException} whose
+   * message reads {@code "member: rule"} (as {@code FaultRule}'s do); the field is {@code prefix +
+   * member}.
+   */
+  public static ApiError fromRule(String prefix, IllegalArgumentException rule) {
+    String message = rule.getMessage() == null ? "" : rule.getMessage();
+    int colon = message.indexOf(": ");
+    return colon < 0
+        ? badRequest(
+            prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix, message)
+        : badRequest(prefix + message.substring(0, colon), message.substring(colon + 2));
+  }
+
   public static ApiError unauthorized(String message) {
     return new ApiError(401, "unauthorized", null, message);
   }

@@ -1,5 +1,8 @@
 package dev.tokensandbox.backend.server;
 
+import dev.tokensandbox.backend.admin.LocalAdmin;
+import dev.tokensandbox.backend.admin.SandboxAdmin;
+import dev.tokensandbox.backend.admin.SandboxApi;
 import dev.tokensandbox.backend.clock.SandboxTime;
 import dev.tokensandbox.backend.customer.AgoraRoutes;
 import dev.tokensandbox.backend.customer.CustomerAuth;
@@ -21,7 +24,6 @@ import dev.tokensandbox.backend.mint.TokenMint;
 import dev.tokensandbox.backend.provider.ChatSdkProvider;
 import dev.tokensandbox.backend.provider.RingnityProvider;
 import dev.tokensandbox.backend.provider.RtcProvider;
-import dev.tokensandbox.backend.sandbox.SandboxApi;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.backend.traffic.TrafficJournal;
 import dev.tokensandbox.backend.workspace.Workspace;
@@ -82,6 +84,7 @@ public final class SandboxServer implements AutoCloseable {
   private volatile org.eclipse.jetty.server.ServerConnector connector;
   private final CustomerAuth auth;
   private final HostCheck hostCheck;
+  private final LocalAdmin admin;
 
   private SandboxServer(Builder config) {
     this.config = config;
@@ -205,10 +208,11 @@ public final class SandboxServer implements AutoCloseable {
             config.time);
     chatSdk.register(routes, app);
     new RtcProvider(config.workspace.agoraCredentials(), config.time).register(routes);
-    new SandboxApi(config.workspace, settings, faults, journal, config.time, mint, this::endpoints)
-        .register(routes, app);
-    new dev.tokensandbox.backend.devices.DeviceChannel(devices, faults, pairing)
-        .register(routes, app);
+    this.admin =
+        new LocalAdmin(
+            config.workspace, settings, faults, config.time, journal, reveals, mint, devices);
+    new SandboxApi(admin, this::endpoints).register(routes, app);
+    new dev.tokensandbox.backend.devices.DeviceChannel(devices, pairing).register(routes, app);
   }
 
   public static Builder builder() {
@@ -287,16 +291,12 @@ public final class SandboxServer implements AutoCloseable {
     return java.util.Optional.ofNullable(pairing);
   }
 
-  public TrafficJournal journal() {
-    return journal;
-  }
-
   /**
-   * The unredacted request and answer of journal entry {@code id}, while it is among the newest;
-   * for an explicit "Reveal" in the desktop only.
+   * The one way to administer this sandbox: settings, faults, clock, journal, reveal, devices and
+   * their commands, the masked workspace, the issued-token history.
    */
-  public java.util.Optional<dev.tokensandbox.backend.traffic.RevealStore.Exchange> reveal(long id) {
-    return reveals.get(id);
+  public SandboxAdmin admin() {
+    return admin;
   }
 
   /** Customer sessions held now (at most the builder's {@code maxSessions}). */
@@ -304,33 +304,14 @@ public final class SandboxServer implements AutoCloseable {
     return auth.sessionCount();
   }
 
-  /** The devices paired over the device channel. */
-  public dev.tokensandbox.backend.devices.DeviceRegistry devices() {
+  /** The registry itself, for tests that play a device's side without a socket. */
+  dev.tokensandbox.backend.devices.DeviceRegistry deviceRegistry() {
     return devices;
   }
 
-  public FaultInjector faults() {
-    return faults;
-  }
-
-  public ServerSettings settings() {
-    return settings;
-  }
-
-  public TokenMint mint() {
-    return mint;
-  }
-
-  public SandboxTime time() {
-    return config.time;
-  }
-
-  public Workspace workspace() {
-    return config.workspace;
-  }
-
-  public Redactor redactor() {
-    return redactor;
+  /** Listeners the journal skipped entries for because they fell behind (the SSE stream's gaps). */
+  public long journalSkippedByListeners() {
+    return journal.skippedByListeners();
   }
 
   private Map<String, Object> endpoints() {

@@ -38,7 +38,7 @@ class BrowserSecurityTest {
         assertThat(command.code()).as(type).isEqualTo(415);
         assertThat(send(sandbox, "POST", "/auth/login", "{}", type).code()).isEqualTo(415);
       }
-      assertThat(sandbox.server.faults().plan().rules()).isEmpty();
+      assertThat(sandbox.server.admin().faults().rules()).isEmpty();
       // The same body as JSON is what the desktop and the docs send.
       assertThat(
               send(sandbox, "PUT", "/sandbox/faults", fault, "application/json; charset=utf-8")

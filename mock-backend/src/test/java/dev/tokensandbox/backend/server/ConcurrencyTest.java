@@ -69,12 +69,14 @@ class ConcurrencyTest {
       assertThat(done.await(300, TimeUnit.SECONDS)).as("all requests answered").isTrue();
       assertThat(failed.get()).isZero();
       assertThat(ok.get()).isEqualTo(total);
-      assertThat(sandbox.server.journal().size()).isEqualTo(100);
-      assertThat(sandbox.server.journal().dropped()).isEqualTo(total - 100);
-      assertThat(sandbox.server.reveal(1)).as("the oldest unredacted copy is gone").isEmpty();
-      long newest = sandbox.server.journal().latest(1).get(0).id();
-      assertThat(sandbox.server.reveal(newest)).isPresent();
-      assertThat(sandbox.server.mint().history()).hasSizeLessThanOrEqualTo(500);
+      assertThat(sandbox.server.admin().journal(Integer.MAX_VALUE).entries().size()).isEqualTo(100);
+      assertThat(sandbox.server.admin().journal(1).dropped()).isEqualTo(total - 100);
+      assertThat(sandbox.server.admin().reveal(1))
+          .as("the oldest unredacted copy is gone")
+          .isEmpty();
+      long newest = sandbox.server.admin().journal(1).entries().get(0).id();
+      assertThat(sandbox.server.admin().reveal(newest)).isPresent();
+      assertThat(sandbox.server.admin().tokens()).hasSizeLessThanOrEqualTo(500);
       dispatcher.executorService().shutdown();
     }
   }

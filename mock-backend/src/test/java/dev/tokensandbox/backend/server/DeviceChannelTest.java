@@ -61,9 +61,7 @@ class DeviceChannelTest {
     JsonNode next() throws Exception {
       String frame = frames.poll(5, TimeUnit.SECONDS);
       assertThat(frame).as("a frame from the sandbox").isNotNull();
-      return sandbox.server.mint() == null
-          ? null
-          : new com.fasterxml.jackson.databind.ObjectMapper().readTree(frame);
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(frame);
     }
   }
 
@@ -82,8 +80,8 @@ class DeviceChannelTest {
     Runnable unsubscribe =
         sandbox
             .server
-            .devices()
-            .subscribe(
+            .admin()
+            .subscribeDevices(
                 d -> {
                   if (d.id().equals(id)) {
                     seen.add(true);
@@ -141,7 +139,7 @@ class DeviceChannelTest {
             "{\"command\":\"setFault\",\"args\":{\"fault\":\"STATUS\",\"value\":503,\"route\":\"agora.*\"}}");
     assertThat(fault.code()).isEqualTo(202);
     assertThat(phone.next().path("args").path("fault").asText()).isEqualTo("STATUS");
-    assertThat(sandbox.server.faults().plan().rules())
+    assertThat(sandbox.server.admin().faults().rules())
         .singleElement()
         .extracting(FaultRule::device, FaultRule::route)
         .containsExactly("pixel-7", "agora.*");
@@ -155,7 +153,7 @@ class DeviceChannelTest {
     sandbox.post(
         "/sandbox/devices/pixel-7/commands",
         "{\"command\":\"setFault\",\"args\":{\"fault\":\"NONE\"}}");
-    assertThat(sandbox.server.faults().plan().rules()).isEmpty();
+    assertThat(sandbox.server.admin().faults().rules()).isEmpty();
   }
 
   @Test

@@ -108,13 +108,13 @@ class ErrorShapeTest {
 
   @Test
   void aRepeatedQueryParameterIsRefusedByName() {
-    int issued = sandbox.server.mint().history().size();
+    int issued = sandbox.server.admin().tokens().size();
     ServerFixture.Reply twice = sandbox.get("/api/agora/token?channelName=a&uid=1&channelName=b");
     assertThat(twice.code()).isEqualTo(400);
     assertThat(twice.json().path("field").asText()).isEqualTo("channelName");
     assertThat(twice.json().path("message").asText())
         .isEqualTo("must be given once (got 2 values)");
-    assertThat(sandbox.server.mint().history()).hasSize(issued);
+    assertThat(sandbox.server.admin().tokens()).hasSize(issued);
   }
 
   @Test
@@ -124,7 +124,7 @@ class ErrorShapeTest {
     assertShape(chat.json(), "invalid_api_key", "X-API-Key");
     assertThat(chat.json().path("message").asText()).startsWith("Invalid API key");
 
-    sandbox.server.faults().setPlan(FaultPlan.of(FaultRule.always("gin.ping", Fault.STATUS, 503)));
+    sandbox.server.admin().setFaults(FaultPlan.of(FaultRule.always("gin.ping", Fault.STATUS, 503)));
     ServerFixture.Reply fault = sandbox.get("/ping");
     assertThat(fault.code()).isEqualTo(503);
     assertShape(fault.json(), "injected_fault", null);

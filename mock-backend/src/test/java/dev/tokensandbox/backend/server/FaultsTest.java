@@ -32,7 +32,7 @@ class FaultsTest {
   }
 
   private void plan(Fault fault, int value) {
-    sandbox.server.faults().setPlan(FaultPlan.of(FaultRule.always("agora.rtc", fault, value)));
+    sandbox.server.admin().setFaults(FaultPlan.of(FaultRule.always("agora.rtc", fault, value)));
   }
 
   private AccessToken2Info rtcToken() {
@@ -54,7 +54,7 @@ class FaultsTest {
                     .execute())
         .isInstanceOf(SocketTimeoutException.class);
     assertThat(sandbox.get(RTC).code()).isEqualTo(200);
-    assertThat(sandbox.server.journal().latest(1).get(0).durationMillis())
+    assertThat(sandbox.server.admin().journal(1).entries().get(0).durationMillis())
         .isGreaterThanOrEqualTo(1500);
   }
 
@@ -119,8 +119,8 @@ class FaultsTest {
   void revokedKeyMakesTheChatSdkProviderRefuseTheCustomerBackend() {
     sandbox
         .server
-        .faults()
-        .setPlan(FaultPlan.of(FaultRule.always("chatsdk.provider", Fault.REVOKED_KEY, 0)));
+        .admin()
+        .setFaults(FaultPlan.of(FaultRule.always("chatsdk.provider", Fault.REVOKED_KEY, 0)));
     String session = sandbox.login("alice", "alice-demo");
 
     ServerFixture.Reply reply = sandbox.post("/api/auth/chat-token", "", "Authorization", session);
@@ -134,8 +134,8 @@ class FaultsTest {
   void tokenFaultsApplyToJwtFlowsToo() {
     sandbox
         .server
-        .faults()
-        .setPlan(FaultPlan.of(FaultRule.always("ringnity.*", Fault.SHORT_LIFETIME, 30)));
+        .admin()
+        .setFaults(FaultPlan.of(FaultRule.always("ringnity.*", Fault.SHORT_LIFETIME, 30)));
     String token = sandbox.post("/ringnity/runtime-token", "{}").json().path("token").asText();
     JwtInfo jwt = (JwtInfo) TokenDecoder.decode(token);
     assertThat(jwt.numericClaim("exp").orElseThrow() - jwt.numericClaim("iat").orElseThrow())
@@ -160,7 +160,8 @@ class FaultsTest {
     assertThat(set.code()).isEqualTo(200);
     assertThat(sandbox.get(RTC).code()).isEqualTo(429);
     assertThat(sandbox.get("/ping").code()).isEqualTo(200);
-    assertThat(sandbox.server.journal().latest(2).get(0).faults()).containsExactly("STATUS");
+    assertThat(sandbox.server.admin().journal(2).entries().get(0).faults())
+        .containsExactly("STATUS");
   }
 
   @Test
@@ -176,7 +177,7 @@ class FaultsTest {
     assertThat(sandbox.get(RTC, "X-Sandbox-Device", "pixel-1").code()).isEqualTo(503);
     assertThat(sandbox.get(RTC, "X-Sandbox-Device", "pixel-2").code()).isEqualTo(200);
     assertThat(sandbox.get(RTC).code()).isEqualTo(200);
-    assertThat(sandbox.server.journal().latest(3).get(0).client()).isEqualTo("pixel-1");
+    assertThat(sandbox.server.admin().journal(3).entries().get(0).client()).isEqualTo("pixel-1");
   }
 
   @Test
@@ -185,16 +186,16 @@ class FaultsTest {
     // it, with its answer or its failure.
     sandbox
         .server
-        .faults()
-        .setPlan(FaultPlan.of(FaultRule.always("ringnity.runtime", Fault.LATENCY, 150)));
+        .admin()
+        .setFaults(FaultPlan.of(FaultRule.always("ringnity.runtime", Fault.LATENCY, 150)));
     ServerFixture.Reply ok = sandbox.post("/ringnity/runtime-token", "{\"userId\":\"u1\"}");
     assertThat(ok.code()).isEqualTo(200);
     assertThat(ok.json().path("token").asText()).startsWith("eyJ");
 
     sandbox
         .server
-        .faults()
-        .setPlan(
+        .admin()
+        .setFaults(
             FaultPlan.of(
                 FaultRule.always("ringnity.runtime", Fault.LATENCY, 150),
                 FaultRule.always("ringnity.provider", Fault.REVOKED_KEY, 0)));
@@ -206,8 +207,8 @@ class FaultsTest {
   private List<Integer> statuses(long seed) {
     sandbox
         .server
-        .faults()
-        .setPlan(new FaultPlan(seed, List.of(new FaultRule("*", Fault.STATUS, 500, 0.5))));
+        .admin()
+        .setFaults(new FaultPlan(seed, List.of(new FaultRule("*", Fault.STATUS, 500, 0.5))));
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       out.add(sandbox.get("/ping").code());

@@ -2,6 +2,8 @@ package dev.tokensandbox.backend.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokensandbox.backend.admin.SandboxAdmin;
+import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -160,9 +162,9 @@ class HttpFuzzTest {
                 + reply.body());
       }
       // Random writes may switch faults on or move the clock: put the sandbox back each time.
-      sandbox.server.faults().clear();
-      sandbox.server.time().reset();
-      sandbox.server.settings().setDemoMode(true);
+      sandbox.server.admin().clearFaults();
+      sandbox.server.admin().setClock(new SandboxAdmin.ClockChange(true, null, null));
+      sandbox.server.admin().updateSettings(SettingsChange.demoMode(true));
     }
     assertThat(failures).as("5xx or stack traces").isEmpty();
     assertThat(byClass[4])

@@ -31,8 +31,8 @@ class ProviderFlowsTest {
   void ringnityUpstreamRejectionBecomesA502WithAClearError() {
     sandbox
         .server
-        .faults()
-        .setPlan(FaultPlan.of(FaultRule.always("ringnity.provider", Fault.REVOKED_KEY, 0)));
+        .admin()
+        .setFaults(FaultPlan.of(FaultRule.always("ringnity.provider", Fault.REVOKED_KEY, 0)));
 
     ServerFixture.Reply reply =
         sandbox.post("/ringnity/runtime-token", "{\"userId\":\"customer-123\"}");
@@ -57,8 +57,8 @@ class ProviderFlowsTest {
   void ringnityMalformedProviderAnswerIsA502() {
     sandbox
         .server
-        .faults()
-        .setPlan(FaultPlan.of(FaultRule.always("ringnity.provider", Fault.MALFORMED_JSON, 0)));
+        .admin()
+        .setFaults(FaultPlan.of(FaultRule.always("ringnity.provider", Fault.MALFORMED_JSON, 0)));
     assertThat(sandbox.post("/ringnity/runtime-token", "{}").json().path("message").asText())
         .contains("malformed JSON");
   }

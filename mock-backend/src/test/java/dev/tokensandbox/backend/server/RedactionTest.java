@@ -71,13 +71,13 @@ class RedactionTest {
   @Test
   void requestBodiesAreJournaledRedactedAndRevealedRaw() {
     sandbox.post("/auth/login", "{\"username\":\"alice\",\"password\":\"alice-demo\"}");
-    var login = sandbox.server.journal().latest(1).get(0);
+    var login = sandbox.server.admin().journal(1).entries().get(0);
     sandbox.get("/ping");
-    var ping = sandbox.server.journal().latest(1).get(0);
+    var ping = sandbox.server.admin().journal(1).entries().get(0);
 
     assertThat(login.requestBody())
         .isEqualTo("{\"username\":\"alice\",\"password\":\"«redacted»\"}");
-    assertThat(sandbox.server.reveal(login.id()).orElseThrow().requestBody())
+    assertThat(sandbox.server.admin().reveal(login.id()).orElseThrow().requestBody())
         .contains("alice-demo");
     assertThat(ping.requestBody()).isEmpty();
   }
@@ -87,14 +87,14 @@ class RedactionTest {
     String session = sandbox.login("alice", "alice-demo");
     String token =
         sandbox.get("/api/agora/token?channelName=test&uid=7", "Authorization", session).body();
-    var entry = sandbox.server.journal().latest(1).get(0);
+    var entry = sandbox.server.admin().journal(1).entries().get(0);
 
     assertThat(entry.responseBody()).doesNotContain(token);
-    var raw = sandbox.server.reveal(entry.id()).orElseThrow();
+    var raw = sandbox.server.admin().reveal(entry.id()).orElseThrow();
     assertThat(raw.responseBody()).isEqualTo(token);
     assertThat(raw.requestHeaders().get("Authorization")).isEqualTo(session);
     assertThat(raw.toString()).doesNotContain(token);
-    assertThat(sandbox.server.reveal(entry.id() + 1000)).isEmpty();
+    assertThat(sandbox.server.admin().reveal(entry.id() + 1000)).isEmpty();
   }
 
   @Test
@@ -131,7 +131,10 @@ class RedactionTest {
     secrets.add(token);
     List<String> streamed = new java.util.concurrent.CopyOnWriteArrayList<>();
     Runnable unsubscribe =
-        sandbox.server.journal().subscribe(entry -> streamed.add(entry.toString()));
+        sandbox
+            .server
+            .admin()
+            .subscribeJournal(entry -> streamed.add(entry.toString()), skipped -> {});
     for (int i = 0; i < 300; i++) {
       String secret = secrets.get(random.nextInt(secrets.size()));
       String encoded = java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
@@ -161,9 +164,9 @@ class RedactionTest {
                 "/provider/rtc/join",
                 "{\"token\":\"" + token + "\",\"channelName\":\"" + secret + "\",\"uid\":1}");
         default -> {
-          sandbox.server.devices().connected("phone-" + i, secret, noise, json -> {});
-          sandbox.server.devices().event("phone-" + i, "saw " + secret);
-          sandbox.server.devices().state("phone-" + i, secret, secret, token, null, secret);
+          sandbox.server.deviceRegistry().connected("phone-" + i, secret, noise, json -> {});
+          sandbox.server.deviceRegistry().event("phone-" + i, "saw " + secret);
+          sandbox.server.deviceRegistry().state("phone-" + i, secret, secret, token, null, secret);
         }
       }
     }

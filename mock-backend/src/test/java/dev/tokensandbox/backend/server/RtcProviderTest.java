@@ -3,6 +3,7 @@ package dev.tokensandbox.backend.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,7 @@ class RtcProviderTest {
                     600,
                     600))
             .token();
-    sandbox.server.settings().setGinLegacyTokens(true);
+    sandbox.server.admin().updateSettings(SettingsChange.ginLegacyTokens(true));
     String legacy = sandbox.get("/rtc/room/publisher/uid/42/").json().path("rtcToken").asText();
 
     assertThat(join("garbage", "room", "\"uid\":42").json().path("code").asInt()).isEqualTo(110);

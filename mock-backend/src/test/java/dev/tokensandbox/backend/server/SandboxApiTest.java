@@ -3,6 +3,7 @@ package dev.tokensandbox.backend.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
 import dev.tokensandbox.backend.http.PairingCheck;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -141,7 +142,7 @@ class SandboxApiTest {
   @Test
   void lanModeStartsWithDemoModeOff() {
     try (ServerFixture lan = new ServerFixture(SandboxServer.builder().lan(true))) {
-      assertThat(lan.server.settings().demoMode()).isFalse();
+      assertThat(lan.server.admin().settings().demoMode()).isFalse();
       assertThat(lan.get("/sandbox/health").json().path("boundTo").asText()).isEqualTo("0.0.0.0");
       assertThat(lan.server.pairingCode())
           .hasValueSatisfying(code -> assertThat(code).matches("\\d{6}"));
@@ -168,7 +169,7 @@ class SandboxApiTest {
         last = small.login("alice", "alice-demo");
       }
       assertThat(small.server.customerSessions()).isEqualTo(50);
-      small.server.settings().setDemoMode(false);
+      small.server.admin().updateSettings(SettingsChange.demoMode(false));
       assertThat(small.post("/api/auth/chat-token", "", "Authorization", first).code())
           .as("the oldest session was forgotten")
           .isEqualTo(401);
@@ -186,7 +187,7 @@ class SandboxApiTest {
   @Test
   void aSessionEndsAtLogoutAndAfterHalfAnHourUnused() {
     try (ServerFixture sandbox = new ServerFixture()) {
-      sandbox.server.settings().setDemoMode(false);
+      sandbox.server.admin().updateSettings(SettingsChange.demoMode(false));
       String session = sandbox.login("alice", "alice-demo");
       assertThat(sandbox.post("/api/auth/chat-token", "", "Authorization", session).code())
           .isEqualTo(200);

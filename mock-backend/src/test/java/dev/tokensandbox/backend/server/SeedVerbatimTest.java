@@ -3,6 +3,7 @@ package dev.tokensandbox.backend.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
 import dev.tokensandbox.backend.tokens.AccessToken1Info;
 import dev.tokensandbox.backend.tokens.AccessToken2Info;
 import dev.tokensandbox.backend.tokens.JwtInfo;
@@ -97,7 +98,7 @@ class SeedVerbatimTest {
 
   @Test
   void seed002LegacySwitchIssues006LikeTheTutorialsTokens() {
-    sandbox.server.settings().setGinLegacyTokens(true);
+    sandbox.server.admin().updateSettings(SettingsChange.ginLegacyTokens(true));
     try {
       JsonNode rte = sandbox.get("/rte/testing/publisher/uid/1234/").json();
       AccessToken1Info rtc = (AccessToken1Info) TokenDecoder.decode(rte.path("rtcToken").asText());
@@ -106,7 +107,7 @@ class SeedVerbatimTest {
       assertThat(rtc.uidMatches("1234")).isTrue();
       assertThat(rtm.channelMatches("1234")).isTrue();
     } finally {
-      sandbox.server.settings().setGinLegacyTokens(false);
+      sandbox.server.admin().updateSettings(SettingsChange.ginLegacyTokens(false));
     }
   }
 
@@ -135,7 +136,7 @@ class SeedVerbatimTest {
         .containsEntry("sub", "customer-123")
         .containsEntry("email", "customer@example.com")
         .containsEntry("source", "android-app");
-    assertThat(sandbox.server.journal().latest(10))
+    assertThat(sandbox.server.admin().journal(10).entries())
         .extracting(e -> e.route())
         .containsSubsequence("ringnity.provider", "ringnity.runtime");
   }
@@ -206,7 +207,7 @@ class SeedVerbatimTest {
 
   @Test
   void seed003UpsertsUsersByUserId() {
-    int before = sandbox.server.mint().history().size();
+    int before = sandbox.server.admin().tokens().size();
     for (String name : List.of("First", "Second")) {
       sandbox.post(
           "/tokens",
@@ -232,7 +233,7 @@ class SeedVerbatimTest {
                 .path("id")
                 .asText())
         .isEqualTo("upsert-1");
-    assertThat(sandbox.server.mint().history().size()).isEqualTo(before + 6);
+    assertThat(sandbox.server.admin().tokens().size()).isEqualTo(before + 6);
   }
 
   @Test

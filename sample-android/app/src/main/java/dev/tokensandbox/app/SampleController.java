@@ -9,6 +9,7 @@ import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.control.ControlChannel;
 import dev.tokensandbox.client.rtc.RtcService;
+import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.client.session.TokenSession;
@@ -353,7 +354,7 @@ public final class SampleController {
     state =
         session != null && session.engine() != null
             ? session.engine().state().name()
-            : e.kind().name().equals("GAVE_UP") ? "GAVE_UP" : "ACTIVE";
+            : e.kind() == EventKind.GAVE_UP ? "GAVE_UP" : "ACTIVE";
     event(e.kind() + (e.detail().isEmpty() ? "" : " " + e.detail()));
     if (e.kind().isFailure()) {
       say(e.kind() + ": " + e.detail(), true);

@@ -166,12 +166,12 @@ public class MainActivityTest {
     settle("the renewal", () -> hasEvent("RENEWED"));
     assertThat(hasEvent("WILL_EXPIRE")).isTrue();
 
-    server.faults().setPlan(FaultPlan.of(FaultRule.always("agora.rtc", Fault.STATUS, 503)));
+    server.admin().setFaults(FaultPlan.of(FaultRule.always("agora.rtc", Fault.STATUS, 503)));
     advance(Duration.ofSeconds(95));
     settle("the failure", () -> hasEvent("FETCH_FAILED") && hasEvent("RETRY_SCHEDULED"));
     assertThat(text(Ids.MESSAGE)).startsWith("FETCH_FAILED");
 
-    server.faults().clear();
+    server.admin().clearFaults();
     advance(Duration.ofSeconds(20));
     settle("the recovery", () -> events().get(0).contains("RENEWED") || hasEvent("REJOINED"));
   }
@@ -200,7 +200,7 @@ public class MainActivityTest {
         "the device in the registry and the app's channel up",
         () ->
             server
-                    .devices()
+                    .admin()
                     .device(TestApp.DEVICE)
                     .map(DeviceRegistry.Device::connected)
                     .orElse(false)
@@ -218,7 +218,7 @@ public class MainActivityTest {
     settle(
         "events in the registry",
         () -> {
-          DeviceRegistry.Device d = server.devices().device(TestApp.DEVICE).orElseThrow();
+          DeviceRegistry.Device d = server.admin().device(TestApp.DEVICE).orElseThrow();
           return d.events().stream().anyMatch(e -> e.contains("JOINED"))
               && d.state().equals("CONNECTED")
               && d.token().startsWith("tok:")

@@ -2,23 +2,15 @@ package dev.tokensandbox.client.backend;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.tokensandbox.protocol.DeviceProtocol;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * The app's side of the backend pattern: log in, fetch tokens through the four seed flows, and ask
@@ -28,21 +20,17 @@ import okhttp3.ResponseBody;
  * and token fingerprints — never a token, bearer or key.
  */
 public final class BackendClient {
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final int MAX_BODY = 64 * 1024;
-
-  private final OkHttpClient http;
+  private final Transport transport;
   private final HttpUrl base;
-  private final Consumer<String> log;
-  private final String pairingCode;
-  private final String device;
 
   private BackendClient(Builder b) {
-    this.http = b.http;
+    this.transport = new Transport(b.http, b.base, b.log, b.pairingCode, b.device);
     this.base = b.base;
-    this.log = b.log;
-    this.pairingCode = b.pairingCode;
-    this.device = b.device;
+  }
+
+  /** The transport this client's endpoints use; the admin client shares it. */
+  public Transport transport() {
+    return transport;
   }
 
   /** A client for the backend at {@code baseUrl} (e.g. {@code http://10.0.2.2:8080}). */
@@ -90,9 +78,9 @@ public final class BackendClient {
     JsonObject body = new JsonObject();
     body.addProperty("username", username);
     body.addProperty("password", password);
-    return call(
-        post("auth/login", body, null),
-        json(
+    return transport.call(
+        transport.post("auth/login", body, null),
+        Transport.json(
             o ->
                 new CustomerSession(
                     Json.requireText(o, "sessionToken"),
@@ -103,7 +91,8 @@ public final class BackendClient {
 
   /** Shengwang {@code GET /api/agora/token?…} (seed 001): the body is the bare token. */
   public Outcome<FetchedToken> shengwangRtc(RtcTokenQuery q, CustomerSession session) {
-    HttpUrl.Builder url = url("api/agora/token").addQueryParameter("channelName", q.channel());
+    HttpUrl.Builder url =
+        transport.url("api/agora/token").addQueryParameter("channelName", q.channel());
     if (q.isAccount()) {
       url.addQueryParameter("userAccount", q.userAccount());
     } else {
@@ -115,9 +104,9 @@ public final class BackendClient {
     optional(url, "pubAudioExpire", q.pubAudioExpire());
     optional(url, "pubVideoExpire", q.pubVideoExpire());
     optional(url, "pubDataStreamExpire", q.pubDataStreamExpire());
-    return call(
-        authorized(new Request.Builder().url(url.build()).get(), session),
-        text(t -> new FetchedToken(Flow.SHENGWANG, agoraToken(t), null, -1)));
+    return transport.call(
+        transport.authorized(new Request.Builder().url(url.build()).get(), session),
+        Transport.text(t -> new FetchedToken(Flow.SHENGWANG, agoraToken(t), null, -1)));
   }
 
   /** Gin {@code GET /rtc/:channel/:role/:uid|userAccount/:uid/} (seed 002) → {@code rtcToken}. */
@@ -131,9 +120,9 @@ public final class BackendClient {
             .addPathSegment(q.identity())
             .addPathSegment("");
     optional(url, "expiry", q.expireSeconds());
-    return call(
-        authorized(new Request.Builder().url(url.build()).get(), session),
-        json(
+    return transport.call(
+        transport.authorized(new Request.Builder().url(url.build()).get(), session),
+        Transport.json(
             o ->
                 new FetchedToken(Flow.GIN, agoraToken(Json.requireText(o, "rtcToken")), null, -1)));
   }
@@ -145,9 +134,9 @@ public final class BackendClient {
     body.addProperty("userId", userId);
     body.addProperty("name", name);
     body.addProperty("email", email);
-    return call(
-        post("ringnity/runtime-token", body, session),
-        json(
+    return transport.call(
+        transport.post("ringnity/runtime-token", body, session),
+        Transport.json(
             o ->
                 new FetchedToken(
                     Flow.RINGNITY,
@@ -158,9 +147,9 @@ public final class BackendClient {
 
   /** ChatSDK {@code POST /api/auth/chat-token} (seed 003), logged-in users only. */
   public Outcome<FetchedToken> chatSdk(CustomerSession session) {
-    return call(
-        post("api/auth/chat-token", new JsonObject(), session),
-        json(
+    return transport.call(
+        transport.post("api/auth/chat-token", new JsonObject(), session),
+        Transport.json(
             o ->
                 new FetchedToken(
                     Flow.CHATSDK,
@@ -179,21 +168,6 @@ public final class BackendClient {
     return rtcCheck("provider/rtc/renew", token, who);
   }
 
-  /** {@code PUT path} with a JSON body, for the sandbox API; the answer's JSON on success. */
-  public Outcome<JsonObject> putJson(String path, JsonElement body) {
-    Request request =
-        withPairing(new Request.Builder().url(url(path).build()))
-            .put(RequestBody.create(Json.GSON.toJson(body), JSON))
-            .build();
-    return call(request, json(o -> o));
-  }
-
-  /** {@code DELETE path}, for the sandbox API. */
-  public Outcome<JsonObject> delete(String path) {
-    return call(
-        withPairing(new Request.Builder().url(url(path).build())).delete().build(), json(o -> o));
-  }
-
   private Outcome<RtcCheck> rtcCheck(String path, String token, RtcTokenQuery who) {
     JsonObject body = new JsonObject();
     body.addProperty("token", token);
@@ -204,9 +178,9 @@ public final class BackendClient {
       body.addProperty("uid", who.uid());
     }
     body.addProperty("role", who.publisher() ? "publisher" : "subscriber");
-    Request request = post(path, body, null);
+    Request request = transport.post(path, body, null);
     // The service answers a rejected token with 401 and a code: that is a verdict, not a failure.
-    return call(
+    return transport.call(
         request,
         (status, raw) -> {
           if (status != 200 && status != 401) {
@@ -244,29 +218,6 @@ public final class BackendClient {
                 : null);
   }
 
-  /** Parses a successful body; null means "not a success after all, map the status". */
-  private interface BodyParser<T> {
-    Outcome<T> parse(int status, String body) throws Json.Malformed;
-  }
-
-  private static <T> BodyParser<T> json(Function<JsonObject, T> reader) {
-    return (status, raw) -> {
-      if (status / 100 != 2) {
-        return null;
-      }
-      JsonObject o = Json.object(raw);
-      if (o == null) {
-        throw new Json.Malformed(raw.isEmpty() ? "empty body" : "body is not a JSON object");
-      }
-      return new Outcome.Success<>(reader.apply(o), status);
-    };
-  }
-
-  private static <T> BodyParser<T> text(Function<String, T> reader) {
-    return (status, raw) ->
-        status / 100 != 2 ? null : new Outcome.Success<>(reader.apply(raw.trim()), status);
-  }
-
   /** The two Agora token formats are base64 after a 3-digit version; anything else is not one. */
   private static String agoraToken(String text) {
     if (text.isEmpty()) {
@@ -278,125 +229,10 @@ public final class BackendClient {
     return text;
   }
 
-  private <T> Outcome<T> call(Request request, BodyParser<T> parser) {
-    String what = request.method() + " " + request.url().encodedPath();
-    try (Response response = http.newCall(request).execute()) {
-      int status = response.code();
-      String raw = body(response);
-      Outcome<T> outcome;
-      try {
-        outcome = parser.parse(status, raw);
-        if (outcome == null) {
-          outcome = failure(status, raw, response.header("Retry-After"));
-        }
-      } catch (Json.Malformed | IllegalStateException | UnsupportedOperationException e) {
-        outcome = new Outcome.Malformed<>(status, e.getMessage());
-      }
-      long ms = response.receivedResponseAtMillis() - response.sentRequestAtMillis();
-      log(what, outcome, " in " + ms + " ms");
-      return outcome;
-    } catch (InterruptedIOException e) {
-      return logged(
-          what, new Outcome.NetworkError<>(Outcome.NetworkError.Kind.TIMEOUT, "timed out"));
-    } catch (IOException e) {
-      return logged(
-          what, new Outcome.NetworkError<>(Outcome.NetworkError.Kind.CONNECTION, describe(e)));
-    }
-  }
-
-  private static String body(Response response) throws IOException {
-    ResponseBody body = response.body();
-    if (body == null) {
-      return "";
-    }
-    okio.BufferedSource source = body.source();
-    if (!source.request(MAX_BODY + 1L)) {
-      return source.readUtf8();
-    }
-    throw new IOException("answer larger than " + MAX_BODY + " bytes");
-  }
-
-  private static <T> Outcome<T> failure(int status, String raw, String retryAfter) {
-    JsonObject o = Json.object(raw);
-    String error = o != null ? Json.text(o, "error") : null;
-    String message = o != null ? Json.text(o, "message") : null;
-    if (message == null) {
-      message = error != null ? error : "HTTP " + status;
-    }
-    if (status == 401) {
-      return new Outcome.Unauthenticated<>(status, message);
-    }
-    if (status >= 400 && status < 500) {
-      return new Outcome.ClientError<>(
-          status, error, o != null ? Json.text(o, "field") : null, message, seconds(retryAfter));
-    }
-    if (status >= 500) {
-      return new Outcome.ServerError<>(status, error, message);
-    }
-    return new Outcome.Malformed<>(status, "unexpected status " + status);
-  }
-
-  private static Duration seconds(String header) {
-    if (header == null) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Long.parseLong(header.trim()));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message != null ? ": " + message : "");
-  }
-
-  private <T> Outcome<T> logged(String what, Outcome<T> outcome) {
-    log(what, outcome, "");
-    return outcome;
-  }
-
-  private void log(String what, Outcome<?> outcome, String timing) {
-    String token =
-        outcome instanceof Outcome.Success<?> s && s.value() instanceof FetchedToken t
-            ? " " + t.fingerprint()
-            : "";
-    log.accept(what + " → " + outcome.describe() + timing + token);
-  }
-
-  private HttpUrl.Builder url(String path) {
-    return base.newBuilder().addPathSegments(path);
-  }
-
   private static void optional(HttpUrl.Builder url, String name, Integer value) {
     if (value != null) {
       url.addQueryParameter(name, Integer.toString(value));
     }
-  }
-
-  private Request post(String path, JsonObject body, CustomerSession session) {
-    return authorized(
-        new Request.Builder()
-            .url(url(path).build())
-            .post(RequestBody.create(Json.GSON.toJson(body), JSON)),
-        session);
-  }
-
-  private Request authorized(Request.Builder request, CustomerSession session) {
-    if (session != null) {
-      request.header("Authorization", "Bearer " + session.bearer());
-    }
-    return withPairing(request).build();
-  }
-
-  private Request.Builder withPairing(Request.Builder request) {
-    if (device != null) {
-      request.header(DeviceProtocol.DEVICE_HEADER, device);
-    }
-    return pairingCode != null
-        ? request.header(DeviceProtocol.PAIRING_HEADER, pairingCode)
-        : request;
   }
 
   /** Options for a {@link BackendClient}. */

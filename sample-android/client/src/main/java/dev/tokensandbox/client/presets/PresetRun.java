@@ -1,5 +1,6 @@
 package dev.tokensandbox.client.presets;
 
+import dev.tokensandbox.client.admin.SandboxAdminClient;
 import dev.tokensandbox.client.backend.BackendClient;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SandboxClock;
@@ -30,7 +31,7 @@ public final class PresetRun {
 
   private final QaPreset preset;
   private final VirtualClock clock;
-  private final SandboxControl control;
+  private final SandboxAdminClient control;
   private final TokenSession session;
   private final Instant start;
   private final List<TimelineEvent> events = new ArrayList<>();
@@ -45,7 +46,7 @@ public final class PresetRun {
       Consumer<PresetResult> onFinish) {
     this.preset = preset;
     this.clock = clock;
-    this.control = new SandboxControl(client);
+    this.control = new SandboxAdminClient(client);
     this.onFinish = onFinish;
     this.start = alignToSecond(clock);
     SandboxClock device =
@@ -133,7 +134,7 @@ public final class PresetRun {
     return session;
   }
 
-  public SandboxControl control() {
+  public SandboxAdminClient control() {
     return control;
   }
 

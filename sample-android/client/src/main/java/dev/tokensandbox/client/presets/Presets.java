@@ -24,10 +24,10 @@ import static dev.tokensandbox.client.session.EventKind.TOKEN_EXPIRED;
 import static dev.tokensandbox.client.session.EventKind.TOKEN_ISSUED;
 import static dev.tokensandbox.client.session.EventKind.WILL_EXPIRE;
 
+import dev.tokensandbox.client.admin.SandboxAdminClient.Rule;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.presets.QaPreset.Step;
-import dev.tokensandbox.client.presets.SandboxControl.Rule;
 import dev.tokensandbox.client.session.Backoff;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.RenewalPolicy.TimerBasis;

@@ -2,8 +2,8 @@ package dev.tokensandbox.client.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.client.presets.SandboxControl;
-import dev.tokensandbox.client.presets.SandboxControl.Rule;
+import dev.tokensandbox.client.admin.SandboxAdminClient;
+import dev.tokensandbox.client.admin.SandboxAdminClient.Rule;
 import dev.tokensandbox.client.testing.LiveBackend;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,7 +18,7 @@ class BackendClientTest {
 
   private final LiveBackend backend = new LiveBackend();
   private final BackendClient client = backend.client;
-  private final SandboxControl control = new SandboxControl(client);
+  private final SandboxAdminClient control = new SandboxAdminClient(client);
 
   @AfterEach
   void stop() {
@@ -188,7 +188,7 @@ class BackendClientTest {
     backend.awaitJournaled("auth.login", 1);
     assertThat(backend.journaled("agora.rtc")).isEqualTo(1);
     assertThat(
-            backend.server.journal().latest(10).stream()
+            backend.server.admin().journal(10).entries().stream()
                 .filter(e -> e.route().equals("agora.rtc"))
                 .findFirst()
                 .orElseThrow()

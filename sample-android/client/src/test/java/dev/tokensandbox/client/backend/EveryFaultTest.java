@@ -49,7 +49,7 @@ class EveryFaultTest {
   @Timeout(10)
   void eachFaultEndsInATypedOutcomeWithinTheTimeouts(Fault fault) {
     String route = fault == Fault.REVOKED_KEY ? "ringnity.provider" : "*";
-    backend.server.faults().setPlan(FaultPlan.of(FaultRule.always(route, fault, value(fault))));
+    backend.server.admin().setFaults(FaultPlan.of(FaultRule.always(route, fault, value(fault))));
 
     Outcome<FetchedToken> outcome =
         fault == Fault.REVOKED_KEY

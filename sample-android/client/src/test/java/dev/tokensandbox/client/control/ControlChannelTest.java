@@ -80,10 +80,10 @@ class ControlChannelTest {
   private DeviceRegistry.Device awaitDevice(String id, Predicate<DeviceRegistry.Device> condition)
       throws InterruptedException {
     BlockingQueue<DeviceRegistry.Device> changes = new LinkedBlockingQueue<>();
-    Runnable unsubscribe = server.devices().subscribe(changes::add);
+    Runnable unsubscribe = server.admin().subscribeDevices(changes::add);
     try {
       for (int i = 0; i < 100; i++) {
-        var now = server.devices().device(id);
+        var now = server.admin().device(id);
         if (now.isPresent() && condition.test(now.get())) {
           return now.get();
         }
@@ -92,7 +92,7 @@ class ControlChannelTest {
     } finally {
       unsubscribe.run();
     }
-    throw new AssertionError("device " + id + " never matched: " + server.devices().device(id));
+    throw new AssertionError("device " + id + " never matched: " + server.admin().device(id));
   }
 
   private int command(String device, String json) throws Exception {

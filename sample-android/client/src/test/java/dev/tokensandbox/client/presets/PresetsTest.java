@@ -40,8 +40,8 @@ class PresetsTest {
 
     assertThat(result.failures()).as(result.render()).isEmpty();
     assertThat(result.events()).isNotEmpty();
-    assertThat(backend.server.faults().plan().rules()).as("faults reset after the run").isEmpty();
-    assertThat(backend.server.settings().ginLegacyTokens()).isFalse();
+    assertThat(backend.server.admin().faults().rules()).as("faults reset after the run").isEmpty();
+    assertThat(backend.server.admin().settings().ginLegacyTokens()).isFalse();
   }
 
   @Test

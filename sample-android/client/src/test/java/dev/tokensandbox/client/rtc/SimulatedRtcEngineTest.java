@@ -2,6 +2,7 @@ package dev.tokensandbox.client.rtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SkewedClock;
@@ -134,7 +135,7 @@ class SimulatedRtcEngineTest {
             "+61 state FAILED TOKEN_EXPIRED",
             "+61 error 109 token expired at 2026-11-24T12:01:00Z");
 
-    backend.server.settings().setGinLegacyTokens(true);
+    backend.server.admin().updateSettings(SettingsChange.ginLegacyTokens(true));
     String legacy =
         backend
             .client

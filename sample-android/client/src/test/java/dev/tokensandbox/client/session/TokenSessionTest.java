@@ -2,11 +2,11 @@ package dev.tokensandbox.client.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokensandbox.client.admin.SandboxAdminClient;
+import dev.tokensandbox.client.admin.SandboxAdminClient.Rule;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
-import dev.tokensandbox.client.presets.SandboxControl;
-import dev.tokensandbox.client.presets.SandboxControl.Rule;
 import dev.tokensandbox.client.rtc.RtcService;
 import dev.tokensandbox.client.testing.LiveBackend;
 import java.time.Duration;
@@ -24,7 +24,7 @@ class TokenSessionTest {
 
   private final LiveBackend backend = new LiveBackend();
   private final Instant t0 = backend.clock.now();
-  private final SandboxControl control = new SandboxControl(backend.client);
+  private final SandboxAdminClient control = new SandboxAdminClient(backend.client);
   private final List<TimelineEvent> events = new ArrayList<>();
 
   @AfterEach
@@ -124,7 +124,7 @@ class TokenSessionTest {
     assertThat(session.stats().fetches()).isEqualTo(2);
     assertThat(session.stats().coalesced()).isEqualTo(2);
     assertThat(times(EventKind.RENEWED)).containsExactly(102.0);
-    assertThat(backend.server.mint().history()).hasSize(2);
+    assertThat(backend.server.admin().tokens()).hasSize(2);
   }
 
   @Test

@@ -1,0 +1,245 @@
+package dev.tokensandbox.backend.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokensandbox.backend.admin.SandboxAdmin.ClockChange;
+import dev.tokensandbox.backend.admin.SandboxAdmin.ClockView;
+import dev.tokensandbox.backend.admin.SandboxAdmin.CommandArgs;
+import dev.tokensandbox.backend.admin.SandboxAdmin.CommandReceipt;
+import dev.tokensandbox.backend.admin.SandboxAdmin.JournalPage;
+import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
+import dev.tokensandbox.backend.faults.Fault;
+import dev.tokensandbox.backend.faults.FaultPlan;
+import dev.tokensandbox.backend.faults.FaultRule;
+import dev.tokensandbox.backend.http.ApiError;
+import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.protocol.DeviceCommand;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The sandbox's own API under {@code /sandbox/}: health, workspace (secrets masked), settings,
+ * fault plan, traffic journal (JSON and a live SSE stream), clock, issued-token history, paired
+ * devices and their commands. A thin adapter: it reads and checks the JSON, calls {@link
+ * SandboxAdmin} and writes the answer; the rules live behind the interface.
+ */
+public final class SandboxApi {
+  private final SandboxAdmin admin;
+  private final int journalCapacity;
+  private final Supplier<Map<String, Object>> endpoints;
+
+  public SandboxApi(SandboxAdmin admin, Supplier<Map<String, Object>> endpoints) {
+    this.admin = admin;
+    this.journalCapacity = admin.journal(1).capacity();
+    this.endpoints = endpoints;
+  }
+
+  public void register(Routes routes, Javalin app) {
+    routes.get(
+        "sandbox.health",
+        "/sandbox/health",
+        ctx -> {
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("status", "ok");
+          out.putAll(endpoints.get());
+          Http.json(ctx, 200, out);
+        });
+    routes.get("sandbox.workspace", "/sandbox/workspace", ctx -> Http.json(ctx, 200, workspace()));
+    routes.get(
+        "sandbox.settings", "/sandbox/settings", ctx -> Http.json(ctx, 200, admin.settings()));
+    routes.put("sandbox.settings", "/sandbox/settings", this::putSettings);
+    routes.get("sandbox.faults", "/sandbox/faults", ctx -> Http.json(ctx, 200, admin.faults()));
+    routes.put("sandbox.faults", "/sandbox/faults", this::putFaults);
+    routes.delete(
+        "sandbox.faults", "/sandbox/faults", ctx -> Http.json(ctx, 200, admin.clearFaults()));
+    routes.get(
+        "sandbox.journal",
+        "/sandbox/journal",
+        ctx -> {
+          int limit = Http.queryLong(ctx, "limit", 100, 1, journalCapacity).intValue();
+          JournalPage page = admin.journal(limit);
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("capacity", page.capacity());
+          out.put("dropped", page.dropped());
+          out.put("entries", page.entries());
+          Http.json(ctx, 200, out);
+        });
+    routes.delete(
+        "sandbox.journal",
+        "/sandbox/journal",
+        ctx -> {
+          admin.clearJournal();
+          Http.json(ctx, 200, Map.of("cleared", true));
+        });
+    routes.declare("GET", "/sandbox/journal/stream");
+    app.sse(
+        "/sandbox/journal/stream",
+        client -> {
+          client.keepAlive();
+          client.ctx().req().getAsyncContext().setTimeout(0); // a live stream has no deadline
+          // Delivered on the events executor: a reader that stops reading blocks its own delivery
+          // (until the idle timeout ends it), never a request; what it missed arrives as a gap.
+          Runnable unsubscribe =
+              admin.subscribeJournal(
+                  entry -> client.sendEvent("journal", entry),
+                  skipped -> client.sendEvent("gap", Map.of("skipped", skipped)));
+          client.onClose(unsubscribe);
+          // Tells the client it is subscribed: every later request arrives as a "journal" event.
+          client.sendEvent("connected", Map.of("capacity", journalCapacity));
+        });
+    routes.get("sandbox.clock", "/sandbox/clock", ctx -> Http.json(ctx, 200, clock(admin.clock())));
+    routes.put("sandbox.clock", "/sandbox/clock", this::putClock);
+    routes.get(
+        "sandbox.tokens",
+        "/sandbox/tokens",
+        ctx -> Http.json(ctx, 200, Map.of("tokens", admin.tokens())));
+    routes.get(
+        "sandbox.devices",
+        "/sandbox/devices",
+        ctx -> Http.json(ctx, 200, Map.of("devices", admin.devices())));
+    routes.post("sandbox.devices", "/sandbox/devices/{id}/commands", this::command);
+  }
+
+  private Map<String, Object> workspace() {
+    SandboxAdmin.WorkspaceView w = admin.workspace();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("appId", w.appId());
+    out.put("appCertificate", w.appCertificate());
+    out.put("ringnityApiKey", w.ringnityApiKey());
+    out.put("chatsdkApiKey", w.chatsdkApiKey());
+    out.put("chatsdkJwtSecret", w.chatsdkJwtSecret());
+    out.put("ringnityJwtSecret", w.ringnityJwtSecret());
+    return out;
+  }
+
+  private void putSettings(Context ctx) {
+    JsonNode body = Http.objectBody(ctx);
+    Http.json(
+        ctx,
+        200,
+        admin.updateSettings(
+            new SettingsChange(
+                bool(body, "demoMode"), bool(body, "ginLegacyTokens"), bool(body, "demoUsers"))));
+  }
+
+  private void putFaults(Context ctx) {
+    JsonNode body = Http.objectBody(ctx);
+    JsonNode rules = body.path("rules");
+    if (!rules.isArray()) {
+      throw ApiError.badRequest("rules", "must be an array of {route, fault, value, probability}");
+    }
+    List<FaultRule> parsed = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      parsed.add(rule(rules.get(i), "rules[" + i + "]"));
+    }
+    JsonNode seed = body.path("seed");
+    if (!seed.isMissingNode() && !seed.isIntegralNumber()) {
+      throw ApiError.badRequest("seed", "must be an integer");
+    }
+    Http.json(ctx, 200, admin.setFaults(new FaultPlan(seed.asLong(0), parsed)));
+  }
+
+  private static FaultRule rule(JsonNode node, String path) {
+    if (!node.isObject()) {
+      throw ApiError.badRequest(path, "must be an object {route, fault, value, probability}");
+    }
+    String faultName = Http.text(node, "fault", 32);
+    Fault fault;
+    try {
+      fault = Fault.valueOf(faultName == null ? "" : faultName.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest(path + ".fault", "must be one of " + List.of(Fault.values()));
+    }
+    String route = Http.text(node, "route", 64);
+    String device = Http.text(node, "device", 64);
+    Integer value = Http.integer(node, "value", -604_800, 604_800);
+    JsonNode probability = node.path("probability");
+    if (!probability.isMissingNode() && !probability.isNumber()) {
+      throw ApiError.badRequest(path + ".probability", "must be a number in (0, 1]");
+    }
+    try {
+      return new FaultRule(
+          route == null ? "*" : route,
+          fault,
+          value == null ? 0 : value,
+          probability.asDouble(1.0),
+          device);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.fromRule(path + ".", e);
+    }
+  }
+
+  private static Map<String, Object> clock(ClockView clock) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("now", clock.now().toString());
+    out.put("offsetSeconds", clock.offsetSeconds());
+    out.put("speed", clock.speed());
+    return out;
+  }
+
+  private void putClock(Context ctx) {
+    JsonNode body = Http.objectBody(ctx);
+    Integer offset =
+        Http.integer(
+            body, "offsetSeconds", -LocalAdmin.MAX_OFFSET_SECONDS, LocalAdmin.MAX_OFFSET_SECONDS);
+    JsonNode speed = body.path("speed");
+    if (!speed.isMissingNode() && !speed.isNumber()) {
+      throw ApiError.badRequest("speed", "must be a number in 0..10000");
+    }
+    ClockChange change =
+        new ClockChange(
+            body.path("reset").asBoolean(false),
+            offset == null ? null : offset.longValue(),
+            speed.isMissingNode() ? null : speed.asDouble());
+    Http.json(ctx, 200, clock(admin.setClock(change)));
+  }
+
+  private void command(Context ctx) {
+    String device = ctx.pathParam("id");
+    JsonNode body = Http.objectBody(ctx);
+    String name = Http.text(body, "command", 32);
+    DeviceCommand command = DeviceCommand.fromWire(name);
+    if (command == null) {
+      throw ApiError.badRequest("command", "must be one of " + DeviceCommand.wireNames());
+    }
+    JsonNode args = body.path("args");
+    if (!args.isMissingNode() && !args.isObject()) {
+      throw ApiError.badRequest("args", "must be an object");
+    }
+    CommandReceipt receipt =
+        admin.command(
+            device,
+            command,
+            new CommandArgs(
+                Http.text(args, "fault", 32),
+                Http.integer(args, "value", -604_800, 604_800),
+                Http.text(args, "route", 64),
+                Http.text(args, "trigger", 32)));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("device", receipt.device());
+    answer.put("command", receipt.command().wire());
+    if (receipt.applied() != null) {
+      answer.put("applied", receipt.applied());
+    }
+    answer.put("id", receipt.id());
+    answer.put("delivered", receipt.delivered());
+    Http.json(ctx, 202, answer);
+  }
+
+  /** The member as a boolean, null when absent; 400 naming it when it is not true or false. */
+  private static Boolean bool(JsonNode body, String field) {
+    if (!body.has(field)) {
+      return null;
+    }
+    if (!body.get(field).isBoolean()) {
+      throw ApiError.badRequest(field, "must be true or false");
+    }
+    return body.get(field).asBoolean();
+  }
+}

@@ -1,0 +1,204 @@
+package dev.tokensandbox.client.backend;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.tokensandbox.protocol.DeviceProtocol;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The transport under every client of the sandbox: builds requests against one base URL (with the
+ * device and pairing headers), runs them blocking, and maps each answer to an {@link Outcome} —
+ * typed failures for 401, 4xx (with the field the server named), 5xx, timeouts and broken
+ * connections, {@link Outcome.Malformed} for a body that is not what the endpoint promised. Logs
+ * name paths, statuses, timings and token fingerprints, never a token, bearer or key. The endpoints
+ * live elsewhere: {@link BackendClient} (the app's flows) and the admin client.
+ */
+public final class Transport {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final int MAX_BODY = 64 * 1024;
+
+  private final OkHttpClient http;
+  private final HttpUrl base;
+  private final Consumer<String> log;
+  private final String pairingCode;
+  private final String device;
+
+  Transport(
+      OkHttpClient http, HttpUrl base, Consumer<String> log, String pairingCode, String device) {
+    this.http = http;
+    this.base = base;
+    this.log = log;
+    this.pairingCode = pairingCode;
+    this.device = device;
+  }
+
+  public HttpUrl baseUrl() {
+    return base;
+  }
+
+  /** Parses a successful body; null means "not a success after all, map the status". */
+  public interface BodyParser<T> {
+    Outcome<T> parse(int status, String body) throws Json.Malformed;
+  }
+
+  public static <T> BodyParser<T> json(Function<JsonObject, T> reader) {
+    return (status, raw) -> {
+      if (status / 100 != 2) {
+        return null;
+      }
+      JsonObject o = Json.object(raw);
+      if (o == null) {
+        throw new Json.Malformed(raw.isEmpty() ? "empty body" : "body is not a JSON object");
+      }
+      return new Outcome.Success<>(reader.apply(o), status);
+    };
+  }
+
+  public static <T> BodyParser<T> text(Function<String, T> reader) {
+    return (status, raw) ->
+        status / 100 != 2 ? null : new Outcome.Success<>(reader.apply(raw.trim()), status);
+  }
+
+  public <T> Outcome<T> call(Request request, BodyParser<T> parser) {
+    String what = request.method() + " " + request.url().encodedPath();
+    try (Response response = http.newCall(request).execute()) {
+      int status = response.code();
+      String raw = body(response);
+      Outcome<T> outcome;
+      try {
+        outcome = parser.parse(status, raw);
+        if (outcome == null) {
+          outcome = failure(status, raw, response.header("Retry-After"));
+        }
+      } catch (Json.Malformed | IllegalStateException | UnsupportedOperationException e) {
+        outcome = new Outcome.Malformed<>(status, e.getMessage());
+      }
+      long ms = response.receivedResponseAtMillis() - response.sentRequestAtMillis();
+      log(what, outcome, " in " + ms + " ms");
+      return outcome;
+    } catch (InterruptedIOException e) {
+      return logged(
+          what, new Outcome.NetworkError<>(Outcome.NetworkError.Kind.TIMEOUT, "timed out"));
+    } catch (IOException e) {
+      return logged(
+          what, new Outcome.NetworkError<>(Outcome.NetworkError.Kind.CONNECTION, describe(e)));
+    }
+  }
+
+  private static String body(Response response) throws IOException {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return "";
+    }
+    okio.BufferedSource source = body.source();
+    if (!source.request(MAX_BODY + 1L)) {
+      return source.readUtf8();
+    }
+    throw new IOException("answer larger than " + MAX_BODY + " bytes");
+  }
+
+  private static <T> Outcome<T> failure(int status, String raw, String retryAfter) {
+    JsonObject o = Json.object(raw);
+    String error = o != null ? Json.text(o, "error") : null;
+    String message = o != null ? Json.text(o, "message") : null;
+    if (message == null) {
+      message = error != null ? error : "HTTP " + status;
+    }
+    if (status == 401) {
+      return new Outcome.Unauthenticated<>(status, message);
+    }
+    if (status >= 400 && status < 500) {
+      return new Outcome.ClientError<>(
+          status, error, o != null ? Json.text(o, "field") : null, message, seconds(retryAfter));
+    }
+    if (status >= 500) {
+      return new Outcome.ServerError<>(status, error, message);
+    }
+    return new Outcome.Malformed<>(status, "unexpected status " + status);
+  }
+
+  private static Duration seconds(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Long.parseLong(header.trim()));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message != null ? ": " + message : "");
+  }
+
+  private <T> Outcome<T> logged(String what, Outcome<T> outcome) {
+    log(what, outcome, "");
+    return outcome;
+  }
+
+  private void log(String what, Outcome<?> outcome, String timing) {
+    String token =
+        outcome instanceof Outcome.Success<?> s && s.value() instanceof FetchedToken t
+            ? " " + t.fingerprint()
+            : "";
+    log.accept(what + " → " + outcome.describe() + timing + token);
+  }
+
+  public HttpUrl.Builder url(String path) {
+    return base.newBuilder().addPathSegments(path);
+  }
+
+  public Request post(String path, JsonObject body, CustomerSession session) {
+    return authorized(
+        new Request.Builder()
+            .url(url(path).build())
+            .post(RequestBody.create(Json.GSON.toJson(body), JSON)),
+        session);
+  }
+
+  public Request authorized(Request.Builder request, CustomerSession session) {
+    if (session != null) {
+      request.header("Authorization", "Bearer " + session.bearer());
+    }
+    return withPairing(request).build();
+  }
+
+  /** {@code GET path}, with the device and pairing headers. */
+  public Request get(String path) {
+    return withPairing(new Request.Builder().url(url(path).build())).get().build();
+  }
+
+  /** {@code PUT path} with a JSON body (the sandbox's admin API). */
+  public Request put(String path, JsonElement body) {
+    return withPairing(new Request.Builder().url(url(path).build()))
+        .put(RequestBody.create(Json.GSON.toJson(body), JSON))
+        .build();
+  }
+
+  /** {@code DELETE path} (the sandbox's admin API). */
+  public Request delete(String path) {
+    return withPairing(new Request.Builder().url(url(path).build())).delete().build();
+  }
+
+  private Request.Builder withPairing(Request.Builder request) {
+    if (device != null) {
+      request.header(DeviceProtocol.DEVICE_HEADER, device);
+    }
+    return pairingCode != null
+        ? request.header(DeviceProtocol.PAIRING_HEADER, pairingCode)
+        : request;
+  }
+}
