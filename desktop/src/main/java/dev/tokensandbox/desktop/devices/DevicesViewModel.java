@@ -6,6 +6,7 @@ import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.desktop.host.BackendClients;
 import dev.tokensandbox.desktop.host.BackendHost;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,7 +19,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import okhttp3.OkHttpClient;
 
 /**
  * State of the Devices screen: virtual devices running the client core in real time against the
@@ -62,7 +62,7 @@ public final class DevicesViewModel implements AutoCloseable {
   private static final int MAX_LOG = 500;
 
   private final BackendHost host;
-  private final OkHttpClient http;
+  private final BackendClients clients;
   private final SandboxClock clock;
   private final Executor io;
   private final Executor ui;
@@ -83,9 +83,9 @@ public final class DevicesViewModel implements AutoCloseable {
    *     callbacks run on its thread
    */
   public DevicesViewModel(
-      BackendHost host, OkHttpClient http, SandboxClock clock, Executor io, Executor ui) {
+      BackendHost host, BackendClients clients, SandboxClock clock, Executor io, Executor ui) {
     this.host = host;
-    this.http = http;
+    this.clients = clients;
     this.clock = clock;
     this.io = io;
     this.ui = ui;
@@ -226,8 +226,7 @@ public final class DevicesViewModel implements AutoCloseable {
             row.flow(),
             row.definition.lifetimeSeconds(),
             policy,
-            host.status().url(),
-            http,
+            clients.forDevice(host.status().url(), row.name()),
             clock,
             io,
             snapshot -> ui.execute(() -> show(row, snapshot)));

@@ -13,7 +13,6 @@ import dev.tokensandbox.client.session.TokenSession;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import okhttp3.OkHttpClient;
 
 /**
  * One virtual device in real time: the client core's {@link TokenSession} (and, for RTC flows, its
@@ -47,8 +46,7 @@ final class VirtualDevice {
       Flow flow,
       int lifetimeSeconds,
       RenewalPolicy policy,
-      String backendUrl,
-      OkHttpClient http,
+      BackendClient client,
       SandboxClock clock,
       Executor io,
       Consumer<Snapshot> listener) {
@@ -56,7 +54,6 @@ final class VirtualDevice {
     this.flow = flow;
     this.clock = clock;
     this.listener = listener;
-    BackendClient client = BackendClient.builder(backendUrl).httpClient(http).device(name).build();
     RtcTokenQuery who =
         RtcTokenQuery.uid(
             "sandbox-demo", 1000 + Math.abs(name.hashCode() % 9000), true, lifetimeSeconds);

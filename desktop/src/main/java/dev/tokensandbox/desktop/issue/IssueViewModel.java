@@ -1,14 +1,11 @@
 package dev.tokensandbox.desktop.issue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokensandbox.backend.tokens.InvalidTokenRequestException;
 import dev.tokensandbox.backend.tokens.TokenReport;
+import dev.tokensandbox.client.backend.Outcome;
 import dev.tokensandbox.desktop.host.BackendHost;
 import dev.tokensandbox.desktop.tokens.TokenReader;
-import dev.tokensandbox.protocol.DeviceProtocol;
 import dev.tokensandbox.protocol.Fingerprint;
-import java.io.IOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,11 +22,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * State of the Issue screen: a form per flow; {@link #issue()} checks it, sends the flow's real
@@ -40,11 +32,8 @@ public final class IssueViewModel {
   /** What the backend sees as the client of these requests (Traffic's device column). */
   public static final String CLIENT = "desktop-issue";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final MediaType JSON_TYPE = MediaType.get("application/json");
-
   private final BackendHost host;
-  private final OkHttpClient http;
+  private final TokenIssuer issuer;
   private final Executor io;
   private final Executor ui;
   private final TokenReader reader;
@@ -66,9 +55,9 @@ public final class IssueViewModel {
   private final ReadOnlyStringWrapper curl = new ReadOnlyStringWrapper(this, "curl", "");
 
   public IssueViewModel(
-      BackendHost host, OkHttpClient http, Executor io, Executor ui, TokenReader reader) {
+      BackendHost host, TokenIssuer issuer, Executor io, Executor ui, TokenReader reader) {
     this.host = host;
-    this.http = http;
+    this.issuer = issuer;
     this.io = io;
     this.ui = ui;
     this.reader = reader;
@@ -197,7 +186,7 @@ public final class IssueViewModel {
     curl.set(request.curl(base));
     io.execute(
         () -> {
-          Result result = send(base, request);
+          Result result = result(issuer.issue(base, request));
           TokenReport decoded =
               result.token().isEmpty() ? null : reader.report(result.token(), null);
           ui.execute(() -> show(result, decoded));
@@ -206,94 +195,40 @@ public final class IssueViewModel {
 
   private record Result(String token, String field, String message) {}
 
-  private Result send(String base, FlowRequest request) {
-    try {
-      String bearer = null;
-      if (request.login()) {
-        JsonNode login =
-            call(
-                base,
-                "POST",
-                "/auth/login",
-                "{\"username\":\""
-                    + FlowRequest.DEMO_USER
-                    + "\",\"password\":\""
-                    + FlowRequest.DEMO_PASSWORD
-                    + "\"}",
-                null);
-        bearer = login.path("sessionToken").asText();
-      }
-      JsonNode answer =
-          call(base, request.method(), request.pathAndQuery(), request.jsonBody(), bearer);
-      String found = tokenIn(answer);
-      return found.isEmpty()
-          ? new Result("", "", "The answer holds no token: " + answer)
-          : new Result(found, "", "");
-    } catch (HttpFailure e) {
-      return new Result("", e.field, e.getMessage());
-    } catch (IOException e) {
-      return new Result("", "", "Network error: " + e.getMessage());
+  /** The token, or the failure as the status line shows it (one wording for every screen). */
+  static Result result(Outcome<String> outcome) {
+    if (outcome instanceof Outcome.Success<String> ok) {
+      return new Result(ok.value(), "", "");
     }
-  }
-
-  private static final class HttpFailure extends Exception {
-    private final String field;
-
-    HttpFailure(String field, String message) {
-      super(message);
-      this.field = field;
+    if (outcome instanceof Outcome.ClientError<String> e) {
+      String field = e.field() == null ? "" : e.field();
+      return new Result(
+          "",
+          field,
+          e.status()
+              + " "
+              + (e.error() == null ? "error" : e.error())
+              + (field.isEmpty() ? "" : " · " + field)
+              + ": "
+              + e.message());
     }
-  }
-
-  private JsonNode call(String base, String method, String path, String body, String bearer)
-      throws IOException, HttpFailure {
-    Request.Builder builder =
-        new Request.Builder().url(base + path).header(DeviceProtocol.DEVICE_HEADER, CLIENT);
-    if (bearer != null) {
-      builder.header("Authorization", "Bearer " + bearer);
+    if (outcome instanceof Outcome.ServerError<String> e) {
+      return new Result(
+          "",
+          "",
+          e.status() + " " + (e.error() == null ? "error" : e.error()) + ": " + e.message());
     }
-    if (!method.equals("GET")) {
-      builder.method(method, RequestBody.create(body, JSON_TYPE));
+    if (outcome instanceof Outcome.Unauthenticated<String> e) {
+      return new Result("", "", e.status() + " unauthorized: " + e.message());
     }
-    try (Response response = http.newCall(builder.build()).execute()) {
-      String text = response.body() == null ? "" : response.body().string();
-      boolean json = text.startsWith("{");
-      JsonNode node = json ? parse(text) : JSON.getNodeFactory().textNode(text);
-      if (!response.isSuccessful()) {
-        String field = node.path("field").asText("");
-        String message = node.path("message").asText(text);
-        throw new HttpFailure(
-            field,
-            response.code()
-                + " "
-                + node.path("error").asText("error")
-                + (field.isEmpty() ? "" : " · " + field)
-                + ": "
-                + message);
-      }
-      return node;
+    if (outcome instanceof Outcome.NetworkError<String> e) {
+      return new Result("", "", "Network error: " + e.message());
     }
-  }
-
-  private static JsonNode parse(String text) throws HttpFailure {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new HttpFailure("", "The answer is not valid JSON (a fault?): " + e.getMessage());
+    if (outcome instanceof Outcome.Malformed<String> e) {
+      return new Result(
+          "", "", "The answer is not what the route promises (a fault?): " + e.problem());
     }
-  }
-
-  /** The token in any of the seed flows' answers. */
-  private static String tokenIn(JsonNode answer) {
-    if (answer.isTextual()) {
-      return answer.asText().strip();
-    }
-    for (String name : new String[] {"rtcToken", "token", "rtmToken"}) {
-      if (answer.path(name).isTextual()) {
-        return answer.path(name).asText();
-      }
-    }
-    return answer.path("data").path("contextToken").asText("");
+    return new Result("", "", outcome.describe());
   }
 
   private void show(Result result, TokenReport decoded) {

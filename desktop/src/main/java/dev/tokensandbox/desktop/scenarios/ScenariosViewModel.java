@@ -1,12 +1,9 @@
 package dev.tokensandbox.desktop.scenarios;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tokensandbox.backend.admin.SandboxAdmin;
 import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;
-import dev.tokensandbox.backend.workspace.AtomicFiles;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
 import dev.tokensandbox.desktop.diagram.ArchitectureViewModel;
@@ -15,10 +12,6 @@ import dev.tokensandbox.desktop.issue.IssueFlow;
 import dev.tokensandbox.desktop.issue.IssueViewModel;
 import dev.tokensandbox.desktop.lab.LabViewModel;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -37,14 +30,12 @@ import javafx.beans.property.StringProperty;
  * (lab timeline, device logs, traffic) as JSON or HTML. File work runs off the UI thread.
  */
 public final class ScenariosViewModel {
-  /** Largest scenario file read (a hand-edited file should not exhaust memory). */
-  public static final long MAX_FILE_BYTES = 1024 * 1024;
-
   private final BackendHost host;
   private final ArchitectureViewModel architecture;
   private final IssueViewModel issue;
   private final DevicesViewModel devices;
   private final LabViewModel lab;
+  private final ScenarioStore store;
   private final Executor io;
   private final Executor ui;
   private final Clock clock;
@@ -64,7 +55,7 @@ public final class ScenariosViewModel {
       IssueViewModel issue,
       DevicesViewModel devices,
       LabViewModel lab,
-      Path directory,
+      ScenarioStore store,
       Executor io,
       Executor ui,
       Clock clock) {
@@ -73,13 +64,12 @@ public final class ScenariosViewModel {
     this.issue = issue;
     this.devices = devices;
     this.lab = lab;
+    this.store = store;
     this.io = io;
     this.ui = ui;
     this.clock = clock;
-    this.scenarioFile =
-        new SimpleStringProperty(this, "file", directory.resolve("scenario.json").toString());
-    this.reportFile =
-        new SimpleStringProperty(this, "report", directory.resolve("bug-report.html").toString());
+    this.scenarioFile = new SimpleStringProperty(this, "file", store.defaultScenarioFile());
+    this.reportFile = new SimpleStringProperty(this, "report", store.defaultReportFile());
   }
 
   public StringProperty scenarioFileProperty() {
@@ -130,7 +120,7 @@ public final class ScenariosViewModel {
   }
 
   public void save() {
-    Path file = path(scenarioFile.get(), "scenario file");
+    String file = file(scenarioFile, "scenario file");
     if (file == null) {
       return;
     }
@@ -139,10 +129,7 @@ public final class ScenariosViewModel {
     run(
         "Saving " + file + " …",
         () -> {
-          AtomicFiles.write(
-              file,
-              Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(scenario),
-              secrets);
+          store.save(file, scenario);
           return "Saved "
               + file
               + (secrets
@@ -153,7 +140,7 @@ public final class ScenariosViewModel {
   }
 
   public void load() {
-    Path file = path(scenarioFile.get(), "scenario file");
+    String file = file(scenarioFile, "scenario file");
     if (file == null) {
       return;
     }
@@ -161,7 +148,7 @@ public final class ScenariosViewModel {
     run(
         "Loading " + file + " …",
         () -> {
-          loaded[0] = read(file);
+          loaded[0] = store.load(file);
           return "Loaded " + file;
         },
         () -> apply(loaded[0]));
@@ -169,7 +156,7 @@ public final class ScenariosViewModel {
 
   /** Writes the bug report: redacted lab timeline, device logs and traffic. */
   public void exportReport() {
-    Path file = path(reportFile.get(), "report file");
+    String file = file(reportFile, "report file");
     if (file == null) {
       return;
     }
@@ -181,16 +168,11 @@ public final class ScenariosViewModel {
             lab.lines(),
             devices.logs(),
             host.admin().map(a -> a.journal(1000).entries()).orElse(List.<JournalEntry>of()));
-    BugReport.Format format =
-        file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
-            ? BugReport.Format.JSON
-            : BugReport.Format.HTML;
     Redactor redactor = redactor();
     run(
         "Exporting " + file + " …",
         () -> {
-          AtomicFiles.write(
-              file, report.render(format, redactor).getBytes(StandardCharsets.UTF_8), false);
+          BugReport.Format format = store.export(file, report, redactor);
           return "Exported " + format + " bug report " + file + " " + report.counts();
         },
         null);
@@ -200,49 +182,6 @@ public final class ScenariosViewModel {
     Redactor redactor = new Redactor();
     host.workspace().secrets().forEach(redactor::addSecret);
     return redactor;
-  }
-
-  private Scenario read(Path file) throws IOException {
-    if (Files.size(file) > MAX_FILE_BYTES) {
-      throw new IOException("the file is larger than " + MAX_FILE_BYTES + " bytes");
-    }
-    Scenario s;
-    try {
-      s = Http.JSON.readValue(Files.readAllBytes(file), Scenario.class);
-    } catch (JsonProcessingException e) {
-      throw new IOException(
-          "not a valid scenario file at line "
-              + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-              + ": "
-              + e.getOriginalMessage());
-    }
-    if (s == null || !Scenario.FORMAT.equals(s.format())) {
-      throw new IOException("format: must be \"" + Scenario.FORMAT + "\" (not a scenario file)");
-    }
-    if (s.version() > Scenario.VERSION) {
-      throw new IOException(
-          "version: "
-              + s.version()
-              + " is newer than this sandbox reads ("
-              + Scenario.VERSION
-              + ")");
-    }
-    if (s.issueFlow() != null && !isFlow(s.issueFlow())) {
-      throw new IOException("issueFlow: unknown flow " + s.issueFlow());
-    }
-    if (s.labPreset() != null && Presets.byId(s.labPreset()).isEmpty()) {
-      throw new IOException("labPreset: unknown preset " + s.labPreset());
-    }
-    return s;
-  }
-
-  private static boolean isFlow(String name) {
-    for (IssueFlow f : IssueFlow.values()) {
-      if (f.name().equals(name)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Applies a loaded scenario (UI thread). */
@@ -306,8 +245,8 @@ public final class ScenariosViewModel {
           try {
             done = task.call();
             ok = true;
-          } catch (NoSuchFileException e) {
-            done = "No such file: " + e.getFile();
+          } catch (ScenarioStore.Missing e) {
+            done = e.getMessage();
             ok = false;
           } catch (IOException | RuntimeException e) {
             done = "Failed: " + e.getMessage();
@@ -327,19 +266,15 @@ public final class ScenariosViewModel {
         });
   }
 
-  private Path path(String text, String what) {
-    if (text == null || text.isBlank()) {
+  /** The file named in {@code property}, or null after showing why it names none. */
+  private String file(StringProperty property, String what) {
+    String problem = store.problem(property.get(), what);
+    if (!problem.isEmpty()) {
       failed.set(true);
-      status.set(what + ": choose a file");
+      status.set(problem);
       return null;
     }
-    try {
-      return Path.of(text.strip());
-    } catch (java.nio.file.InvalidPathException e) {
-      failed.set(true);
-      status.set(what + ": not a valid path (" + e.getReason() + ")");
-      return null;
-    }
+    return property.get().strip();
   }
 
   private static int parsePort(String text) {

@@ -2,13 +2,14 @@ package dev.tokensandbox.desktop.shell;
 
 import dev.tokensandbox.backend.http.LanAddress;
 import dev.tokensandbox.backend.workspace.Workspace;
-import dev.tokensandbox.client.backend.BackendClient;
 import dev.tokensandbox.client.clock.ExecutorClock;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
 import dev.tokensandbox.desktop.diagram.ArchitectureViewModel;
+import dev.tokensandbox.desktop.host.BackendClients;
 import dev.tokensandbox.desktop.host.BackendHost;
 import dev.tokensandbox.desktop.inspect.InspectViewModel;
 import dev.tokensandbox.desktop.issue.IssueViewModel;
+import dev.tokensandbox.desktop.issue.TokenIssuer;
 import dev.tokensandbox.desktop.lab.LabRuntime;
 import dev.tokensandbox.desktop.lab.LabViewModel;
 import dev.tokensandbox.desktop.scenarios.ScenariosViewModel;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import okhttp3.OkHttpClient;
 
 /**
  * Everything behind the window, wired once: the window's backend ({@link BackendHost}), the Expiry
@@ -42,7 +42,7 @@ public final class Sandbox implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
-  private final OkHttpClient http = BackendClient.defaultHttpClient();
+  private final BackendClients clients = new BackendClients();
   private final ExecutorClock deviceClock = ExecutorClock.system("virtual-devices");
   private final BackendHost host;
   private LabRuntime labRuntime;
@@ -59,11 +59,15 @@ public final class Sandbox implements AutoCloseable {
 
   private Sandbox(Options o) {
     host = new BackendHost(o.workspace(), LanAddress::find);
-    shell = new ShellViewModel(o.home() == null ? null : o.home().resolve("desktop.properties"));
+    shell =
+        new ShellViewModel(
+            new WindowStateFile(o.home() == null ? null : o.home().resolve("desktop.properties")));
     TokenReader reader = new TokenReader(o.workspace(), o.clock());
     architecture = new ArchitectureViewModel(host, o.ui());
     architecture.portProperty().set(Integer.toString(o.port()));
-    issue = new IssueViewModel(host, http, io, o.ui(), reader);
+    issue =
+        new IssueViewModel(
+            host, new TokenIssuer(clients, IssueViewModel.CLIENT), io, o.ui(), reader);
     inspect = new InspectViewModel(reader);
     lab = new LabViewModel(o.ui());
     // The lab's backend gets throwaway credentials: its tokens live in virtual time only. It
@@ -81,7 +85,7 @@ public final class Sandbox implements AutoCloseable {
           o.ui().execute(() -> lab.attach(runtime));
         });
     traffic = new TrafficViewModel(host, o.ui());
-    devices = new DevicesViewModel(host, http, deviceClock, io, o.ui());
+    devices = new DevicesViewModel(host, clients, deviceClock, io, o.ui());
     paired =
         new dev.tokensandbox.desktop.devices.PairedDevicesViewModel(host, deviceClock, io, o.ui());
     scenarios =
@@ -91,7 +95,8 @@ public final class Sandbox implements AutoCloseable {
             issue,
             devices,
             lab,
-            o.home() == null ? Path.of(".") : o.home().resolve("scenarios"),
+            new dev.tokensandbox.desktop.scenarios.ScenarioStore(
+                o.home() == null ? Path.of(".") : o.home().resolve("scenarios")),
             io,
             o.ui(),
             o.clock());
@@ -132,7 +137,6 @@ public final class Sandbox implements AutoCloseable {
     host.close();
     deviceClock.close();
     io.shutdownNow();
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    clients.close();
   }
 }

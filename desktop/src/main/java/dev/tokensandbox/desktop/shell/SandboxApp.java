@@ -131,7 +131,8 @@ public final class SandboxApp extends Application {
     Path home = userHome.resolve(".token-sandbox");
     // The window appears at once with the remembered size; everything behind it (workspace,
     // backend, lab, HTTP client) is opened on a background thread and the screens follow.
-    ShellViewModel remembered = new ShellViewModel(home.resolve("desktop.properties"));
+    ShellViewModel remembered =
+        new ShellViewModel(new WindowStateFile(home.resolve("desktop.properties")));
     remembered.restore();
     Label starting = new Label("Starting Token Sandbox…");
     starting.setId("starting");

@@ -1,12 +1,6 @@
 package dev.tokensandbox.desktop.shell;
 
-import dev.tokensandbox.backend.workspace.AtomicFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -21,14 +15,14 @@ public final class ShellViewModel {
   public static final double DEFAULT_WIDTH = 1180;
   public static final double DEFAULT_HEIGHT = 760;
 
-  private final Path file;
+  private final WindowStateFile file;
   private final ObjectProperty<Screen> screen =
       new SimpleObjectProperty<>(this, "screen", Screen.ARCHITECTURE);
   private final DoubleProperty width = new SimpleDoubleProperty(this, "width", DEFAULT_WIDTH);
   private final DoubleProperty height = new SimpleDoubleProperty(this, "height", DEFAULT_HEIGHT);
 
-  /** {@code file} holds the remembered state (null: remember nothing). */
-  public ShellViewModel(Path file) {
+  /** {@code file} holds the remembered state. */
+  public ShellViewModel(WindowStateFile file) {
     this.file = file;
   }
 
@@ -46,13 +40,8 @@ public final class ShellViewModel {
 
   /** Reads the remembered screen and size; anything unreadable keeps the defaults. */
   public void restore() {
-    if (file == null || !Files.isRegularFile(file)) {
-      return;
-    }
-    Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(file)) {
-      p.load(in);
-    } catch (IOException | IllegalArgumentException e) {
+    Properties p = file.read();
+    if (p.isEmpty()) {
       return;
     }
     try {
@@ -66,16 +55,11 @@ public final class ShellViewModel {
 
   /** Writes the screen and size (the window is closing). */
   public void remember() throws IOException {
-    if (file == null) {
-      return;
-    }
     Properties p = new Properties();
     p.setProperty("screen", screen.get().name());
     p.setProperty("width", Long.toString(Math.round(width.get())));
     p.setProperty("height", Long.toString(Math.round(height.get())));
-    StringWriter text = new StringWriter();
-    p.store(text, "Token Sandbox window");
-    AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.ISO_8859_1), false);
+    file.write(p);
   }
 
   private static double size(String text, double fallback, double min, double max) {

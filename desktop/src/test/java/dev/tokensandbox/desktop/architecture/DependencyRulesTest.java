@@ -63,6 +63,21 @@ class DependencyRulesTest {
           .haveFullyQualifiedName("dev.tokensandbox.backend.mint.TokenMint")
           .because("SandboxServer exposes one admin object instead of its internals");
 
+  /**
+   * #17 §3: view-models hold state and commands; HTTP, files and JSON live in services (the client
+   * core's BackendClient, TokenIssuer, ScenarioStore, WindowStateFile, the admin interface).
+   */
+  @ArchTest
+  static final ArchRule viewModelsDoNoIo =
+      noClasses()
+          .that()
+          .haveSimpleNameEndingWith("ViewModel")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "okhttp3..", "java.nio.file..", "java.net..", "com.fasterxml.jackson..")
+          .because("I/O belongs in services, so a view-model test needs no network or disk");
+
   @ArchTest
   static final ArchRule noAndroid =
       noClasses()

@@ -6,29 +6,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.faults.FaultRule;
-import dev.tokensandbox.desktop.testing.SandboxTest;
+import dev.tokensandbox.backend.server.SandboxServer;
+import dev.tokensandbox.desktop.host.BackendClients;
+import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.desktop.testing.SandboxUnderTest;
+import dev.tokensandbox.desktop.tokens.TokenReader;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The Issue screen's model against a real backend on port 0, no FX toolkit. */
-class IssueViewModelTest extends SandboxTest {
+/**
+ * The Issue screen's model against a real backend on port 0, no FX toolkit. Its I/O runs on the
+ * calling thread (a same-thread executor for both I/O and UI), so each {@code issue()} has answered
+ * when it returns: nothing polls.
+ */
+class IssueViewModelTest {
+  private static final Executor SAME_THREAD = Runnable::run;
+
+  private final BackendHost host = new BackendHost(SandboxUnderTest.WORKSPACE, Optional::empty);
+  private final BackendClients clients = new BackendClients();
   private IssueViewModel model;
+  private SandboxServer server;
 
   @BeforeEach
-  void model() {
-    model = sut.sandbox.issue;
+  void open() {
+    host.start(0, false);
+    SandboxUnderTest.await("the backend to start", () -> host.status().running());
+    server = host.server().orElseThrow();
+    model =
+        new IssueViewModel(
+            host,
+            new TokenIssuer(clients, IssueViewModel.CLIENT),
+            SAME_THREAD,
+            SAME_THREAD,
+            new TokenReader(SandboxUnderTest.WORKSPACE, Clock.systemUTC()));
+  }
+
+  @AfterEach
+  void close() {
+    host.close();
+    clients.close();
   }
 
   private String issue(IssueFlow flow) {
-    ui.run(
-        () -> {
-          model.flowProperty().set(flow);
-          model.issue();
-        });
-    await(flow + " to answer", () -> ui.call(() -> !model.busyProperty().get()));
-    return ui.call(() -> model.statusProperty().get());
+    model.flowProperty().set(flow);
+    model.issue();
+    assertThat(model.busyProperty().get()).as("answered when issue() returns").isFalse();
+    return model.statusProperty().get();
   }
 
   @ParameterizedTest
@@ -37,16 +66,15 @@ class IssueViewModelTest extends SandboxTest {
     String status = issue(flow);
 
     assertThat(status).startsWith("Issued").endsWith("signature VALID");
-    String token = ui.call(() -> model.tokenProperty().get());
-    assertThat(ui.call(() -> model.shownTokenProperty().get()))
+    String token = (model.tokenProperty().get());
+    assertThat((model.shownTokenProperty().get()))
         .doesNotContain(token)
         .contains("characters, tok:");
-    ui.run(() -> model.revealedProperty().set(true));
-    assertThat(ui.call(() -> model.shownTokenProperty().get())).isEqualTo(token);
-    assertThat(ui.call(() -> model.curlProperty().get()))
+    model.revealedProperty().set(true);
+    assertThat((model.shownTokenProperty().get())).isEqualTo(token);
+    assertThat((model.curlProperty().get()))
         .startsWith(flow == IssueFlow.CHATSDK ? "S=$(curl" : "curl");
-    assertThat(
-            sut.sandbox.host().server().orElseThrow().admin().journal(1).entries().get(0).client())
+    assertThat(server.admin().journal(1).entries().get(0).client())
         .isEqualTo(IssueViewModel.CLIENT);
   }
 
@@ -55,58 +83,35 @@ class IssueViewModelTest extends SandboxTest {
     assertThat(issue(IssueFlow.SHENGWANG_RTC)).startsWith("Issued");
     assertThat(issue(IssueFlow.GIN_RTC)).startsWith("Issued");
     // What a quiet minute does: Jetty closes the keep-alive connections the desktop still pools.
-    var server = sut.sandbox.host().server().orElseThrow();
     await("a pooled connection to close", () -> server.closeIdleConnections() > 0);
 
     assertThat(issue(IssueFlow.SHENGWANG_RTC)).startsWith("Issued");
     assertThat(issue(IssueFlow.RINGNITY)).startsWith("Issued");
-    assertThat(ui.call(() -> model.failedProperty().get())).isFalse();
+    assertThat((model.failedProperty().get())).isFalse();
   }
 
   @Test
   void formErrorsNameTheFieldAndSendNothing() {
-    int before =
-        sut.sandbox
-            .host()
-            .server()
-            .orElseThrow()
-            .admin()
-            .journal(Integer.MAX_VALUE)
-            .entries()
-            .size();
-    ui.run(() -> model.value(IssueFlow.SHENGWANG_RTC, "uid").set("-4"));
+    int before = server.admin().journal(Integer.MAX_VALUE).entries().size();
+    model.value(IssueFlow.SHENGWANG_RTC, "uid").set("-4");
     assertThat(issue(IssueFlow.SHENGWANG_RTC))
         .isEqualTo("uid: must be an integer in 0..4294967295");
-    assertThat(ui.call(() -> model.errorFieldProperty().get())).isEqualTo("uid");
+    assertThat((model.errorFieldProperty().get())).isEqualTo("uid");
 
-    ui.run(() -> model.value(IssueFlow.GIN_RTC, "channelName").set(""));
+    model.value(IssueFlow.GIN_RTC, "channelName").set("");
     assertThat(issue(IssueFlow.GIN_RTC)).isEqualTo("channelName: must not be empty");
-    ui.run(() -> model.value(IssueFlow.RINGNITY, "userId").set(" "));
+    model.value(IssueFlow.RINGNITY, "userId").set(" ");
     assertThat(issue(IssueFlow.RINGNITY)).isEqualTo("userId: is required");
-    assertThat(
-            sut.sandbox
-                .host()
-                .server()
-                .orElseThrow()
-                .admin()
-                .journal(Integer.MAX_VALUE)
-                .entries()
-                .size())
-        .isEqualTo(before);
+    assertThat(server.admin().journal(Integer.MAX_VALUE).entries().size()).isEqualTo(before);
   }
 
   @Test
   void aBackendFailureIsShownWithItsStatusAndNoToken() {
-    sut.sandbox
-        .host()
-        .server()
-        .orElseThrow()
-        .admin()
-        .setFaults(FaultPlan.of(FaultRule.always("agora.rtc", Fault.STATUS, 503)));
+    server.admin().setFaults(FaultPlan.of(FaultRule.always("agora.rtc", Fault.STATUS, 503)));
 
     assertThat(issue(IssueFlow.SHENGWANG_RTC)).startsWith("503 injected_fault");
-    assertThat(ui.call(() -> model.failedProperty().get())).isTrue();
-    assertThat(ui.call(() -> model.tokenProperty().get())).isEmpty();
+    assertThat((model.failedProperty().get())).isTrue();
+    assertThat((model.tokenProperty().get())).isEmpty();
   }
 
   @Test

@@ -13,13 +13,13 @@ class ShellViewModelTest {
   @Test
   void theScreenAndWindowSizeAreRememberedBetweenLaunches() throws Exception {
     Path file = dir.resolve("desktop.properties");
-    ShellViewModel first = new ShellViewModel(file);
+    ShellViewModel first = new ShellViewModel(new WindowStateFile(file));
     first.screenProperty().set(Screen.TRAFFIC);
     first.widthProperty().set(1400);
     first.heightProperty().set(900);
     first.remember();
 
-    ShellViewModel second = new ShellViewModel(file);
+    ShellViewModel second = new ShellViewModel(new WindowStateFile(file));
     second.restore();
     assertThat(second.screenProperty().get()).isEqualTo(Screen.TRAFFIC);
     assertThat(second.widthProperty().get()).isEqualTo(1400);
@@ -28,13 +28,13 @@ class ShellViewModelTest {
 
   @Test
   void aMissingOrDamagedFileMeansDefaults() throws Exception {
-    ShellViewModel fresh = new ShellViewModel(dir.resolve("none.properties"));
+    ShellViewModel fresh = new ShellViewModel(new WindowStateFile(dir.resolve("none.properties")));
     fresh.restore();
     assertThat(fresh.screenProperty().get()).isEqualTo(Screen.ARCHITECTURE);
 
     Path file = dir.resolve("bad.properties");
     Files.writeString(file, "screen=NOPE\nwidth=-5\nheight=abc\n");
-    ShellViewModel damaged = new ShellViewModel(file);
+    ShellViewModel damaged = new ShellViewModel(new WindowStateFile(file));
     damaged.restore();
     assertThat(damaged.screenProperty().get()).isEqualTo(Screen.ARCHITECTURE);
     assertThat(damaged.widthProperty().get()).isEqualTo(ShellViewModel.DEFAULT_WIDTH);

@@ -158,6 +158,47 @@ public final class BackendClient {
                     Json.requireLong(o, "expiresIn"))));
   }
 
+  /**
+   * Any token route as a user typed it (the desktop's Issue screen sends deliberately odd forms):
+   * the token in the answer, whatever the flow's shape — a bare token, {@code rtcToken}, {@code
+   * token}, {@code rtmToken} or {@code data.contextToken}. An answer without one is {@link
+   * Outcome.Malformed}.
+   */
+  public Outcome<String> token(
+      String method, String pathAndQuery, String jsonBody, CustomerSession session) {
+    return transport.call(
+        transport.raw(method, pathAndQuery, jsonBody, session),
+        (status, raw) -> {
+          if (status / 100 != 2) {
+            return null;
+          }
+          String text = raw.trim();
+          if (!text.startsWith("{")) {
+            if (text.isEmpty()) {
+              throw new Json.Malformed("empty body");
+            }
+            return new Outcome.Success<>(text, status);
+          }
+          JsonObject o = Json.object(text);
+          if (o == null) {
+            throw new Json.Malformed("the answer is not valid JSON");
+          }
+          for (String name : new String[] {"rtcToken", "token", "rtmToken"}) {
+            String found = Json.text(o, name);
+            if (found != null) {
+              return new Outcome.Success<>(found, status);
+            }
+          }
+          JsonObject data =
+              o.has("data") && o.get("data").isJsonObject() ? o.getAsJsonObject("data") : null;
+          String context = data == null ? null : Json.text(data, "contextToken");
+          if (context == null) {
+            throw new Json.Malformed("the answer holds no token");
+          }
+          return new Outcome.Success<>(context, status);
+        });
+  }
+
   /** The RTC service's join check ({@code POST /provider/rtc/join}). */
   public Outcome<RtcCheck> rtcJoin(String token, RtcTokenQuery who) {
     return rtcCheck("provider/rtc/join", token, who);

@@ -176,6 +176,22 @@ public final class Transport {
     return withPairing(request).build();
   }
 
+  /**
+   * {@code method pathAndQuery} as a user typed it (an absolute path with its query, already
+   * encoded), with {@code jsonBody} for anything but GET and the session's bearer when given.
+   */
+  public Request raw(String method, String pathAndQuery, String jsonBody, CustomerSession session) {
+    HttpUrl url = pathAndQuery.startsWith("/") ? base.resolve(pathAndQuery) : null;
+    if (url == null) {
+      throw new IllegalArgumentException("not an absolute path: " + pathAndQuery);
+    }
+    Request.Builder request = new Request.Builder().url(url);
+    if (!method.equals("GET")) {
+      request.method(method, RequestBody.create(jsonBody == null ? "" : jsonBody, JSON));
+    }
+    return authorized(request, session);
+  }
+
   /** {@code GET path}, with the device and pairing headers. */
   public Request get(String path) {
     return withPairing(new Request.Builder().url(url(path).build())).get().build();

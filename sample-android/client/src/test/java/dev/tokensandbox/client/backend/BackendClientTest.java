@@ -53,6 +53,29 @@ class BackendClientTest {
   }
 
   @Test
+  void aTypedRouteAnswersWithItsTokenWhateverTheAnswersShape() {
+    CustomerSession session = client.login("alice", "alice-demo").successValue().orElseThrow();
+    // A bare token, {rtcToken}, {token}: each route's own shape.
+    assertThat(client.token("GET", "/api/agora/token?channelName=lab&uid=7", null, null))
+        .isInstanceOfSatisfying(
+            Outcome.Success.class, ok -> assertThat((String) ok.value()).startsWith("007"));
+    assertThat(client.token("GET", "/rtc/lab/publisher/uid/7/", null, null))
+        .isInstanceOfSatisfying(
+            Outcome.Success.class, ok -> assertThat((String) ok.value()).startsWith("007"));
+    assertThat(client.token("POST", "/api/auth/chat-token", "{}", session))
+        .isInstanceOfSatisfying(
+            Outcome.Success.class, ok -> assertThat((String) ok.value()).contains("."));
+    // An answer without a token, and a refusal that names its field.
+    assertThat(client.token("GET", "/sandbox/health", null, null))
+        .isInstanceOfSatisfying(
+            Outcome.Malformed.class,
+            m -> assertThat(m.problem()).isEqualTo("the answer holds no token"));
+    assertThat(client.token("GET", "/api/agora/token?channelName=lab&uid=-4", null, null))
+        .isInstanceOfSatisfying(
+            Outcome.ClientError.class, e -> assertThat(e.field()).isEqualTo("uid"));
+  }
+
+  @Test
   void theRtcServiceVerdictIsASuccessEvenWhenItRejects() {
     String token = client.shengwangRtc(WHO, null).successValue().orElseThrow().token();
     RtcCheck ok = client.rtcJoin(token, WHO).successValue().orElseThrow();
