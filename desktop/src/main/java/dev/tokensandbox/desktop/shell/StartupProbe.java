@@ -7,7 +7,7 @@ import javafx.application.Application;
  * {@code --startup-probe}: prints how long the JVM took from launch to the first shown window (the
  * JVM's own uptime, so no clock is read here), then the time until the screens are usable, and
  * exits. The figure in {@code docs/benchmarks/desktop-startup.md} comes from {@code
- * scripts/startup.sh}.
+ * benchmarks/startup.sh}.
  */
 final class StartupProbe {
   private StartupProbe() {}

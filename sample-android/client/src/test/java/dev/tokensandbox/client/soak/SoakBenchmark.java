@@ -14,10 +14,7 @@ import java.util.Locale;
  * Load harness: how long 1,000 devices × 24 h of 15-minute tokens takes to simulate, in real time,
  * after warm-up. Writes the figures to the file named by its first argument.
  *
- * <pre>./mvnw -q -B install -DskipTests -pl mock-backend
- * ./mvnw -q -pl sample-android/client test-compile exec:java \
- *   -Dexec.mainClass=dev.tokensandbox.client.soak.SoakBenchmark -Dexec.classpathScope=test \
- *   -Dexec.args=docs/benchmarks/client-soak.md</pre>
+ * <pre>bash benchmarks/soak.sh</pre>
  */
 public final class SoakBenchmark {
   private static final int DEVICES = 1000;
@@ -56,7 +53,7 @@ public final class SoakBenchmark {
                 + "| machine | %d cores, %s %s, Java %s |%n%n"
                 + "Correctness of the same run (every will-expire answered by one renewal, nobody"
                 + " kicked, every token accounted for) is checked by `SoakTest` in the build.%n"
-                + "Re-run: see the command in `SoakBenchmark`'s Javadoc.%n",
+                + "Re-run: `bash benchmarks/soak.sh`.%n",
             DEVICES,
             WARMUP,
             RUNS,

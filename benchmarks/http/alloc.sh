@@ -3,7 +3,7 @@
 # backend pinned to core 0 with GC logging, 8 s of wrk warm-up, then 15 s measured; the bytes the
 # young collections reclaimed during the measured run, divided by the requests served. Allocation
 # per request does not depend on how busy the machine is, so this compares builds where req/s cannot.
-#   bash bench/http/alloc.sh [path/to/token-sandbox.jar]
+#   bash benchmarks/http/alloc.sh [path/to/token-sandbox.jar]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jar=${1:-mock-backend/target/token-sandbox.jar}

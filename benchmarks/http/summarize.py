@@ -1,4 +1,4 @@
-"""Markdown tables for bench/http/run.sh: per-round and median throughput, latency, warm-up, RSS.
+"""Markdown tables for benchmarks/http/run.sh: per-round and median throughput, latency, warm-up, RSS.
 
 Reads the scratch directory run.sh fills: rows (one wrk run per line), curve (warm-up slices of
 2 s at 32 connections), ready (launch to first 200) and rss (peak RSS in kB).

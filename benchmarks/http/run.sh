@@ -15,17 +15,17 @@
 # On a shared machine throughput drifts by tens of percent from one minute to the next, so the
 # servers take turns: the ratio is taken within each round and the summary is the median over
 # ROUNDS rounds. Needs: wrk, node/npm, taskset, curl, python3.
-#   bash bench/http/run.sh                                  # 3 rounds of 10 s per measurement
-#   ROUNDS=5 DURATION=15s bash bench/http/run.sh
-#   SANDBOX_ARGS="--threads 8" bash bench/http/run.sh       # extra arguments for `serve`
-#   SANDBOX_JAVA_OPTS="-Xmn512m" bash bench/http/run.sh      # options for the sandbox's JVM
+#   bash benchmarks/http/run.sh                                  # 3 rounds of 10 s per measurement
+#   ROUNDS=5 DURATION=15s bash benchmarks/http/run.sh
+#   SANDBOX_ARGS="--threads 8" bash benchmarks/http/run.sh       # extra arguments for `serve`
+#   SANDBOX_JAVA_OPTS="-Xmn512m" bash benchmarks/http/run.sh      # options for the sandbox's JVM
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${ROUNDS:-3}
 duration=${DURATION:-10s}
 warmup_slices=${WARMUP_SLICES:-30}
 [ -f mock-backend/target/token-sandbox.jar ] || ./mvnw -q -B -pl mock-backend -am package -DskipTests
-(cd bench/node-peer && npm ci --no-audit --no-fund > /dev/null)
+(cd benchmarks/node-peer && npm ci --no-audit --no-fund > /dev/null)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 export TOKEN_SANDBOX_WORKSPACE="$scratch/workspace.json"
@@ -80,11 +80,11 @@ for round in $(seq "$rounds"); do
   measure sandbox 18080 "$round" 32
   measure sandbox 18080 "$round" 128
   stop sandbox
-  launch node "$round" 13000 env PORT=13000 node bench/node-peer/server.js
+  launch node "$round" 13000 env PORT=13000 node benchmarks/node-peer/server.js
   measure node 13000 "$round" 32
   measure node 13000 "$round" 128
   stop node
   echo "round $round of $rounds done" >&2
 done
 
-python3 bench/http/summarize.py "$scratch"
+python3 benchmarks/http/summarize.py "$scratch"
