@@ -1,23 +1,32 @@
 package dev.tokensandbox.desktop;
 
-import dev.tokensandbox.desktop.cli.PresetCli;
+import dev.tokensandbox.desktop.cli.DesktopCommand;
 import dev.tokensandbox.desktop.shell.SandboxApp;
-import java.util.Arrays;
-import java.util.List;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Entry point for {@code java -jar}: a shaded jar cannot start a class that extends {@code
- * Application} directly, so this plain class hands over to {@link SandboxApp}. {@code preset …}
- * runs QA presets headless instead (no window, no JavaFX toolkit).
+ * Entry point for {@code java -jar}: parses the command line ({@link DesktopCommand}), then opens
+ * the window ({@link SandboxApp}; a shaded jar cannot start a class that extends {@code
+ * Application} directly) or runs {@code preset …} headless (no window, no JavaFX toolkit).
  */
 public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("preset")) {
-      List<String> rest = Arrays.asList(args).subList(1, args.length);
-      System.exit(PresetCli.run(rest, System.out, System.err));
+    boolean[] window = {false};
+    int code =
+        DesktopCommand.run(
+            args,
+            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+            options -> {
+              window[0] = true;
+              SandboxApp.launch(options);
+            });
+    if (!window[0] || code != 0) {
+      System.exit(code);
     }
-    SandboxApp.main(args);
   }
 }

@@ -38,6 +38,7 @@ import javafx.util.Duration;
  * the window appears. Screens are built the first time they are shown.
  */
 public final class SandboxApp extends Application {
+  private static volatile DesktopOptions options = DesktopOptions.defaults();
   private Sandbox sandbox;
   private Timeline ticker;
 
@@ -145,7 +146,7 @@ public final class SandboxApp extends Application {
     stage.setMinWidth(900);
     stage.setMinHeight(600);
     stage.show();
-    StartupProbe.shown(getParameters());
+    StartupProbe.shown(options);
     Thread opener =
         new Thread(
             () -> {
@@ -156,7 +157,7 @@ public final class SandboxApp extends Application {
                             WorkspaceStore.locate(null, System.getenv(), userHome)
                                 .warningsTo(warning -> System.err.println("warning: " + warning))
                                 .loadOrCreate(new SecureRandom()),
-                            port(getParameters()),
+                            options.port(),
                             home,
                             Clock.systemDefaultZone(),
                             Platform::runLater));
@@ -179,25 +180,14 @@ public final class SandboxApp extends Application {
     sandbox.shell.heightProperty().bind(stage.heightProperty());
     ticker = ticker(sandbox);
     ticker.play();
-    StartupProbe.ready(getParameters());
-    Snapshot.fromParameters(getParameters())
-        .ifPresent(snapshot -> snapshot.takeAndExit(scene, sandbox));
+    StartupProbe.ready(options);
+    Snapshot.from(options).ifPresent(snapshot -> snapshot.takeAndExit(scene, sandbox));
   }
 
   private static String stylesheet() {
     return Objects.requireNonNull(
             SandboxApp.class.getResource("/dev/tokensandbox/desktop/sandbox.css"))
         .toExternalForm();
-  }
-
-  private static int port(Application.Parameters parameters) {
-    String port = parameters.getNamed().get("port");
-    try {
-      return port == null ? 8080 : Integer.parseInt(port);
-    } catch (NumberFormatException e) {
-      System.err.println("--port must be a number; using 8080");
-      return 8080;
-    }
   }
 
   @Override
@@ -217,7 +207,9 @@ public final class SandboxApp extends Application {
     }
   }
 
-  public static void main(String[] args) {
-    launch(SandboxApp.class, args);
+  /** Opens the window with {@code chosen} (checked by the command line); returns when it closes. */
+  public static void launch(DesktopOptions chosen) {
+    options = chosen;
+    Application.launch(SandboxApp.class);
   }
 }

@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -23,26 +21,11 @@ import javax.imageio.ImageIO;
  */
 record Snapshot(Path file, Screen screen, String paste, String preset, boolean issue, int devices) {
 
-  static Optional<Snapshot> fromParameters(Application.Parameters parameters) {
-    var named = parameters.getNamed();
-    String file = named.get("snapshot");
-    if (file == null) {
-      return Optional.empty();
-    }
-    String preset = named.getOrDefault("preset", "");
-    Screen screen =
-        Screen.valueOf(
-            named
-                .getOrDefault("screen", preset.isEmpty() ? "ARCHITECTURE" : "LAB")
-                .toUpperCase(Locale.ROOT));
-    return Optional.of(
-        new Snapshot(
-            Path.of(file),
-            screen,
-            named.getOrDefault("paste", ""),
-            preset,
-            parameters.getUnnamed().contains("--issue"),
-            Integer.parseInt(named.getOrDefault("devices", "0"))));
+  static Optional<Snapshot> from(DesktopOptions o) {
+    return o.snapshot() == null
+        ? Optional.empty()
+        : Optional.of(
+            new Snapshot(o.snapshot(), o.screen(), o.paste(), o.preset(), o.issue(), o.devices()));
   }
 
   void takeAndExit(Scene scene, Sandbox sandbox) {

@@ -1,7 +1,6 @@
 package dev.tokensandbox.desktop.shell;
 
 import java.lang.management.ManagementFactory;
-import javafx.application.Application;
 
 /**
  * {@code --startup-probe}: prints how long the JVM took from launch to the first shown window (the
@@ -13,15 +12,15 @@ final class StartupProbe {
   private StartupProbe() {}
 
   /** The window is on screen (its screens may still be opening). */
-  static void shown(Application.Parameters parameters) {
-    if (parameters.getUnnamed().contains("--startup-probe")) {
+  static void shown(DesktopOptions options) {
+    if (options.startupProbe()) {
       System.out.println("startup: first window shown " + uptime() + " ms after JVM start");
     }
   }
 
   /** The screens are in the window and usable (the backend may still be starting). */
-  static void ready(Application.Parameters parameters) {
-    if (parameters.getUnnamed().contains("--startup-probe")) {
+  static void ready(DesktopOptions options) {
+    if (options.startupProbe()) {
       System.out.println("startup: screens ready " + uptime() + " ms after JVM start");
       javafx.application.Platform.exit();
     }

@@ -1,0 +1,116 @@
+package dev.tokensandbox.desktop.cli;
+
+import dev.tokensandbox.client.presets.Presets;
+import dev.tokensandbox.desktop.shell.DesktopOptions;
+import dev.tokensandbox.desktop.shell.Screen;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code token-sandbox-desktop}: opens the window, or runs QA presets headless ({@code preset}).
+ * The switches the screenshot and start-up scripts use are hidden from {@code --help} and
+ * documented where those scripts are (README "Screenshots", {@code benchmarks/README.md}).
+ */
+@Command(
+    name = "token-sandbox-desktop",
+    mixinStandardHelpOptions = true,
+    version = "Token Sandbox 0.1.0",
+    description =
+        "Opens the Token Sandbox window: an embedded mock backend, token issuing and decoding,"
+            + " the expiry lab, traffic, devices and scenarios.",
+    subcommands = {PresetCommand.class})
+public final class DesktopCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8080",
+      description = "Port of the window's mock backend, 0 for any free port (default: 8080).")
+  int port;
+
+  // Tooling: scripts/screenshots.sh and benchmarks/startup.sh.
+  @Option(names = "--snapshot", hidden = true, paramLabel = "FILE")
+  Path snapshot;
+
+  @Option(names = "--screen", hidden = true, paramLabel = "NAME")
+  String screen;
+
+  @Option(names = "--paste", hidden = true, paramLabel = "TOKEN", defaultValue = "")
+  String paste;
+
+  @Option(names = "--preset", hidden = true, paramLabel = "ID", defaultValue = "")
+  String preset;
+
+  @Option(names = "--issue", hidden = true)
+  boolean issue;
+
+  @Option(names = "--devices", hidden = true, paramLabel = "N", defaultValue = "0")
+  int devices;
+
+  @Option(names = "--startup-probe", hidden = true)
+  boolean startupProbe;
+
+  private final Consumer<DesktopOptions> window;
+
+  private DesktopCommand(Consumer<DesktopOptions> window) {
+    this.window = window;
+  }
+
+  @Override
+  public Integer call() {
+    window.accept(options());
+    return 0;
+  }
+
+  /** The options, checked; a bad value is a {@link ParameterException} naming the option. */
+  DesktopOptions options() {
+    if (port < 0 || port > 65_535) {
+      throw bad("--port: must be 0..65535, not " + port);
+    }
+    if (devices < 0 || devices > 50) {
+      throw bad("--devices: must be 0..50, not " + devices);
+    }
+    if (!preset.isEmpty() && Presets.byId(preset).isEmpty()) {
+      throw bad("--preset: unknown preset \"" + preset + "\"; `preset list` shows the ids");
+    }
+    Screen chosen;
+    String name = screen != null ? screen : preset.isEmpty() ? "ARCHITECTURE" : "LAB";
+    try {
+      chosen = Screen.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad("--screen: must be one of " + java.util.List.of(Screen.values()));
+    }
+    return new DesktopOptions(port, snapshot, chosen, paste, preset, issue, devices, startupProbe);
+  }
+
+  private ParameterException bad(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /**
+   * Parses {@code args}: opens the window through {@code window}, runs a preset command, or prints
+   * help, version or a usage error. Returns the exit code (2 for bad use).
+   */
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, Consumer<DesktopOptions> window) {
+    CommandLine cli = new CommandLine(new DesktopCommand(window));
+    cli.setOut(out);
+    cli.setErr(err);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+}

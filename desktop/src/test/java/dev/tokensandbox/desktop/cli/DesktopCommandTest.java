@@ -1,0 +1,97 @@
+package dev.tokensandbox.desktop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensandbox.client.presets.Presets;
+import dev.tokensandbox.desktop.shell.DesktopOptions;
+import dev.tokensandbox.desktop.shell.Screen;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The desktop's command line: the window's options, the headless presets, and bad use. */
+class DesktopCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final List<DesktopOptions> opened = new ArrayList<>();
+
+  private int run(String... args) {
+    return DesktopCommand.run(args, new PrintWriter(out), new PrintWriter(err), opened::add);
+  }
+
+  @Test
+  void opensTheWindowWithItsOptions() {
+    assertThat(run()).isZero();
+    assertThat(opened)
+        .containsExactly(
+            new DesktopOptions(8080, null, Screen.ARCHITECTURE, "", "", false, 0, false));
+
+    opened.clear();
+    assertThat(run("--port=0", "--snapshot=x.png", "--preset=token-over-24h", "--devices", "3"))
+        .isZero();
+    DesktopOptions o = opened.get(0);
+    assertThat(o.port()).isZero();
+    assertThat(o.snapshot()).isEqualTo(Path.of("x.png"));
+    assertThat(o.screen()).as("a preset's picture shows the lab").isEqualTo(Screen.LAB);
+    assertThat(o.devices()).isEqualTo(3);
+  }
+
+  @Test
+  void badOptionsExitTwoNamingTheOptionAndOpenNothing() {
+    assertThat(run("--port=http")).isEqualTo(2);
+    assertThat(err.toString()).contains("--port").contains("http");
+    assertThat(run("--port=70000")).isEqualTo(2);
+    assertThat(err.toString()).contains("--port: must be 0..65535, not 70000");
+    assertThat(run("--screen=nope")).isEqualTo(2);
+    assertThat(err.toString()).contains("--screen: must be one of");
+    assertThat(run("--colour")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option: '--colour'");
+    assertThat(opened).isEmpty();
+    assertThat(err.toString()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void helpShowsTheUserFacingOptionsOnly() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("--port=N", "preset").doesNotContain("--snapshot");
+    assertThat(opened).isEmpty();
+  }
+
+  @Test
+  void listsEveryPreset() {
+    assertThat(run("preset", "list")).isZero();
+    assertThat(out.toString().lines()).hasSize(Presets.all().size());
+    assertThat(out.toString()).contains("backend-down-retry-storm");
+    assertThat(opened).isEmpty();
+  }
+
+  @Test
+  void runsPresetsAgainstAnEmbeddedBackendAndPrintsTheirTimelines() {
+    assertThat(run("preset", "run", "token-over-24h", "renew-after-kick")).isZero();
+    String text = out.toString();
+    assertThat(text)
+        .contains("token-over-24h — Token lifetime over 24 h")
+        .contains("FETCH_FAILED", "field expireSeconds")
+        .contains("REJOINED")
+        .contains("2 of 2 presets matched");
+    assertThat(text).doesNotContainPattern("007eJ[A-Za-z0-9+/]{20}");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void badPresetUseExitsTwoWithTheReason() {
+    assertThat(run("preset", "run", "no-such-preset")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("unknown preset \"no-such-preset\"; `preset list` shows the ids");
+    err.getBuffer().setLength(0);
+    assertThat(run("preset")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("Missing command: list or run");
+    err.getBuffer().setLength(0);
+    assertThat(run("preset", "run")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("Name preset ids or --all");
+    assertThat(err.toString()).doesNotContain("Exception");
+  }
+}
