@@ -14,11 +14,8 @@ import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.client.session.TokenSession;
 import dev.tokensandbox.client.session.TokenSource;
-import dev.tokensandbox.protocol.DeviceCommand;
 import dev.tokensandbox.protocol.PairingPayload;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import okhttp3.OkHttpClient;
@@ -63,7 +60,7 @@ public final class SampleController {
   private FetchedToken token;
   private Instant expiresAt;
   private String state = "idle";
-  private final ArrayDeque<String> events = new ArrayDeque<>();
+  private final EventLog events;
   private String message = "";
   private boolean error;
 
@@ -82,6 +79,15 @@ public final class SampleController {
     this.deviceId = deviceId;
     this.deviceName = deviceName;
     this.platform = platform;
+    this.events =
+        new EventLog(
+            clock,
+            MAX_EVENTS,
+            line -> {
+              if (control != null) {
+                control.sendEvent(line);
+              }
+            });
   }
 
   public SandboxClock clock() {
@@ -372,62 +378,70 @@ public final class SampleController {
   /** The desktop (or a test) asks; the answer goes back on the channel. */
   private void command(ControlChannel.Command c) {
     event("COMMAND " + c.name() + " from the desktop");
-    String result;
-    DeviceCommand command = c.command();
-    if (command == null) {
-      control.sendResult(c.id(), false, "unknown command " + c.name());
-      return;
-    }
-    switch (command) {
-      case FETCH:
-        doFetch();
-        result = "fetching through " + flow.label();
-        break;
-      case JOIN:
-        doJoin();
-        result = session != null ? "joining" : message;
-        break;
-      case RENEW:
-        doRenew();
-        result = session != null ? "renewing" : message;
-        break;
-      case EXPIRE_NOW:
-        doExpireNow();
-        result = session != null ? "expired" : message;
-        break;
-      case LEAVE:
-        doLeave();
-        result = "left";
-        break;
-      case SET_FAULT:
-        result = "the sandbox now answers this device with " + c.arg("fault", "NONE");
-        say("Desktop set a fault for this device: " + c.arg("fault", "NONE"), false);
-        break;
-      case SET_POLICY:
-        try {
-          trigger(RenewalPolicy.Trigger.valueOf(c.arg("trigger", "BOTH")));
-          result = "renew on " + trigger;
-        } catch (IllegalArgumentException e) {
-          control.sendResult(c.id(), false, "unknown trigger " + c.arg("trigger", ""));
-          return;
-        }
-        break;
-      default:
-        control.sendResult(c.id(), false, "unknown command " + c.name());
-        return;
-    }
-    control.sendResult(c.id(), !error, result);
+    new RemoteCommands(remote, (id, ok, text) -> control.sendResult(id, ok, text)).handle(c);
   }
 
+  /** What the desktop's commands do here: the same as the buttons. */
+  private final RemoteCommands.Device remote =
+      new RemoteCommands.Device() {
+        @Override
+        public void fetch() {
+          doFetch();
+        }
+
+        @Override
+        public void join() {
+          doJoin();
+        }
+
+        @Override
+        public void renew() {
+          doRenew();
+        }
+
+        @Override
+        public void expireNow() {
+          doExpireNow();
+        }
+
+        @Override
+        public void leave() {
+          doLeave();
+        }
+
+        @Override
+        public void trigger(RenewalPolicy.Trigger t) {
+          SampleController.this.trigger(t);
+        }
+
+        @Override
+        public void faultSet(String fault) {
+          say("Desktop set a fault for this device: " + fault, false);
+        }
+
+        @Override
+        public boolean joined() {
+          return session != null;
+        }
+
+        @Override
+        public String flowLabel() {
+          return flow.label();
+        }
+
+        @Override
+        public String message() {
+          return message;
+        }
+
+        @Override
+        public boolean failed() {
+          return error;
+        }
+      };
+
   private void event(String line) {
-    String stamped = clock.now().toString().substring(11, 19) + "  " + line;
-    if (events.size() == MAX_EVENTS) {
-      events.removeFirst();
-    }
-    events.addLast(stamped);
-    if (control != null) {
-      control.sendEvent(stamped);
-    }
+    events.add(line);
   }
 
   private void say(String text, boolean isError) {
@@ -452,7 +466,7 @@ public final class SampleController {
             token == null ? "" : token.fingerprint(),
             expiresAt,
             state,
-            new ArrayList<>(events),
+            events.lines(),
             message,
             error);
     View v = view;

@@ -53,6 +53,15 @@ public final class ControlChannel {
       this.args = args;
     }
 
+    /**
+     * A command as the channel would deliver it (for code that handles commands, and its tests).
+     */
+    public static Command of(String id, String name, java.util.Map<String, String> args) {
+      JsonObject a = new JsonObject();
+      args.forEach(a::addProperty);
+      return new Command(id, name, a);
+    }
+
     public String id() {
       return id;
     }
