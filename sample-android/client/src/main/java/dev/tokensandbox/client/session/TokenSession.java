@@ -5,9 +5,6 @@ import dev.tokensandbox.client.backend.Outcome;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SandboxClock;
-import dev.tokensandbox.client.rtc.ConnectionState;
-import dev.tokensandbox.client.rtc.RtcCodes;
-import dev.tokensandbox.client.rtc.RtcEngineEventHandler;
 import dev.tokensandbox.client.rtc.RtcService;
 import dev.tokensandbox.client.rtc.SimulatedRtcEngine;
 import java.time.Duration;
@@ -18,11 +15,11 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * One device's app-side token logic: fetch a token through the backend, hand it to the RTC engine
- * (join, then {@code renewToken}), and react to the engine's callbacks as the {@link RenewalPolicy}
- * says — with single-flight fetches, seeded backoff and a clean give-up that says why. JWT flows
- * (Ringnity, ChatSDK) have no engine: the session times them itself. Every step is a {@link
- * TimelineEvent}. Confined to its clock's thread.
+ * One device's app-side token logic: fetch a token through the backend, put it in effect through an
+ * {@link ExpiryDriver} — the RTC engine (join, then {@code renewToken}, reacting to the engine's
+ * callbacks as the {@link RenewalPolicy} says) or, for the JWT flows (Ringnity, ChatSDK), the
+ * session's own timers — with single-flight fetches, seeded backoff and a clean give-up that says
+ * why. Every step is a {@link TimelineEvent}. Confined to its clock's thread.
  */
 public final class TokenSession {
   private final String device;
@@ -33,19 +30,12 @@ public final class TokenSession {
   private final RenewalPolicy policy;
   private final Random random;
   private final Consumer<TimelineEvent> listener;
-  private final RtcTokenQuery who;
-  private final SimulatedRtcEngine engine;
+  private final ExpiryDriver driver;
   private final List<Renewal> active = new ArrayList<>();
-  private final List<SandboxClock.Scheduled> expiryTimers = new ArrayList<>();
-
-  private final java.util.ArrayDeque<Renewal> awaitingEngine = new java.util.ArrayDeque<>();
-  private String lastEngineError = "";
-  private boolean joined;
+  private final SessionStats stats = new SessionStats();
   private boolean started;
   private boolean stopped;
   private FetchedToken current;
-  private Instant currentExpiresAt;
-  private final Stats stats = new Stats();
 
   private TokenSession(Builder b) {
     this.device = b.device;
@@ -56,15 +46,14 @@ public final class TokenSession {
     this.policy = b.policy;
     this.random = b.random;
     this.listener = b.listener;
-    this.who = b.who;
+    ExpiryDriver.Session callbacks = new Callbacks();
     if (source.flow().isRtc()) {
-      if (b.rtcService == null || who == null) {
+      if (b.rtcService == null || b.who == null) {
         throw new IllegalArgumentException("an RTC flow needs an RtcService and a channel/user");
       }
-      engine = new SimulatedRtcEngine(clock, b.rtcService, runner, new EngineEvents());
-      engine.setClientRole(who.publisher());
+      driver = new EngineDriver(callbacks, clock, runner, b.who, b.rtcService);
     } else {
-      engine = null;
+      driver = new TimerDriver(callbacks, clock);
     }
   }
 
@@ -96,10 +85,7 @@ public final class TokenSession {
       r.cancel();
     }
     active.clear();
-    cancelExpiryTimers();
-    if (engine != null) {
-      engine.leaveChannel();
-    }
+    driver.stop();
     emit(EventKind.LEFT, "stopped", 0);
   }
 
@@ -113,7 +99,7 @@ public final class TokenSession {
 
   /** The engine, for RTC flows; null for JWT flows. */
   public SimulatedRtcEngine engine() {
-    return engine;
+    return driver.engine();
   }
 
   /** The token in effect, if any. */
@@ -123,7 +109,7 @@ public final class TokenSession {
 
   /** When the token in effect runs out on this device's clock (engine kick time for RTC). */
   public Instant currentExpiresAt() {
-    return engine != null ? engine.kickAt() : currentExpiresAt;
+    return driver.expiresAt();
   }
 
   /** True while a renewal (fetch, retry wait or engine check) is under way. */
@@ -131,7 +117,7 @@ public final class TokenSession {
     return !active.isEmpty();
   }
 
-  public Stats stats() {
+  public SessionStats stats() {
     return stats;
   }
 
@@ -192,11 +178,7 @@ public final class TokenSession {
                 ? " expiresIn " + token.expiresInSeconds() + " s"
                 : ""),
         r.attempt);
-    if (engine != null) {
-      applyToEngine(r, token);
-    } else {
-      applyTimed(r, token);
-    }
+    driver.apply(r, token);
   }
 
   private void retryOrGiveUp(Renewal r, boolean retryable, String why, Duration floor) {
@@ -231,186 +213,49 @@ public final class TokenSession {
   private void finish(Renewal r) {
     r.cancel();
     active.remove(r);
-    awaitingEngine.remove(r);
   }
 
-  // ---- RTC: the engine decides ---------------------------------------------------------------
-
-  private void applyToEngine(Renewal r, FetchedToken token) {
-    current = token;
-    awaitingEngine.add(r);
-    int rc;
-    if (!joined) {
-      rc =
-          who.isAccount()
-              ? engine.joinChannelWithUserAccount(token.token(), who.channel(), who.userAccount())
-              : engine.joinChannel(token.token(), who.channel(), who.uid());
-    } else {
-      rc = engine.renewToken(token.token());
-    }
-    if (rc < 0) {
-      awaitingEngine.remove(r);
-      emit(EventKind.NOTE, "engine refused the call: " + rc, r.attempt);
-      retryOrGiveUp(r, false, "engine returned " + rc, Duration.ZERO);
-    }
-  }
-
-  private final class EngineEvents implements RtcEngineEventHandler {
+  /** What the expiry driver reports back. */
+  private final class Callbacks implements ExpiryDriver.Session {
     @Override
-    public void onJoinChannelSuccess(String channel, String uid) {
-      joined = true;
-      stats.joins++;
-      emit(EventKind.JOINED, channel + " as " + uid + untilKick(), 0);
-      settle();
+    public RenewalPolicy policy() {
+      return policy;
     }
 
     @Override
-    public void onRejoinChannelSuccess(String channel, String uid) {
-      stats.rejoins++;
-      emit(EventKind.REJOINED, channel + " as " + uid + untilKick(), 0);
+    public SessionStats stats() {
+      return stats;
     }
 
     @Override
-    public void onTokenPrivilegeWillExpire(String token) {
-      stats.willExpire++;
-      emit(EventKind.WILL_EXPIRE, untilKick().substring(2), 0);
-      if (policy.trigger().onWillExpire()) {
-        requestRenewal("will-expire");
-      }
+    public void emit(EventKind kind, String detail, int attempt) {
+      TokenSession.this.emit(kind, detail, attempt);
     }
 
     @Override
-    public void onRequestToken() {
-      emit(EventKind.REQUEST_TOKEN, "the user is out of the channel", 0);
-      if (policy.trigger().onRequestToken()) {
-        requestRenewal("request-token");
-      }
+    public void inEffect(FetchedToken token) {
+      current = token;
     }
 
     @Override
-    public void onConnectionStateChanged(ConnectionState state, int reason) {
-      emit(EventKind.STATE_CHANGED, state + " (" + RtcCodes.reasonName(reason) + ")", 0);
-      if (state == ConnectionState.FAILED && reason == RtcCodes.REASON_TOKEN_EXPIRED && joined) {
-        stats.kicks++;
-        emit(EventKind.KICKED, "token or join privilege expired", 0);
-      }
+    public FetchedToken inEffect() {
+      return current;
     }
 
     @Override
-    public void onError(int err, String message) {
-      lastEngineError = err + " " + message;
-      Renewal r = awaitingEngine.peek();
-      if (r != null && !joined) {
-        emit(EventKind.JOIN_REJECTED, lastEngineError, r.attempt);
-        awaitingEngine.poll();
-        retryOrGiveUp(
-            r,
-            err != RtcCodes.ERR_INVALID_TOKEN,
-            "join rejected: " + lastEngineError,
-            Duration.ZERO);
-      }
-    }
-
-    @Override
-    public void onRenewTokenResult(String token, int code) {
-      Renewal r = awaitingEngine.peek();
-      if (code == RtcCodes.ERR_OK) {
-        stats.renewals++;
-        emit(EventKind.RENEWED, current.fingerprint() + untilKick(), r != null ? r.attempt : 0);
-        settle();
-        return;
-      }
-      stats.renewRejected++;
-      emit(EventKind.RENEW_REJECTED, lastEngineError, r != null ? r.attempt : 0);
-      if (r != null) {
-        awaitingEngine.poll();
-        retryOrGiveUp(
-            r,
-            code != RtcCodes.ERR_INVALID_TOKEN,
-            "renew rejected: " + lastEngineError,
-            Duration.ZERO);
-      }
-    }
-  }
-
-  private void settle() {
-    Renewal r = awaitingEngine.peek();
-    if (r != null) {
+    public void done(Renewal r) {
       finish(r);
     }
-  }
 
-  private String untilKick() {
-    Instant kick = engine.kickAt();
-    return kick == null
-        ? ""
-        : ", kick in " + Duration.between(clock.now(), kick).getSeconds() + " s";
-  }
+    @Override
+    public void failed(Renewal r, boolean retryable, String why, Duration floor) {
+      retryOrGiveUp(r, retryable, why, floor);
+    }
 
-  // ---- JWT flows: the session keeps time itself -----------------------------------------------
-
-  private void applyTimed(Renewal r, FetchedToken token) {
-    Instant now = clock.now();
-    Instant expiresAt;
-    if (policy.timerBasis() == RenewalPolicy.TimerBasis.TOKEN_EXP) {
-      expiresAt = JwtExp.of(token.token()).orElse(null);
-      if (expiresAt == null) {
-        retryOrGiveUp(r, false, "token has no readable exp claim", Duration.ZERO);
-        return;
-      }
-    } else {
-      expiresAt = now.plusSeconds(Math.max(0, token.expiresInSeconds()));
+    @Override
+    public void renewalNeeded(String why) {
+      requestRenewal(why);
     }
-    if (!expiresAt.isAfter(now)) {
-      emit(
-          EventKind.TOKEN_EXPIRED,
-          "already expired by this device's clock (exp " + expiresAt + ", device now " + now + ")",
-          r.attempt);
-      retryOrGiveUp(
-          r, true, "every token arrives expired: is the device clock ahead?", Duration.ZERO);
-      return;
-    }
-    boolean first = current == null;
-    current = token;
-    currentExpiresAt = expiresAt;
-    cancelExpiryTimers();
-    Instant warn = expiresAt.minus(SimulatedRtcEngine.WILL_EXPIRE_LEAD);
-    expiryTimers.add(clock.schedule(warn.isBefore(now) ? now : warn, this::timedWillExpire));
-    expiryTimers.add(clock.schedule(expiresAt, this::timedExpired));
-    String until = ", expires in " + Duration.between(now, expiresAt).getSeconds() + " s";
-    if (first) {
-      emit(EventKind.READY, token.fingerprint() + until, r.attempt);
-    } else {
-      stats.renewals++;
-      emit(EventKind.RENEWED, token.fingerprint() + until, r.attempt);
-    }
-    finish(r);
-  }
-
-  private void timedWillExpire() {
-    stats.willExpire++;
-    emit(
-        EventKind.WILL_EXPIRE,
-        "expires in " + Duration.between(clock.now(), currentExpiresAt).getSeconds() + " s",
-        0);
-    if (policy.trigger().onWillExpire()) {
-      requestRenewal("will-expire");
-    }
-  }
-
-  private void timedExpired() {
-    stats.kicks++;
-    emit(EventKind.TOKEN_EXPIRED, "calls with " + current.fingerprint() + " now fail", 0);
-    if (policy.trigger().onRequestToken()) {
-      requestRenewal("expired");
-    }
-  }
-
-  private void cancelExpiryTimers() {
-    for (SandboxClock.Scheduled t : expiryTimers) {
-      t.cancel();
-    }
-    expiryTimers.clear();
   }
 
   // ---- plumbing ------------------------------------------------------------------------------
@@ -424,85 +269,6 @@ public final class TokenSession {
     return ms % 1000 == 0
         ? ms / 1000 + " s"
         : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
-  }
-
-  /** One renewal: its attempts and the retry it waits for. */
-  private static final class Renewal {
-    final String why;
-    int attempt;
-    SandboxClock.Scheduled retry;
-    boolean done;
-
-    Renewal(String why) {
-      this.why = why;
-    }
-
-    void cancel() {
-      done = true;
-      if (retry != null) {
-        retry.cancel();
-        retry = null;
-      }
-    }
-  }
-
-  /** Running counts, for the lab and the soak. */
-  public static final class Stats {
-    int fetches;
-    int tokensIssued;
-    int retries;
-    int gaveUp;
-    int coalesced;
-    int joins;
-    int rejoins;
-    int renewals;
-    int renewRejected;
-    int willExpire;
-    int kicks;
-
-    public int fetches() {
-      return fetches;
-    }
-
-    public int tokensIssued() {
-      return tokensIssued;
-    }
-
-    public int retries() {
-      return retries;
-    }
-
-    public int gaveUp() {
-      return gaveUp;
-    }
-
-    public int coalesced() {
-      return coalesced;
-    }
-
-    public int joins() {
-      return joins;
-    }
-
-    public int rejoins() {
-      return rejoins;
-    }
-
-    public int renewals() {
-      return renewals;
-    }
-
-    public int renewRejected() {
-      return renewRejected;
-    }
-
-    public int willExpire() {
-      return willExpire;
-    }
-
-    public int kicks() {
-      return kicks;
-    }
   }
 
   /** Wiring for a session. */

@@ -3,6 +3,7 @@ package dev.tokensandbox.client.soak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.client.rtc.ConnectionState;
+import dev.tokensandbox.client.session.SessionStats;
 import dev.tokensandbox.client.session.TokenSession;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class SoakTest {
 
     long renewals = 0;
     for (TokenSession s : soak.sessions) {
-      TokenSession.Stats st = s.stats();
+      SessionStats st = s.stats();
       assertThat(st.joins()).as(s.device()).isEqualTo(1);
       assertThat(st.kicks()).as(s.device()).isZero();
       assertThat(st.gaveUp()).as(s.device()).isZero();
