@@ -4,13 +4,7 @@ import dev.tokensandbox.backend.admin.SandboxAdmin;
 import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;
-import dev.tokensandbox.client.presets.Presets;
-import dev.tokensandbox.desktop.devices.DevicesViewModel;
-import dev.tokensandbox.desktop.diagram.ArchitectureViewModel;
 import dev.tokensandbox.desktop.host.BackendHost;
-import dev.tokensandbox.desktop.issue.IssueFlow;
-import dev.tokensandbox.desktop.issue.IssueViewModel;
-import dev.tokensandbox.desktop.lab.LabViewModel;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -27,14 +21,13 @@ import javafx.beans.property.StringProperty;
 /**
  * State of the Scenarios screen: save the whole setup as a JSON file (atomically; credentials only
  * when {@link #includeSecretsProperty()} is set), load one back, and export a redacted bug report
- * (lab timeline, device logs, traffic) as JSON or HTML. File work runs off the UI thread.
+ * (lab timeline, device logs, traffic) as JSON or HTML. It sees the window through {@link
+ * ScenarioParts}, the sandbox through its admin interface and the disk through {@link
+ * ScenarioStore}; file work runs on the I/O executor.
  */
 public final class ScenariosViewModel {
   private final BackendHost host;
-  private final ArchitectureViewModel architecture;
-  private final IssueViewModel issue;
-  private final DevicesViewModel devices;
-  private final LabViewModel lab;
+  private final ScenarioParts parts;
   private final ScenarioStore store;
   private final Executor io;
   private final Executor ui;
@@ -51,19 +44,13 @@ public final class ScenariosViewModel {
 
   public ScenariosViewModel(
       BackendHost host,
-      ArchitectureViewModel architecture,
-      IssueViewModel issue,
-      DevicesViewModel devices,
-      LabViewModel lab,
+      ScenarioParts parts,
       ScenarioStore store,
       Executor io,
       Executor ui,
       Clock clock) {
     this.host = host;
-    this.architecture = architecture;
-    this.issue = issue;
-    this.devices = devices;
-    this.lab = lab;
+    this.parts = parts;
     this.store = store;
     this.io = io;
     this.ui = ui;
@@ -107,15 +94,15 @@ public final class ScenariosViewModel {
         Scenario.VERSION,
         clock.instant().toString(),
         new Scenario.Backend(
-            st.running() ? st.port() : parsePort(architecture.portProperty().get()),
-            architecture.lanProperty().get(),
+            st.running() ? st.port() : parsePort(parts.portText()),
+            parts.lan(),
             admin == null || admin.settings().demoMode(),
             admin != null && admin.settings().ginLegacyTokens()),
-        issue.flowProperty().get().name(),
-        issue.forms(),
+        parts.issueFlow(),
+        parts.issueForms(),
         admin == null ? FaultPlan.none() : admin.faults(),
-        devices.definitions(),
-        lab.selectedProperty().get() == null ? null : lab.selectedProperty().get().id(),
+        parts.devices(),
+        parts.labPreset(),
         includeSecrets.get() ? host.workspace() : null);
   }
 
@@ -165,8 +152,8 @@ public final class ScenariosViewModel {
             clock.instant().toString(),
             "Tokens appear as fingerprints (tok:…) matching GET /sandbox/tokens; secrets are"
                 + " «redacted».",
-            lab.lines(),
-            devices.logs(),
+            parts.labTimeline(),
+            parts.deviceLogs(),
             host.admin().map(a -> a.journal(1000).entries()).orElse(List.<JournalEntry>of()));
     Redactor redactor = redactor();
     run(
@@ -187,7 +174,7 @@ public final class ScenariosViewModel {
   /** Applies a loaded scenario (UI thread). */
   private void apply(Scenario s) {
     if (s.backend() != null) {
-      architecture.lanProperty().set(s.backend().lan());
+      parts.lan(s.backend().lan());
       host.admin()
           .ifPresent(
               admin ->
@@ -196,19 +183,15 @@ public final class ScenariosViewModel {
                           s.backend().demoMode(), s.backend().ginLegacyTokens(), null)));
     }
     if (s.issueForms() != null) {
-      issue.restore(
-          s.issueFlow() == null ? null : IssueFlow.valueOf(s.issueFlow()), s.issueForms());
+      parts.restoreIssue(s.issueFlow(), s.issueForms());
     }
     host.admin()
         .ifPresent(
             admin -> admin.setFaults(s.faultPlan() == null ? FaultPlan.none() : s.faultPlan()));
     if (s.labPreset() != null) {
-      Presets.byId(s.labPreset()).ifPresent(lab.selectedProperty()::set);
+      parts.labPreset(s.labPreset());
     }
-    devices.removeAll();
-    if (s.devices() != null) {
-      s.devices().forEach(devices::add);
-    }
+    parts.replaceDevices(s.devices() == null ? List.of() : s.devices());
     String credentials =
         s.credentials() == null
             ? ""

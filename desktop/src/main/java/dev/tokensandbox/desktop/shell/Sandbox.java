@@ -91,10 +91,7 @@ public final class Sandbox implements AutoCloseable {
     scenarios =
         new ScenariosViewModel(
             host,
-            architecture,
-            issue,
-            devices,
-            lab,
+            new dev.tokensandbox.desktop.scenarios.WindowParts(architecture, issue, devices, lab),
             new dev.tokensandbox.desktop.scenarios.ScenarioStore(
                 o.home() == null ? Path.of(".") : o.home().resolve("scenarios")),
             io,

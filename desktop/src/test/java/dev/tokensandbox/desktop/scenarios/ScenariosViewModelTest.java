@@ -1,49 +1,80 @@
 package dev.tokensandbox.desktop.scenarios;
 
-import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.faults.FaultRule;
-import dev.tokensandbox.client.presets.Presets;
+import dev.tokensandbox.backend.server.SandboxServer;
+import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.desktop.devices.DevicesViewModel;
+import dev.tokensandbox.desktop.host.BackendClients;
+import dev.tokensandbox.desktop.host.BackendHost;
 import dev.tokensandbox.desktop.issue.IssueFlow;
-import dev.tokensandbox.desktop.testing.SandboxTest;
+import dev.tokensandbox.desktop.issue.IssueViewModel;
+import dev.tokensandbox.desktop.issue.TokenIssuer;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
+import dev.tokensandbox.desktop.tokens.TokenReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Save, load and bug-report export against a real backend, files in a temporary directory. */
-class ScenariosViewModelTest extends SandboxTest {
+/**
+ * Save, load and bug-report export against a real backend, files in a temporary directory, the
+ * window's parts faked. File work runs on the calling thread, so every command has finished when it
+ * returns: nothing polls.
+ */
+class ScenariosViewModelTest {
+  private static final Executor SAME_THREAD = Runnable::run;
+
+  @TempDir Path home;
+  private final BackendHost host = new BackendHost(SandboxUnderTest.WORKSPACE, Optional::empty);
+  private final FakeParts parts = new FakeParts();
   private ScenariosViewModel model;
+  private SandboxServer server;
 
   @BeforeEach
-  void model() {
-    model = sut.sandbox.scenarios;
+  void open() {
+    host.start(0, false);
+    SandboxUnderTest.await("the backend to start", () -> host.status().running());
+    server = host.server().orElseThrow();
+    model =
+        new ScenariosViewModel(
+            host, parts, new ScenarioStore(home), SAME_THREAD, SAME_THREAD, Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    host.close();
   }
 
   private String finish(Runnable command) {
-    ui.run(command);
-    await("the file work", () -> ui.call(() -> !model.busyProperty().get()));
-    return ui.call(() -> model.statusProperty().get());
+    command.run();
+    assertThat(model.busyProperty().get()).as("finished when the command returns").isFalse();
+    return model.statusProperty().get();
   }
 
   @Test
   void aSavedScenarioRestoresFormsFaultsPresetAndDevices() throws Exception {
     Path file = home.resolve("s.json");
-    var server = sut.sandbox.host().server().orElseThrow();
+    model.scenarioFileProperty().set(file.toString());
     FaultPlan plan = new FaultPlan(7, List.of(FaultRule.always("agora.*", Fault.LATENCY, 250)));
-    ui.run(
-        () -> {
-          model.scenarioFileProperty().set(file.toString());
-          sut.sandbox.issue.value(IssueFlow.RINGNITY, "name").set("Ada");
-          sut.sandbox.issue.flowProperty().set(IssueFlow.RINGNITY);
-          sut.sandbox.lab.selectedProperty().set(Presets.byId("short-lifetime").orElseThrow());
-          sut.sandbox.devices.add();
-        });
+    parts.flow = "RINGNITY";
+    parts.forms = Map.of("RINGNITY", Map.of("name", "Ada"));
+    parts.preset = "short-lifetime";
+    parts.devices.add(new DevicesViewModel.Definition(Flow.GIN, 90, RenewalPolicy.Trigger.BOTH));
+    parts.lan = true;
     server.admin().setFaults(plan);
 
     assertThat(finish(model::save)).startsWith("Saved").endsWith("(no credentials)");
@@ -53,32 +84,27 @@ class ScenariosViewModelTest extends SandboxTest {
     }
 
     server.admin().clearFaults();
-    ui.run(
-        () -> {
-          sut.sandbox.issue.value(IssueFlow.RINGNITY, "name").set("changed");
-          sut.sandbox.issue.flowProperty().set(IssueFlow.CHATSDK);
-          sut.sandbox.lab.selectedProperty().set(Presets.all().get(0));
-          sut.sandbox.devices.removeAll();
-        });
+    FakeParts saved = parts.copy();
+    parts.flow = "CHATSDK";
+    parts.forms = Map.of();
+    parts.preset = null;
+    parts.devices.clear();
+    parts.lan = false;
     assertThat(finish(model::load)).startsWith("Loaded").contains("1 devices, 1 fault rules");
 
-    assertThat(ui.call(() -> sut.sandbox.issue.value(IssueFlow.RINGNITY, "name").get()))
-        .isEqualTo("Ada");
-    assertThat(ui.call(() -> sut.sandbox.issue.flowProperty().get())).isEqualTo(IssueFlow.RINGNITY);
-    assertThat(ui.call(() -> sut.sandbox.lab.selectedProperty().get().id()))
-        .isEqualTo("short-lifetime");
+    assertThat(parts.restoredFlow).isEqualTo("RINGNITY");
+    assertThat(parts.restoredForms).containsEntry("RINGNITY", Map.of("name", "Ada"));
+    assertThat(parts.preset).isEqualTo("short-lifetime");
+    assertThat(parts.devices).isEqualTo(saved.devices);
+    assertThat(parts.lan).isTrue();
     assertThat(server.admin().faults()).isEqualTo(plan);
-    assertThat(ui.call(() -> sut.sandbox.devices.rows().size())).isEqualTo(1);
   }
 
   @Test
   void credentialsAreSavedOnlyWhenAskedAndThenOwnerOnly() throws Exception {
     Path file = home.resolve("with-secrets.json");
-    ui.run(
-        () -> {
-          model.scenarioFileProperty().set(file.toString());
-          model.includeSecretsProperty().set(true);
-        });
+    model.scenarioFileProperty().set(file.toString());
+    model.includeSecretsProperty().set(true);
     assertThat(finish(model::save)).contains("WITH the workspace's credentials");
     assertThat(Files.readString(file)).contains(SandboxUnderTest.WORKSPACE.appCertificate());
     assertThat(
@@ -90,7 +116,7 @@ class ScenariosViewModelTest extends SandboxTest {
   @Test
   void badFilesGiveCleanMessagesAndChangeNothing() throws Exception {
     Path file = home.resolve("bad.json");
-    ui.run(() -> model.scenarioFileProperty().set(file.toString()));
+    model.scenarioFileProperty().set(file.toString());
     assertThat(finish(model::load)).isEqualTo("No such file: " + file);
 
     Files.writeString(file, "{\"format\":\"token-sandbox-scenario\",\"version\":1,");
@@ -101,12 +127,17 @@ class ScenariosViewModelTest extends SandboxTest {
     Files.writeString(
         file, "{\"format\":\"token-sandbox-scenario\",\"version\":1,\"labPreset\":\"nope\"}");
     assertThat(finish(model::load)).isEqualTo("Failed: labPreset: unknown preset nope");
-    assertThat(ui.call(() -> model.failedProperty().get())).isTrue();
+    Files.write(file, new byte[(int) ScenarioStore.MAX_FILE_BYTES + 1]);
+    assertThat(finish(model::load)).startsWith("Failed: the file is larger than");
+    assertThat(model.failedProperty().get()).isTrue();
+    assertThat(parts.restoredFlow).as("nothing applied").isNull();
 
-    ui.run(() -> model.scenarioFileProperty().set(" "));
-    ui.run(model::save);
-    assertThat(ui.call(() -> model.statusProperty().get()))
-        .isEqualTo("scenario file: choose a file");
+    model.scenarioFileProperty().set(" ");
+    model.save();
+    assertThat(model.statusProperty().get()).isEqualTo("scenario file: choose a file");
+    model.scenarioFileProperty().set("bad\0name");
+    model.save();
+    assertThat(model.statusProperty().get()).startsWith("scenario file: not a valid path");
   }
 
   @Test
@@ -114,7 +145,7 @@ class ScenariosViewModelTest extends SandboxTest {
     // A directory with content sits where the file should go: the final move must fail.
     Path blocked = home.resolve("blocked.json");
     Files.createDirectories(blocked.resolve("inside"));
-    ui.run(() -> model.scenarioFileProperty().set(blocked.toString()));
+    model.scenarioFileProperty().set(blocked.toString());
 
     assertThat(finish(model::save)).startsWith("Failed:").contains(blocked.toString());
     assertThat(blocked.resolve("inside")).isDirectory();
@@ -125,15 +156,30 @@ class ScenariosViewModelTest extends SandboxTest {
 
   @Test
   void bugReportsAreRedactedInBothFormats() throws Exception {
-    List<String> tokens = sut.issueEveryFlow(ui);
+    List<String> tokens = new ArrayList<>();
+    try (BackendClients clients = new BackendClients()) {
+      IssueViewModel issue =
+          new IssueViewModel(
+              host,
+              new TokenIssuer(clients, IssueViewModel.CLIENT),
+              SAME_THREAD,
+              SAME_THREAD,
+              new TokenReader(SandboxUnderTest.WORKSPACE, Clock.systemUTC()));
+      for (IssueFlow flow : IssueFlow.values()) {
+        issue.flowProperty().set(flow);
+        issue.issue();
+        tokens.add(issue.tokenProperty().get());
+      }
+    }
     assertThat(tokens).allMatch(t -> t.length() > 40);
+    parts.timeline.add("12:00:00 WILL_EXPIRE with " + tokens.get(0));
     for (String name : List.of("report.html", "report.json")) {
       Path file = home.resolve(name);
-      ui.run(() -> model.reportFileProperty().set(file.toString()));
+      model.reportFileProperty().set(file.toString());
       assertThat(finish(model::exportReport)).startsWith("Exported");
       String text = Files.readString(file);
-      assertThat(text).contains("«token tok:", "/api/agora/token");
-      for (String secret : sut.sandbox.host().workspace().secrets()) {
+      assertThat(text).contains("«token tok:", "/api/agora/token", "WILL_EXPIRE");
+      for (String secret : SandboxUnderTest.WORKSPACE.secrets()) {
         assertThat(text).doesNotContain(secret);
       }
       for (String token : tokens) {
@@ -142,5 +188,86 @@ class ScenariosViewModelTest extends SandboxTest {
     }
     assertThat(Files.readString(home.resolve("report.html"))).startsWith("<!doctype html>");
     assertThat(Files.readString(home.resolve("report.json"))).startsWith("{");
+  }
+
+  /** The window's parts as plain fields. */
+  private static final class FakeParts implements ScenarioParts {
+    String port = "8080";
+    boolean lan;
+    String flow = "SHENGWANG_RTC";
+    Map<String, Map<String, String>> forms = Map.of();
+    String restoredFlow;
+    Map<String, Map<String, String>> restoredForms;
+    final List<DevicesViewModel.Definition> devices = new ArrayList<>();
+    String preset;
+    final List<String> timeline = new ArrayList<>();
+
+    FakeParts copy() {
+      FakeParts c = new FakeParts();
+      c.devices.addAll(devices);
+      return c;
+    }
+
+    @Override
+    public String portText() {
+      return port;
+    }
+
+    @Override
+    public boolean lan() {
+      return lan;
+    }
+
+    @Override
+    public void lan(boolean on) {
+      lan = on;
+    }
+
+    @Override
+    public String issueFlow() {
+      return flow;
+    }
+
+    @Override
+    public Map<String, Map<String, String>> issueForms() {
+      return forms;
+    }
+
+    @Override
+    public void restoreIssue(String flow, Map<String, Map<String, String>> forms) {
+      restoredFlow = flow;
+      restoredForms = new LinkedHashMap<>(forms);
+    }
+
+    @Override
+    public List<DevicesViewModel.Definition> devices() {
+      return List.copyOf(devices);
+    }
+
+    @Override
+    public void replaceDevices(List<DevicesViewModel.Definition> definitions) {
+      devices.clear();
+      devices.addAll(definitions);
+    }
+
+    @Override
+    public String labPreset() {
+      return preset;
+    }
+
+    @Override
+    public void labPreset(String id) {
+      preset = id;
+    }
+
+    @Override
+    public List<String> labTimeline() {
+      return List.copyOf(timeline);
+    }
+
+    @Override
+    public Map<String, List<String>> deviceLogs() {
+      return Map.of();
+    }
   }
 }
