@@ -66,8 +66,23 @@ class DependencyRulesTest {
               "dev.tokensandbox.backend.server..",
               "dev.tokensandbox.backend.customer..",
               "dev.tokensandbox.backend.provider..",
-              "dev.tokensandbox.backend.sandbox..",
-              "dev.tokensandbox.backend.devices..");
+              "dev.tokensandbox.backend.admin..",
+              "dev.tokensandbox.backend.devices..",
+              "dev.tokensandbox.backend.traffic..");
+
+  /**
+   * #17 §1: the HTTP API under /sandbox adapts the admin interface and holds no state of its own.
+   */
+  @ArchTest
+  static final ArchRule onlyTheWiringKnowsTheAdminImplementation =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(
+              "dev.tokensandbox.backend.admin..", "dev.tokensandbox.backend.server..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.tokensandbox.backend.admin.LocalAdmin")
+          .because("everyone else administers the sandbox through SandboxAdmin");
 
   @ArchTest
   static final ArchRule timeComesFromAnInjectedClock =
