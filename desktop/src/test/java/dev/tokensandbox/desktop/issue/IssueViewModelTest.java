@@ -9,10 +9,10 @@ import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.desktop.host.BackendClients;
 import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.desktop.testing.HostUnderTest;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
 import dev.tokensandbox.desktop.tokens.TokenReader;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,18 +26,19 @@ import org.junit.jupiter.params.provider.EnumSource;
  * when it returns: nothing polls.
  */
 class IssueViewModelTest {
-  private static final Executor SAME_THREAD = Runnable::run;
+  private static final Executor SAME_THREAD = HostUnderTest.SAME_THREAD;
 
-  private final BackendHost host = new BackendHost(SandboxUnderTest.WORKSPACE, Optional::empty);
+  private HostUnderTest backend;
+  private BackendHost host;
   private final BackendClients clients = new BackendClients();
   private IssueViewModel model;
   private SandboxServer server;
 
   @BeforeEach
   void open() {
-    host.start(0, false);
-    SandboxUnderTest.await("the backend to start", () -> host.status().running());
-    server = host.server().orElseThrow();
+    backend = new HostUnderTest();
+    host = backend.host;
+    server = backend.server;
     model =
         new IssueViewModel(
             host,
@@ -49,7 +50,7 @@ class IssueViewModelTest {
 
   @AfterEach
   void close() {
-    host.close();
+    backend.close();
     clients.close();
   }
 

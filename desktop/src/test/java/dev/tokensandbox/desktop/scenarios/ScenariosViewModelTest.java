@@ -14,6 +14,7 @@ import dev.tokensandbox.desktop.host.BackendHost;
 import dev.tokensandbox.desktop.issue.IssueFlow;
 import dev.tokensandbox.desktop.issue.IssueViewModel;
 import dev.tokensandbox.desktop.issue.TokenIssuer;
+import dev.tokensandbox.desktop.testing.HostUnderTest;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
 import dev.tokensandbox.desktop.tokens.TokenReader;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,19 +36,20 @@ import org.junit.jupiter.api.io.TempDir;
  * returns: nothing polls.
  */
 class ScenariosViewModelTest {
-  private static final Executor SAME_THREAD = Runnable::run;
+  private static final Executor SAME_THREAD = HostUnderTest.SAME_THREAD;
 
   @TempDir Path home;
-  private final BackendHost host = new BackendHost(SandboxUnderTest.WORKSPACE, Optional::empty);
+  private HostUnderTest backend;
+  private BackendHost host;
   private final FakeParts parts = new FakeParts();
   private ScenariosViewModel model;
   private SandboxServer server;
 
   @BeforeEach
   void open() {
-    host.start(0, false);
-    SandboxUnderTest.await("the backend to start", () -> host.status().running());
-    server = host.server().orElseThrow();
+    backend = new HostUnderTest();
+    host = backend.host;
+    server = backend.server;
     model =
         new ScenariosViewModel(
             host, parts, new ScenarioStore(home), SAME_THREAD, SAME_THREAD, Clock.systemUTC());
@@ -56,7 +57,7 @@ class ScenariosViewModelTest {
 
   @AfterEach
   void close() {
-    host.close();
+    backend.close();
   }
 
   private String finish(Runnable command) {
