@@ -86,6 +86,28 @@ public final class SandboxAdminClient {
     return json(transport.put("sandbox/clock", body));
   }
 
+  /** {@code GET /sandbox/journal?limit=N}: the newest entries, redacted, oldest first. */
+  public Outcome<JsonObject> journal(int limit) {
+    return json(
+        transport.get(
+            transport.url("sandbox/journal").addQueryParameter("limit", Integer.toString(limit))));
+  }
+
+  /** {@code DELETE /sandbox/journal}. */
+  public Outcome<JsonObject> clearJournal() {
+    return json(transport.delete("sandbox/journal"));
+  }
+
+  /** {@code GET /sandbox/tokens}: the issued-token history (fingerprints only). */
+  public Outcome<JsonObject> tokens() {
+    return json(transport.get("sandbox/tokens"));
+  }
+
+  /** {@code GET /sandbox/workspace}: the App ID and every secret masked. */
+  public Outcome<JsonObject> workspace() {
+    return json(transport.get("sandbox/workspace"));
+  }
+
   /** {@code GET /sandbox/devices}. */
   public Outcome<JsonObject> devices() {
     return json(transport.get("sandbox/devices"));

@@ -194,7 +194,12 @@ public final class Transport {
 
   /** {@code GET path}, with the device and pairing headers. */
   public Request get(String path) {
-    return withPairing(new Request.Builder().url(url(path).build())).get().build();
+    return get(url(path));
+  }
+
+  /** {@code GET url} (built from {@link #url}, with its query), with the same headers. */
+  public Request get(HttpUrl.Builder url) {
+    return withPairing(new Request.Builder().url(url.build())).get().build();
   }
 
   /** {@code PUT path} with a JSON body (the sandbox's admin API). */

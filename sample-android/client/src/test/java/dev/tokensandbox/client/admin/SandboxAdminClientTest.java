@@ -51,6 +51,27 @@ class SandboxAdminClientTest {
   }
 
   @Test
+  void readsTheJournalTheTokenHistoryAndTheMaskedWorkspace() {
+    backend.client.shengwangRtc(
+        dev.tokensandbox.client.backend.RtcTokenQuery.uid("lab", 1, true, 600), null);
+    JsonObject journal = ((Outcome.Success<JsonObject>) admin.journal(1)).value();
+    assertThat(journal.getAsJsonArray("entries")).hasSize(1);
+    assertThat(
+            journal.getAsJsonArray("entries").get(0).getAsJsonObject().get("route").getAsString())
+        .isEqualTo("agora.rtc");
+    assertThat(((Outcome.Success<JsonObject>) admin.tokens()).value().getAsJsonArray("tokens"))
+        .hasSize(1);
+    String certificate = LiveBackend.WORKSPACE.appCertificate();
+    assertThat(((Outcome.Success<JsonObject>) admin.workspace()).value().toString())
+        .contains(LiveBackend.WORKSPACE.appId())
+        .doesNotContain(certificate);
+    assertThat(admin.clearJournal()).isInstanceOf(Outcome.Success.class);
+    assertThat(backend.server.admin().journal(10).entries())
+        .extracting(e -> e.route())
+        .doesNotContain("agora.rtc");
+  }
+
+  @Test
   void refusalsArriveTypedWithTheFieldTheServerNamed() {
     Outcome<JsonObject> bad = admin.setFaults(0, Rule.always("*", "STATUS", 1));
     assertThat(bad)
