@@ -6,6 +6,7 @@ import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.desktop.host.BackendClients;
 import dev.tokensandbox.desktop.host.BackendHost;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public final class DevicesViewModel implements AutoCloseable {
     private final Flow flow;
     private final Definition definition;
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
+    private final java.util.ArrayDeque<TimelineEvent> events = new java.util.ArrayDeque<>();
 
     Row(String name, Definition definition) {
       super(name);
@@ -144,11 +146,15 @@ public final class DevicesViewModel implements AutoCloseable {
     return rows.stream().map(r -> r.definition).toList();
   }
 
-  /** Every device's log lines, by device (bug reports). */
-  public Map<String, List<String>> logs() {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    rows.forEach(r -> out.put(r.name(), List.copyOf(r.log())));
-    return out;
+  /** One device's setup, fault and timeline, as a bug report shows it. */
+  public record DeviceLog(
+      String name, Definition definition, String fault, List<TimelineEvent> events) {}
+
+  /** Every device's setup and recent events (the newest {@code MAX_LOG}), for bug reports. */
+  public List<DeviceLog> deviceLogs() {
+    return rows.stream()
+        .map(r -> new DeviceLog(r.name(), r.definition, r.fault.get(), List.copyOf(r.events)))
+        .toList();
   }
 
   /** Leaves and removes every device (before a scenario loads its own). */
@@ -251,6 +257,10 @@ public final class DevicesViewModel implements AutoCloseable {
     if (row.log.size() == MAX_LOG) {
       row.log.remove(0);
     }
+    if (row.events.size() == MAX_LOG) {
+      row.events.removeFirst();
+    }
+    row.events.addLast(s.event());
     row.log.add(
         s.event().at().toString().substring(11, 19)
             + "  "

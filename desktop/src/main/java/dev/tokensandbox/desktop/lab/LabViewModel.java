@@ -51,8 +51,25 @@ public final class LabViewModel implements LabRuntime.Listener {
     }
   }
 
+  /**
+   * The last run as a bug report needs it: the preset as run (its policy possibly changed by the
+   * what-if switch), the faults added during the run, the timeline, and the result once finished
+   * (null while running).
+   */
+  public record LabRun(
+      QaPreset preset,
+      boolean policyChanged,
+      List<String> faultsAdded,
+      List<Row> rows,
+      double runSeconds,
+      PresetResult result) {}
+
   private final Executor ui;
   private LabRuntime runtime;
+  private QaPreset ran;
+  private boolean policyChanged;
+  private final java.util.List<String> faultsAdded = new java.util.ArrayList<>();
+  private PresetResult result;
   private final ObservableList<QaPreset> presets = FXCollections.observableArrayList(Presets.all());
   private final ObjectProperty<QaPreset> selected =
       new SimpleObjectProperty<>(this, "selected", Presets.all().get(0));
@@ -116,9 +133,22 @@ public final class LabViewModel implements LabRuntime.Listener {
     return now.getReadOnlyProperty();
   }
 
-  /** The lab's rows as text lines (bug reports). */
+  /** The lab's rows as text lines. */
   public List<String> lines() {
     return rows.stream().map(Row::text).toList();
+  }
+
+  /** The last run, or null when nothing has run yet. */
+  public LabRun lastRun() {
+    return ran == null
+        ? null
+        : new LabRun(
+            ran,
+            policyChanged,
+            List.copyOf(faultsAdded),
+            List.copyOf(rows),
+            runLength.get(),
+            result);
   }
 
   /** Lab faults offered during a run, by label (added to the preset's own plan). */
@@ -152,6 +182,9 @@ public final class LabViewModel implements LabRuntime.Listener {
   public void fault(String label) {
     if (runtime != null) {
       runtime.fault(FAULTS.get(label));
+      faultsAdded.add(
+          String.format(Locale.ROOT, "+%.1f s ", now.get())
+              + (FAULTS.containsKey(label) ? label : "faults cleared"));
     }
   }
 
@@ -188,6 +221,11 @@ public final class LabViewModel implements LabRuntime.Listener {
         () -> {
           start = at;
           rows.clear();
+          ran = preset;
+          policyChanged =
+              Presets.byId(preset.id()).map(QaPreset::policy).orElse(null) != preset.policy();
+          faultsAdded.clear();
+          result = null;
           runLength.set(preset.runFor().toMillis() / 1000.0);
           verdict.set(
               "Running "
@@ -222,7 +260,11 @@ public final class LabViewModel implements LabRuntime.Listener {
                 + result.preset().expected().size()
                 + " expectations"
             : "FAIL — " + String.join("; ", result.failures());
-    ui.execute(() -> verdict.set(text));
+    ui.execute(
+        () -> {
+          this.result = result;
+          verdict.set(text);
+        });
   }
 
   @Override

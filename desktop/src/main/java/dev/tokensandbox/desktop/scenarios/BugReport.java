@@ -1,24 +1,44 @@
 package dev.tokensandbox.desktop.scenarios;
 
+import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;
+import dev.tokensandbox.client.presets.PresetResult;
+import dev.tokensandbox.client.presets.QaPreset;
+import dev.tokensandbox.client.presets.TimelineMatcher;
+import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.client.session.TimelineEvent;
+import dev.tokensandbox.desktop.devices.DevicesViewModel;
+import dev.tokensandbox.desktop.lab.LabViewModel;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a bug report holds: when, the lab's timeline, every device's log and the traffic journal.
- * {@link #render} writes it as JSON or as one self-contained HTML page, after a last pass through
- * the {@link Redactor} (tokens become fingerprints, secrets «redacted»).
+ * A bug report that stands alone: which build, what was run (the lab's preset and its renewal
+ * policy, any what-if change, the faults in force), what was expected and what held (✓/✗), what
+ * happened (the lab's timeline with the SDK's callback names, every virtual device's events) and
+ * the traffic journal. {@link #render} writes it as JSON (structured events) or as one
+ * self-contained HTML page with a timeline picture, after a last pass through the {@link Redactor}
+ * (tokens become fingerprints, secrets «redacted»).
  */
 public record BugReport(
+    String format,
+    int version,
     String createdAt,
+    Build build,
     String note,
-    List<String> labTimeline,
-    Map<String, List<String>> deviceLogs,
+    Lab lab,
+    FaultPlan faultPlan,
+    List<Device> devices,
     List<JournalEntry> traffic) {
+
+  public static final String FORMAT = "token-sandbox-bug-report";
+  public static final int VERSION = 2;
 
   /** The two export formats. */
   public enum Format {
@@ -26,62 +46,158 @@ public record BugReport(
     HTML
   }
 
+  /** Which sandbox wrote the report. */
+  public record Build(String sandbox, String java, String os) {
+    public static Build current() {
+      String version = BugReport.class.getPackage().getImplementationVersion();
+      return new Build(
+          "Token Sandbox " + (version == null ? "0.1.0 (development build)" : version),
+          System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+          System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    }
+  }
+
+  /** The app's renewal rules as run. */
+  public record Policy(
+      String trigger,
+      long reactionDelayMillis,
+      int maxAttempts,
+      boolean singleFlight,
+      String timerBasis) {
+    static Policy of(RenewalPolicy p) {
+      return new Policy(
+          p.trigger().name(),
+          p.reactionDelay().toMillis(),
+          p.backoff().maxAttempts(),
+          p.singleFlight(),
+          p.timerBasis().name());
+    }
+  }
+
+  /** One expectation of the preset: what was expected, whether it held, and if not, why. */
+  public record Check(String expected, boolean held, String failure) {}
+
+  /**
+   * One lab event: seconds after the start, the sandbox's kind, the RTC SDK callback it comes from
+   * (RTC flows only), the detail, the fetch attempt, and when the token then in effect runs out.
+   */
+  public record Event(
+      double atSeconds,
+      String kind,
+      String sdkCallback,
+      String detail,
+      int attempt,
+      Double tokenExpiresAtSeconds) {}
+
+  /** The Expiry lab's run: the preset, its policy, what changed, the verdict and the timeline. */
+  public record Lab(
+      String preset,
+      String title,
+      String description,
+      String flow,
+      Policy policy,
+      String whatIf,
+      List<String> faultsAdded,
+      double runSeconds,
+      String verdict,
+      List<Check> expectations,
+      List<Event> events) {
+
+    static Lab of(LabViewModel.LabRun run) {
+      if (run == null) {
+        return null;
+      }
+      QaPreset p = run.preset();
+      PresetResult result = run.result();
+      List<Check> checks = new ArrayList<>();
+      if (result != null) {
+        for (TimelineMatcher.Check c : result.checks()) {
+          checks.add(new Check(c.expect().toString(), c.held(), c.failure()));
+        }
+      } else {
+        p.expected().forEach(x -> checks.add(new Check(x.toString(), false, "not checked yet")));
+      }
+      boolean rtc = p.flow().isRtc();
+      List<Event> events = new ArrayList<>();
+      for (LabViewModel.Row r : run.rows()) {
+        events.add(
+            new Event(
+                r.offset(),
+                r.kind().name(),
+                rtc ? r.kind().sdkCallback() : null,
+                r.detail(),
+                0,
+                Double.isNaN(r.expiresAt()) ? null : r.expiresAt()));
+      }
+      return new Lab(
+          p.id(),
+          p.title(),
+          p.description(),
+          p.flow().label(),
+          Policy.of(p.policy()),
+          run.policyChanged() ? "renewal trigger changed to " + p.policy().trigger() : null,
+          run.faultsAdded(),
+          run.runSeconds(),
+          result == null ? "NOT FINISHED" : result.passed() ? "PASS" : "FAIL",
+          checks,
+          events);
+    }
+  }
+
+  /** A virtual device: how it was set up, the fault it had, and its recent events. */
+  public record Device(
+      String name,
+      String flow,
+      int tokenLifetimeSeconds,
+      String renewOn,
+      String fault,
+      List<TimelineEvent> events) {
+    static Device of(DevicesViewModel.DeviceLog d) {
+      return new Device(
+          d.name(),
+          d.definition().flow().label(),
+          d.definition().lifetimeSeconds(),
+          d.definition().trigger().name(),
+          d.fault(),
+          d.events());
+    }
+  }
+
+  /** Builds a report from what the window holds now. */
+  public static BugReport of(
+      String createdAt,
+      String note,
+      LabViewModel.LabRun lab,
+      FaultPlan faultPlan,
+      List<DevicesViewModel.DeviceLog> devices,
+      List<JournalEntry> traffic) {
+    return new BugReport(
+        FORMAT,
+        VERSION,
+        createdAt,
+        Build.current(),
+        note,
+        Lab.of(lab),
+        faultPlan,
+        devices.stream().map(Device::of).toList(),
+        traffic);
+  }
+
   public String render(Format format, Redactor redactor) throws IOException {
     String text =
         format == Format.JSON
             ? Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this)
-            : html();
+            : new BugReportPage(this).html();
     return redactor.redact(text);
   }
 
-  private String html() {
-    StringBuilder out = new StringBuilder();
-    out.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>Token Sandbox bug report</title><style>")
-        .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#111827}")
-        .append("table{border-collapse:collapse;width:100%;font-size:12px}")
-        .append(
-            "td,th{border:1px solid #d1d5db;padding:4px 6px;text-align:left;vertical-align:top}")
-        .append("pre{background:#f4f5f7;padding:8px;font-size:12px;white-space:pre-wrap}")
-        .append(".fail{color:#b91c1c}</style></head><body>\n")
-        .append("<h1>Token Sandbox bug report</h1>\n<p>Created ")
-        .append(escape(createdAt))
-        .append(". ")
-        .append(escape(note))
-        .append("</p>\n<h2>Expiry lab timeline</h2>\n<pre>");
-    labTimeline.forEach(line -> out.append(escape(line)).append('\n'));
-    out.append("</pre>\n<h2>Devices</h2>\n");
-    deviceLogs.forEach(
-        (device, lines) -> {
-          out.append("<h3>").append(escape(device)).append("</h3>\n<pre>");
-          lines.forEach(line -> out.append(escape(line)).append('\n'));
-          out.append("</pre>\n");
-        });
-    out.append("<h2>Traffic</h2>\n<table><tr><th>#</th><th>time</th><th>hop</th>")
-        .append("<th>request</th><th>status</th><th>ms</th><th>device</th><th>faults</th>")
-        .append("<th>response</th></tr>\n");
-    for (JournalEntry e : traffic) {
-      out.append(e.status() >= 400 ? "<tr class=\"fail\">" : "<tr>");
-      cells(
-          out,
-          Long.toString(e.id()),
-          e.at().toString(),
-          e.hop(),
-          e.method() + " " + e.path(),
-          Integer.toString(e.status()),
-          Double.toString(e.durationMillis()),
-          e.client(),
-          String.join(", ", e.faults()),
-          e.responseBody());
-      out.append("</tr>\n");
-    }
-    return out.append("</table>\n</body></html>\n").toString();
-  }
-
-  private static void cells(StringBuilder out, String... values) {
-    for (String v : values) {
-      out.append("<td>").append(escape(v)).append("</td>");
-    }
+  /** Summary counts, for the status line. */
+  public Map<String, Integer> counts() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    out.put("lab events", lab == null ? 0 : lab.events().size());
+    out.put("devices", devices.size());
+    out.put("requests", traffic.size());
+    return out;
   }
 
   static String escape(String text) {
@@ -102,12 +218,7 @@ public record BugReport(
     return out.toString();
   }
 
-  /** Summary counts, for the status line. */
-  public Map<String, Integer> counts() {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    out.put("lab events", labTimeline.size());
-    out.put("devices", deviceLogs.size());
-    out.put("requests", traffic.size());
-    return out;
+  static String seconds(double s) {
+    return String.format(Locale.ROOT, "%.1f", s);
   }
 }

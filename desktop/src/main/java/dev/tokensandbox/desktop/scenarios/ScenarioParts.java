@@ -1,6 +1,7 @@
 package dev.tokensandbox.desktop.scenarios;
 
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
+import dev.tokensandbox.desktop.lab.LabViewModel;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,8 @@ public interface ScenarioParts {
 
   void labPreset(String id);
 
-  List<String> labTimeline();
+  /** The lab's last run, or null when nothing ran. */
+  LabViewModel.LabRun labRun();
 
-  Map<String, List<String>> deviceLogs();
+  List<DevicesViewModel.DeviceLog> deviceLogs();
 }

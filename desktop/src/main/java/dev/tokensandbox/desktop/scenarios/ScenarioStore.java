@@ -108,6 +108,11 @@ public final class ScenarioStore {
     return format;
   }
 
+  /** The {@code file:} URI of {@code file} (absolute), for a browser. */
+  public String uri(String file) {
+    return Path.of(file.strip()).toAbsolutePath().toUri().toString();
+  }
+
   private static void check(Scenario s) throws IOException {
     if (s == null || !Scenario.FORMAT.equals(s.format())) {
       throw new IOException("format: must be \"" + Scenario.FORMAT + "\" (not a scenario file)");

@@ -46,18 +46,25 @@ public final class ScenariosView extends VBox {
 
     TextField report = pathField("report-file", model.reportFileProperty());
     Button export = button("report-export", "Export bug report", model::exportReport, model);
+    Button open = new Button("Open report");
+    open.setId("report-open");
+    open.disableProperty().bind(model.lastReportProperty().isEmpty().or(model.busyProperty()));
+    open.setOnAction(e -> model.openReport());
+    open.setTooltip(new javafx.scene.control.Tooltip("Opens the last exported report"));
     Label reportWhat =
         new Label(
-            "The lab's timeline, every device's log and the traffic journal, redacted: tokens"
-                + " become fingerprints, secrets «redacted». A .json name gives JSON, any other"
-                + " name one self-contained HTML page.");
+            "What was run (the lab's preset, its renewal policy and any what-if, the faults in"
+                + " force, the build), what was expected with ✓/✗, and what happened: the lab's"
+                + " timeline with the SDK's callback names, every device's events and the traffic"
+                + " journal, redacted: tokens become fingerprints, secrets «redacted». A .json"
+                + " name gives JSON, any other name one self-contained HTML page.");
     reportWhat.setWrapText(true);
     VBox bug =
         new VBox(
             8,
             new Label("Bug report"),
             row(report, browse(report, "Report", "*.html", "*.json")),
-            export,
+            new HBox(8, export, open),
             reportWhat);
     bug.getStyleClass().add("card");
 

@@ -37,6 +37,9 @@ public final class ScenariosViewModel {
   private final BooleanProperty includeSecrets =
       new SimpleBooleanProperty(this, "includeSecrets", false);
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+  private final ReadOnlyStringWrapper lastReport =
+      new ReadOnlyStringWrapper(this, "lastReport", "");
+  private java.util.function.Consumer<String> opener;
   private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
   private final ReadOnlyStringWrapper status =
       new ReadOnlyStringWrapper(
@@ -79,6 +82,38 @@ public final class ScenariosViewModel {
 
   public ReadOnlyBooleanProperty failedProperty() {
     return failed.getReadOnlyProperty();
+  }
+
+  /** The file of the last exported report ("" before the first export). */
+  public ReadOnlyStringProperty lastReportProperty() {
+    return lastReport.getReadOnlyProperty();
+  }
+
+  /**
+   * How a report is opened: given its {@code file:} URI (the app hands it to the desktop's browser
+   * through {@code HostServices}).
+   */
+  public void setOpener(java.util.function.Consumer<String> opener) {
+    this.opener = opener;
+  }
+
+  /** Opens the last exported report, or says where it is when nothing can open it. */
+  public void openReport() {
+    String file = lastReport.get();
+    if (file.isEmpty()) {
+      return;
+    }
+    if (opener == null) {
+      status.set("Open " + file + " in a browser.");
+      return;
+    }
+    try {
+      opener.accept(store.uri(file));
+      status.set("Opened " + file);
+    } catch (RuntimeException e) {
+      failed.set(true);
+      status.set("Could not open " + file + ": " + e.getMessage());
+    }
   }
 
   public ReadOnlyStringProperty statusProperty() {
@@ -148,11 +183,12 @@ public final class ScenariosViewModel {
       return;
     }
     BugReport report =
-        new BugReport(
+        BugReport.of(
             clock.instant().toString(),
             "Tokens appear as fingerprints (tok:…) matching GET /sandbox/tokens; secrets are"
                 + " «redacted».",
-            parts.labTimeline(),
+            parts.labRun(),
+            host.admin().map(SandboxAdmin::faults).orElse(FaultPlan.none()),
             parts.deviceLogs(),
             host.admin().map(a -> a.journal(1000).entries()).orElse(List.<JournalEntry>of()));
     Redactor redactor = redactor();
@@ -162,7 +198,7 @@ public final class ScenariosViewModel {
           BugReport.Format format = store.export(file, report, redactor);
           return "Exported " + format + " bug report " + file + " " + report.counts();
         },
-        null);
+        () -> lastReport.set(file));
   }
 
   private Redactor redactor() {

@@ -79,12 +79,12 @@ public final class WindowParts implements ScenarioParts {
   }
 
   @Override
-  public List<String> labTimeline() {
-    return lab.lines();
+  public LabViewModel.LabRun labRun() {
+    return lab.lastRun();
   }
 
   @Override
-  public Map<String, List<String>> deviceLogs() {
-    return devices.logs();
+  public List<DevicesViewModel.DeviceLog> deviceLogs() {
+    return devices.deviceLogs();
   }
 }

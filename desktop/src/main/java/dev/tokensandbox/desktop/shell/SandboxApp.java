@@ -174,6 +174,7 @@ public final class SandboxApp extends Application {
 
   private void show(Stage stage, Scene scene, StackPane holder, Sandbox opened) {
     sandbox = opened;
+    sandbox.scenarios.setOpener(getHostServices()::showDocument);
     sandbox.shell.restore();
     holder.getChildren().setAll(createRoot(sandbox));
     sandbox.shell.widthProperty().bind(stage.widthProperty());

@@ -50,6 +50,11 @@ class LabViewTest extends SandboxWindowTest {
     }
     assertThat(text(robot, "#verdict")).as(onFx(() -> model.rows().toString())).startsWith("PASS");
     WaitForAsyncUtils.waitForFxEvents();
+    LabViewModel.LabRun run = onFx(model::lastRun);
+    assertThat(run.preset().id()).isEqualTo("join-shorter-than-publish");
+    assertThat(run.result().passed()).as("what a bug report will say").isTrue();
+    assertThat(run.rows()).isNotEmpty();
+    assertThat(run.policyChanged()).isFalse();
 
     assertThat(onFx(() -> robot.lookup(".marker-will-expire").queryAll())).isNotEmpty();
     assertThat(onFx(() -> robot.lookup(".marker-renewed").queryAll())).isNotEmpty();

@@ -5,21 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.faults.FaultRule;
+import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.client.presets.PresetResult;
+import dev.tokensandbox.client.presets.Presets;
+import dev.tokensandbox.client.presets.QaPreset;
+import dev.tokensandbox.client.presets.TimelineMatcher;
+import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
 import dev.tokensandbox.desktop.host.BackendClients;
 import dev.tokensandbox.desktop.host.BackendHost;
 import dev.tokensandbox.desktop.issue.IssueFlow;
 import dev.tokensandbox.desktop.issue.IssueViewModel;
 import dev.tokensandbox.desktop.issue.TokenIssuer;
+import dev.tokensandbox.desktop.lab.LabViewModel;
 import dev.tokensandbox.desktop.testing.HostUnderTest;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
 import dev.tokensandbox.desktop.tokens.TokenReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,13 +182,13 @@ class ScenariosViewModelTest {
       }
     }
     assertThat(tokens).allMatch(t -> t.length() > 40);
-    parts.timeline.add("12:00:00 WILL_EXPIRE with " + tokens.get(0));
+    parts.run = labRun("WILL_EXPIRE with " + tokens.get(0));
     for (String name : List.of("report.html", "report.json")) {
       Path file = home.resolve(name);
       model.reportFileProperty().set(file.toString());
       assertThat(finish(model::exportReport)).startsWith("Exported");
       String text = Files.readString(file);
-      assertThat(text).contains("«token tok:", "/api/agora/token", "WILL_EXPIRE");
+      assertThat(text).contains("«token tok:", "/api/agora/token", "WILL_EXPIRE with «token tok:");
       for (String secret : SandboxUnderTest.WORKSPACE.secrets()) {
         assertThat(text).doesNotContain(secret);
       }
@@ -189,6 +198,89 @@ class ScenariosViewModelTest {
     }
     assertThat(Files.readString(home.resolve("report.html"))).startsWith("<!doctype html>");
     assertThat(Files.readString(home.resolve("report.json"))).startsWith("{");
+  }
+
+  @Test
+  void aReportSaysWhatRanWhatWasExpectedAndWhatHappened() throws Exception {
+    parts.run = labRun("kick in 15 s");
+    Instant at = Instant.parse("2026-12-03T10:00:00Z");
+    parts.logs.add(
+        new DevicesViewModel.DeviceLog(
+            "virtual-1",
+            new DevicesViewModel.Definition(Flow.GIN, 90, RenewalPolicy.Trigger.BOTH),
+            "Backend answers 503",
+            List.of(
+                new TimelineEvent(at, "virtual-1", EventKind.FETCH_FAILED, "server error", 1))));
+    server.admin().setFaults(FaultPlan.of(FaultRule.always("agora.*", Fault.STATUS, 503)));
+    List<String> opened = new ArrayList<>();
+    model.setOpener(opened::add);
+
+    Path json = home.resolve("report.json");
+    model.reportFileProperty().set(json.toString());
+    assertThat(finish(model::exportReport)).startsWith("Exported JSON");
+    var report = Http.JSON.readTree(Files.readString(json));
+    assertThat(report.path("format").asText()).isEqualTo(BugReport.FORMAT);
+    assertThat(report.path("build").path("sandbox").asText()).startsWith("Token Sandbox");
+    var lab = report.path("lab");
+    assertThat(lab.path("preset").asText()).isEqualTo("short-lifetime");
+    assertThat(lab.path("whatIf").asText()).contains("REQUEST_TOKEN");
+    assertThat(lab.path("policy").path("trigger").asText()).isEqualTo("REQUEST_TOKEN");
+    assertThat(lab.path("faultsAdded").get(0).asText()).contains("Token routes answer 503");
+    PresetResult result = parts.run.result();
+    assertThat(lab.path("verdict").asText()).isEqualTo(result.passed() ? "PASS" : "FAIL");
+    assertThat(lab.path("expectations")).hasSize(result.preset().expected().size());
+    for (int i = 0; i < result.checks().size(); i++) {
+      assertThat(lab.path("expectations").get(i).path("held").asBoolean())
+          .isEqualTo(result.checks().get(i).held());
+    }
+    assertThat(lab.path("events").get(1).path("kind").asText()).isEqualTo("WILL_EXPIRE");
+    assertThat(lab.path("events").get(1).path("sdkCallback").asText())
+        .isEqualTo("onTokenPrivilegeWillExpire");
+    assertThat(report.path("faultPlan").path("rules").get(0).path("route").asText())
+        .isEqualTo("agora.*");
+    var device = report.path("devices").get(0);
+    assertThat(device.path("fault").asText()).isEqualTo("Backend answers 503");
+    assertThat(device.path("events").get(0).path("kind").asText()).isEqualTo("FETCH_FAILED");
+
+    Path html = home.resolve("report.html");
+    model.reportFileProperty().set(html.toString());
+    assertThat(finish(model::exportReport)).startsWith("Exported HTML");
+    String page = Files.readString(html);
+    assertThat(page)
+        .contains("<svg", "short-lifetime", "Renewal policy", "onTokenPrivilegeWillExpire");
+    for (var check : result.checks()) {
+      assertThat(page)
+          .contains((check.held() ? "✓ " : "✗ ") + BugReport.escape(check.expect().toString()));
+    }
+
+    model.openReport();
+    assertThat(opened).containsExactly(html.toUri().toString());
+    assertThat(model.statusProperty().get()).startsWith("Opened");
+  }
+
+  /** A finished lab run of short-lifetime with its trigger changed: two events, checked. */
+  private static LabViewModel.LabRun labRun(String willExpireDetail) {
+    QaPreset base = Presets.byId("short-lifetime").orElseThrow();
+    QaPreset preset =
+        base.withPolicy(base.policy().withTrigger(RenewalPolicy.Trigger.REQUEST_TOKEN));
+    Instant start = Instant.parse("2026-12-03T10:00:00Z");
+    List<TimelineEvent> events =
+        List.of(
+            new TimelineEvent(start, "lab", EventKind.JOINED, "sandbox-demo as 7", 0),
+            new TimelineEvent(
+                start.plusSeconds(5), "lab", EventKind.WILL_EXPIRE, willExpireDetail, 0));
+    PresetResult result =
+        new PresetResult(
+            preset, start, events, TimelineMatcher.check(events, preset.expected(), start));
+    return new LabViewModel.LabRun(
+        preset,
+        true,
+        List.of("+3.0 s Token routes answer 503"),
+        List.of(
+            new LabViewModel.Row(0, EventKind.JOINED, "sandbox-demo as 7", 20),
+            new LabViewModel.Row(5, EventKind.WILL_EXPIRE, willExpireDetail, 20)),
+        60,
+        result);
   }
 
   /** The window's parts as plain fields. */
@@ -201,7 +293,8 @@ class ScenariosViewModelTest {
     Map<String, Map<String, String>> restoredForms;
     final List<DevicesViewModel.Definition> devices = new ArrayList<>();
     String preset;
-    final List<String> timeline = new ArrayList<>();
+    LabViewModel.LabRun run;
+    final List<DevicesViewModel.DeviceLog> logs = new ArrayList<>();
 
     FakeParts copy() {
       FakeParts c = new FakeParts();
@@ -262,13 +355,13 @@ class ScenariosViewModelTest {
     }
 
     @Override
-    public List<String> labTimeline() {
-      return List.copyOf(timeline);
+    public LabViewModel.LabRun labRun() {
+      return run;
     }
 
     @Override
-    public Map<String, List<String>> deviceLogs() {
-      return Map.of();
+    public List<DevicesViewModel.DeviceLog> deviceLogs() {
+      return List.copyOf(logs);
     }
   }
 }

@@ -14,6 +14,11 @@ public record PresetResult(
     return failures.isEmpty();
   }
 
+  /** Every expectation of the preset with whether it held. */
+  public List<TimelineMatcher.Check> checks() {
+    return TimelineMatcher.checks(events, preset.expected(), start);
+  }
+
   /** Seconds after the start, millisecond exact. */
   public double offset(TimelineEvent e) {
     return Duration.between(start, e.at()).toMillis() / 1000.0;

@@ -10,17 +10,34 @@ import java.util.List;
 public final class TimelineMatcher {
   private TimelineMatcher() {}
 
+  /** One expectation and whether the timeline met it; {@code failure} says how not (else null). */
+  public record Check(Expect expect, boolean held, String failure) {}
+
+  /** What did not hold, in the expectations' order. */
   public static List<String> check(
       List<TimelineEvent> events, List<Expect> expected, Instant start) {
     List<String> failures = new ArrayList<>();
+    for (Check c : checks(events, expected, start)) {
+      if (!c.held()) {
+        failures.add(c.failure());
+      }
+    }
+    return failures;
+  }
+
+  /** Every expectation with its outcome (a bug report lists them with ✓ and ✗). */
+  public static List<Check> checks(
+      List<TimelineEvent> events, List<Expect> expected, Instant start) {
+    List<Check> checks = new ArrayList<>();
     int cursor = 0;
     String previous = "the start";
     for (Expect x : expected) {
+      String failure = null;
       switch (x.type()) {
         case ORDERED:
           int found = find(events, cursor, x, start);
           if (found < 0) {
-            failures.add("expected " + x + " after " + previous + ", not found");
+            failure = "expected " + x + " after " + previous + ", not found";
           } else {
             cursor = found + 1;
             previous = x.toString();
@@ -29,26 +46,27 @@ public final class TimelineMatcher {
         case COUNT:
           int n = count(events, x);
           if (n != x.count()) {
-            failures.add("expected " + x + ", saw " + n);
+            failure = "expected " + x + ", saw " + n;
           }
           break;
         case AT_LEAST:
           int m = count(events, x);
           if (m < x.count()) {
-            failures.add("expected " + x + ", saw " + m);
+            failure = "expected " + x + ", saw " + m;
           }
           break;
         case NEVER:
           int k = count(events, x);
           if (k > 0) {
-            failures.add("expected " + x + ", saw " + k);
+            failure = "expected " + x + ", saw " + k;
           }
           break;
         default:
           throw new IllegalStateException("unknown expectation " + x.type());
       }
+      checks.add(new Check(x, failure == null, failure));
     }
-    return failures;
+    return checks;
   }
 
   private static int find(List<TimelineEvent> events, int from, Expect x, Instant start) {

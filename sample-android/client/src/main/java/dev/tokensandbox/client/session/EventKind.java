@@ -23,6 +23,24 @@ public enum EventKind {
   LEFT,
   NOTE;
 
+  /**
+   * The RTC SDK callback this event comes from on an RTC flow ({@code IRtcEngineEventHandler}'s
+   * names), or null when the event is the app's own (fetching, retrying) or has none. On the JWT
+   * flows there is no engine: the session's own timers stand in for the callbacks.
+   */
+  public String sdkCallback() {
+    return switch (this) {
+      case JOINED -> "onJoinChannelSuccess";
+      case REJOINED -> "onRejoinChannelSuccess";
+      case JOIN_REJECTED -> "onError";
+      case WILL_EXPIRE -> "onTokenPrivilegeWillExpire";
+      case REQUEST_TOKEN -> "onRequestToken";
+      case RENEWED, RENEW_REJECTED -> "onRenewTokenResult";
+      case STATE_CHANGED, KICKED -> "onConnectionStateChanged";
+      default -> null;
+    };
+  }
+
   /** Failures the lab draws in red. */
   public boolean isFailure() {
     return this == FETCH_FAILED
