@@ -2,11 +2,11 @@ package dev.tokensandbox.desktop.devices;
 
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.desktop.ui.Layouts;
 import dev.tokensandbox.protocol.DeviceCommand;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,7 +14,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -53,9 +52,8 @@ public final class DevicesView extends VBox {
     add.setId("add-device");
     add.getStyleClass().add("accent");
     add.setOnAction(e -> model.add());
-    HBox create =
-        new HBox(
-            8,
+    javafx.scene.layout.FlowPane create =
+        Layouts.toolbar(
             new Label("Flow"),
             flow,
             new Label("Token lifetime (s, RTC)"),
@@ -63,8 +61,6 @@ public final class DevicesView extends VBox {
             new Label("Renew on"),
             trigger,
             add);
-    create.setAlignment(Pos.CENTER_LEFT);
-    create.getStyleClass().add("toolbar");
 
     TableView<DevicesViewModel.Row> table = new TableView<>(model.rows());
     table.setId("devices-table");
@@ -95,8 +91,7 @@ public final class DevicesView extends VBox {
     Label message = new Label();
     message.setId("devices-message");
     message.textProperty().bind(model.messageProperty());
-    HBox commands = new HBox(8, join, renew, expire, leave, fault);
-    commands.setAlignment(Pos.CENTER_LEFT);
+    javafx.scene.layout.FlowPane commands = Layouts.toolbar(join, renew, expire, leave, fault);
     message.setWrapText(true);
 
     ListView<String> log = log("device-log", model.selectedProperty(), fault);
@@ -134,8 +129,7 @@ public final class DevicesView extends VBox {
         "No paired device yet: install the Android sample and scan the QR code on the"
             + " Architecture screen (or type the URL).");
 
-    HBox commands = new HBox(8);
-    commands.setAlignment(Pos.CENTER_LEFT);
+    javafx.scene.layout.FlowPane commands = Layouts.toolbar();
     Object[][] buttons = {
       {"paired-fetch", "Fetch", DeviceCommand.FETCH},
       {"paired-join", "Join", DeviceCommand.JOIN},
@@ -241,7 +235,7 @@ public final class DevicesView extends VBox {
   private static <R> void wire(
       TableView<R> table, javafx.beans.property.ObjectProperty<R> selected, String placeholder) {
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.setPlaceholder(new Label(placeholder));
+    Layouts.fitColumns(table, placeholder);
     table
         .getSelectionModel()
         .selectedItemProperty()
@@ -257,6 +251,7 @@ public final class DevicesView extends VBox {
     TableColumn<R, String> column = new TableColumn<>(name);
     column.setPrefWidth(width);
     column.setCellValueFactory(c -> value.apply(c.getValue()));
+    column.setCellFactory(Layouts.cellsWithTooltips());
     return column;
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokensandbox.desktop.diagram;
 
+import dev.tokensandbox.desktop.ui.Layouts;
 import javafx.animation.FadeTransition;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -54,13 +55,10 @@ public final class ArchitectureView extends VBox {
     state.setId("backend-state");
     state.getStyleClass().add("pill");
     state.textProperty().bind(model.stateProperty());
-    Label message = new Label();
-    message.setId("backend-message");
+    Label message = Layouts.message("backend-message");
     message.textProperty().bind(model.messageProperty());
-    HBox controls =
-        new HBox(8, new Label("Port"), port, lan, demoUsers, start, stop, state, message);
-    controls.setAlignment(Pos.CENTER_LEFT);
-    controls.getStyleClass().add("toolbar");
+    javafx.scene.layout.FlowPane controls =
+        Layouts.toolbar(new Label("Port"), port, lan, demoUsers, start, stop, state);
 
     VBox app =
         box(
@@ -80,6 +78,7 @@ public final class ArchitectureView extends VBox {
     backendUrl.setId("backend-url");
     backendUrl.getStyleClass().add("mono");
     backendUrl.textProperty().bind(model.urlProperty());
+    Layouts.keepWhole(backendUrl);
     customer.getChildren().add(backendUrl);
     VBox provider =
         box(
@@ -133,7 +132,7 @@ public final class ArchitectureView extends VBox {
     bottom.getStyleClass().add("card");
     HBox.setHgrow(pairing, Priority.ALWAYS);
 
-    getChildren().addAll(title, controls, diagram, direct, bottom);
+    getChildren().addAll(title, controls, message, diagram, direct, bottom);
   }
 
   private static VBox box(String id, String name, String what, String holds, boolean locked) {
@@ -141,6 +140,8 @@ public final class ArchitectureView extends VBox {
     title.getStyleClass().add("box-title");
     Label subtitle = new Label(what);
     subtitle.getStyleClass().add("legend");
+    subtitle.setWrapText(true);
+    title.setWrapText(true);
     Label secrets = new Label(holds);
     secrets.setWrapText(true);
     if (locked) {
@@ -153,12 +154,13 @@ public final class ArchitectureView extends VBox {
     box.setId(id);
     box.getStyleClass().add("arch-box");
     box.setPrefWidth(230);
+    HBox.setHgrow(box, Priority.ALWAYS);
     return box;
   }
 
   private static VBox arrow(
       String id, String caption, ObservableValue<ArchitectureViewModel.Hop> hop) {
-    Label line = new Label("────────▶");
+    Label line = Layouts.keepWhole(new Label("──────▶"));
     line.getStyleClass().add("arrow");
     Label last = new Label("—");
     last.setId(id);
@@ -167,7 +169,10 @@ public final class ArchitectureView extends VBox {
     what.getStyleClass().add("legend");
     VBox arrow = new VBox(2, what, line, last);
     arrow.setAlignment(Pos.CENTER);
-    arrow.setMinWidth(150);
+    what.setWrapText(true);
+    what.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+    arrow.setMinWidth(96);
+    arrow.setPrefWidth(150);
     FadeTransition fade = new FadeTransition(Duration.millis(1200), line);
     fade.setFromValue(1);
     fade.setToValue(0.35);

@@ -4,6 +4,7 @@ import dev.tokensandbox.client.clock.ClockPacer;
 import dev.tokensandbox.client.presets.QaPreset;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.desktop.ui.Layouts;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -105,8 +106,10 @@ public final class LabView extends BorderPane {
     time.getStyleClass().add("summary");
 
     preset.setPrefWidth(420);
-    HBox chooser = new HBox(8, preset, policy, run, fault);
-    HBox clock = new HBox(12, speeds, time);
+    preset.setMinWidth(200);
+    javafx.scene.layout.FlowPane chooser = Layouts.toolbar(preset, policy, run, fault);
+    speeds.getChildren().forEach(Layouts::keepWhole);
+    javafx.scene.layout.FlowPane clock = Layouts.toolbar(speeds, time);
     VBox controls = new VBox(8, chooser, clock);
 
     Label verdict = new Label();

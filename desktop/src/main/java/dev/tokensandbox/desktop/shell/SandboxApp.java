@@ -38,6 +38,11 @@ import javafx.util.Duration;
  * the window appears. Screens are built the first time they are shown.
  */
 public final class SandboxApp extends Application {
+  /** The smallest window the screens are laid out for (NothingClippedTest checks it). */
+  public static final double MIN_WIDTH = 900;
+
+  public static final double MIN_HEIGHT = 600;
+
   private static volatile DesktopOptions options = DesktopOptions.defaults();
   private Sandbox sandbox;
   private Timeline ticker;
@@ -143,8 +148,28 @@ public final class SandboxApp extends Application {
     scene.getStylesheets().add(stylesheet());
     stage.setTitle("Token Sandbox");
     stage.setScene(scene);
-    stage.setMinWidth(900);
-    stage.setMinHeight(600);
+    stage.setMinWidth(MIN_WIDTH);
+    stage.setMinHeight(MIN_HEIGHT);
+    javafx.geometry.Rectangle2D place =
+        WindowPlacement.place(
+            remembered.xProperty().get(),
+            remembered.yProperty().get(),
+            remembered.widthProperty().get(),
+            remembered.heightProperty().get(),
+            MIN_WIDTH,
+            MIN_HEIGHT,
+            javafx.stage.Screen.getScreens().stream()
+                .sorted(
+                    (a, b) ->
+                        a == javafx.stage.Screen.getPrimary()
+                            ? -1
+                            : b == javafx.stage.Screen.getPrimary() ? 1 : 0)
+                .map(javafx.stage.Screen::getVisualBounds)
+                .toList());
+    stage.setX(place.getMinX());
+    stage.setY(place.getMinY());
+    stage.setWidth(place.getWidth());
+    stage.setHeight(place.getHeight());
     stage.show();
     StartupProbe.shown(options);
     Thread opener =
@@ -179,6 +204,8 @@ public final class SandboxApp extends Application {
     holder.getChildren().setAll(createRoot(sandbox));
     sandbox.shell.widthProperty().bind(stage.widthProperty());
     sandbox.shell.heightProperty().bind(stage.heightProperty());
+    sandbox.shell.xProperty().bind(stage.xProperty());
+    sandbox.shell.yProperty().bind(stage.yProperty());
     ticker = ticker(sandbox);
     ticker.play();
     StartupProbe.ready(options);
@@ -199,6 +226,8 @@ public final class SandboxApp extends Application {
     if (sandbox != null) {
       sandbox.shell.widthProperty().unbind();
       sandbox.shell.heightProperty().unbind();
+      sandbox.shell.xProperty().unbind();
+      sandbox.shell.yProperty().unbind();
       try {
         sandbox.shell.remember();
       } catch (IOException e) {

@@ -20,6 +20,8 @@ public final class ShellViewModel {
       new SimpleObjectProperty<>(this, "screen", Screen.ARCHITECTURE);
   private final DoubleProperty width = new SimpleDoubleProperty(this, "width", DEFAULT_WIDTH);
   private final DoubleProperty height = new SimpleDoubleProperty(this, "height", DEFAULT_HEIGHT);
+  private final DoubleProperty x = new SimpleDoubleProperty(this, "x", Double.NaN);
+  private final DoubleProperty y = new SimpleDoubleProperty(this, "y", Double.NaN);
 
   /** {@code file} holds the remembered state. */
   public ShellViewModel(WindowStateFile file) {
@@ -38,6 +40,15 @@ public final class ShellViewModel {
     return height;
   }
 
+  /** The window's left edge on the desktop; NaN until it was remembered (then: centred). */
+  public DoubleProperty xProperty() {
+    return x;
+  }
+
+  public DoubleProperty yProperty() {
+    return y;
+  }
+
   /** Reads the remembered screen and size; anything unreadable keeps the defaults. */
   public void restore() {
     Properties p = file.read();
@@ -51,6 +62,8 @@ public final class ShellViewModel {
     }
     width.set(size(p.getProperty("width"), DEFAULT_WIDTH, 640, 4000));
     height.set(size(p.getProperty("height"), DEFAULT_HEIGHT, 480, 3000));
+    x.set(size(p.getProperty("x"), Double.NaN, -20_000, 20_000));
+    y.set(size(p.getProperty("y"), Double.NaN, -20_000, 20_000));
   }
 
   /** Writes the screen and size (the window is closing). */
@@ -59,6 +72,10 @@ public final class ShellViewModel {
     p.setProperty("screen", screen.get().name());
     p.setProperty("width", Long.toString(Math.round(width.get())));
     p.setProperty("height", Long.toString(Math.round(height.get())));
+    if (!Double.isNaN(x.get()) && !Double.isNaN(y.get())) {
+      p.setProperty("x", Long.toString(Math.round(x.get())));
+      p.setProperty("y", Long.toString(Math.round(y.get())));
+    }
     file.write(p);
   }
 

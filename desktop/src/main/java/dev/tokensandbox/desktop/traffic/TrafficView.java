@@ -1,6 +1,7 @@
 package dev.tokensandbox.desktop.traffic;
 
 import dev.tokensandbox.backend.traffic.JournalEntry;
+import dev.tokensandbox.desktop.ui.Layouts;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Button;
@@ -37,9 +38,8 @@ public final class TrafficView extends VBox {
     count.textProperty().bind(model.countProperty());
     Button clear = new Button("Clear");
     clear.setOnAction(e -> model.clear());
-    HBox filters =
-        new HBox(
-            8,
+    javafx.scene.layout.FlowPane filters =
+        Layouts.toolbar(
             new Label("Flow"),
             flow,
             new Label("Device"),
@@ -48,7 +48,6 @@ public final class TrafficView extends VBox {
             status,
             count,
             clear);
-    filters.getStyleClass().add("toolbar");
 
     TableView<JournalEntry> table = new TableView<>(model.visible());
     table.setId("traffic-table");
@@ -74,6 +73,8 @@ public final class TrafficView extends VBox {
         .selectedItemProperty()
         .addListener((o, was, now) -> model.selectedProperty().set(now));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Layouts.fitColumns(
+        table, "No requests yet: issue a token, add a device or run a lab preset to see traffic.");
 
     TextArea detail = new TextArea();
     detail.setId("traffic-detail");
@@ -117,6 +118,7 @@ public final class TrafficView extends VBox {
     TableColumn<JournalEntry, String> column = new TableColumn<>(name);
     column.setPrefWidth(width);
     column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+    column.setCellFactory(Layouts.cellsWithTooltips());
     return column;
   }
 }

@@ -17,6 +17,8 @@ class ShellViewModelTest {
     first.screenProperty().set(Screen.TRAFFIC);
     first.widthProperty().set(1400);
     first.heightProperty().set(900);
+    first.xProperty().set(140);
+    first.yProperty().set(-20);
     first.remember();
 
     ShellViewModel second = new ShellViewModel(new WindowStateFile(file));
@@ -24,6 +26,8 @@ class ShellViewModelTest {
     assertThat(second.screenProperty().get()).isEqualTo(Screen.TRAFFIC);
     assertThat(second.widthProperty().get()).isEqualTo(1400);
     assertThat(second.heightProperty().get()).isEqualTo(900);
+    assertThat(second.xProperty().get()).isEqualTo(140);
+    assertThat(second.yProperty().get()).isEqualTo(-20);
   }
 
   @Test

@@ -1,0 +1,118 @@
+package dev.tokensandbox.desktop.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensandbox.desktop.testing.SandboxWindowTest;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Cell;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every screen at the smallest window the app allows (900 × 600): no button, label, check box or
+ * badge shows a truncated text ("Res…"). Table and list cells are left out: their columns resize
+ * and show the whole value in a tooltip.
+ */
+class NothingClippedTest extends SandboxWindowTest {
+  static final double MIN_WIDTH = SandboxApp.MIN_WIDTH;
+  static final double MIN_HEIGHT = SandboxApp.MIN_HEIGHT;
+
+  private Stage stage;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    open(stage);
+    stage.setWidth(MIN_WIDTH);
+    stage.setHeight(MIN_HEIGHT);
+  }
+
+  @Test
+  void noScreenTruncatesItsControlsAtTheMinimumSize(FxRobot robot) {
+    List<String> clipped = new ArrayList<>();
+    for (Screen screen : Screen.values()) {
+      robot.interact(() -> sut.sandbox.shell.screenProperty().set(screen));
+      clipped.addAll(visit(robot, screen));
+    }
+    // The states that squeezed controls before: a message beside the backend's buttons, and
+    // Inspect's answer to garbage.
+    robot.interact(
+        () -> {
+          sut.sandbox.shell.screenProperty().set(Screen.ARCHITECTURE);
+          sut.sandbox.architecture.portProperty().set("not a port at all");
+          sut.sandbox.architecture.start();
+        });
+    clipped.addAll(visit(robot, Screen.ARCHITECTURE));
+    robot.interact(
+        () -> {
+          sut.sandbox.shell.screenProperty().set(Screen.INSPECT);
+          sut.sandbox.inspect.tokenProperty().set("007" + "garbage!".repeat(40));
+        });
+    clipped.addAll(visit(robot, Screen.INSPECT));
+    assertThat(clipped).isEmpty();
+  }
+
+  private List<String> visit(FxRobot robot, Screen screen) {
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    WaitForAsyncUtils.waitForFxEvents();
+    return onFx(
+        () -> {
+          List<String> found = new ArrayList<>();
+          collect(stage.getScene().getRoot(), screen, found);
+          return found;
+        });
+  }
+
+  /** Each visible Labeled (outside cells) whose shown text differs from its text. */
+  static void collect(Node node, Screen screen, List<String> out) {
+    if (!node.isVisible() || node instanceof Cell<?>) {
+      return;
+    }
+    if (node instanceof Labeled labeled
+        && labeled.getText() != null
+        && !labeled.getText().isEmpty()) {
+      String shown = shownText(labeled);
+      if (shown != null && !shown.equals(labeled.getText())) {
+        out.add(
+            screen
+                + " "
+                + labeled.getClass().getSimpleName()
+                + (labeled.getId() == null ? "" : "#" + labeled.getId())
+                + " shows \""
+                + shown
+                + "\" for \""
+                + labeled.getText()
+                + "\"");
+      }
+    }
+    if (node instanceof Parent parent) {
+      for (Node child : parent.getChildrenUnmodifiable()) {
+        collect(child, screen, out);
+      }
+    }
+  }
+
+  /** The text the skin draws (null when it draws none yet). */
+  private static String shownText(Labeled labeled) {
+    for (Node child : labeled.getChildrenUnmodifiable()) {
+      if (child instanceof Text text) {
+        return text.getText()
+                .replace("\n", " ")
+                .strip()
+                .equals(labeled.getText().replace("\n", " ").strip())
+            ? labeled.getText()
+            : text.getText();
+      }
+    }
+    return null;
+  }
+}
