@@ -253,7 +253,10 @@ public final class DevicesViewModel implements AutoCloseable {
     row.state.set(s.state());
     row.token.set(s.token());
     row.expiresAt = s.expiresAt();
-    row.counts.set(s.renewals() + " renewals · " + s.failures() + " failures");
+    row.counts.set(
+        count(s.renewals(), "renewal", "renewals")
+            + " · "
+            + count(s.failures(), "failure", "failures"));
     if (row.log.size() == MAX_LOG) {
       row.log.remove(0);
     }
@@ -268,6 +271,11 @@ public final class DevicesViewModel implements AutoCloseable {
             + "  "
             + s.event().detail());
     tick();
+  }
+
+  /** "1 renewal", "3 renewals". */
+  static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   private static Map<String, FaultRule> faults() {

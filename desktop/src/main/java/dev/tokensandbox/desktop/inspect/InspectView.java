@@ -32,6 +32,9 @@ public final class InspectView extends VBox {
     summary.setId("summary");
     summary.getStyleClass().add("summary");
     summary.textProperty().bind(model.summaryProperty());
+    summary.setWrapText(true);
+    model.stateProperty().addListener((o, was, now) -> mark(summary, now));
+    mark(summary, model.stateProperty().get());
     Label countdown = new Label();
     countdown.setId("countdown");
     countdown.getStyleClass().add("countdown");
@@ -41,6 +44,21 @@ public final class InspectView extends VBox {
     TokenReportPane pane = new TokenReportPane("");
     model.reportProperty().addListener((obs, old, report) -> pane.show(report, true));
     pane.show(model.reportProperty().get(), true);
+    model.stateProperty().addListener((o, was, now) -> mark(countdown, now));
+    mark(countdown, model.stateProperty().get());
     getChildren().addAll(title, input, secret, summary, countdown, pane);
   }
+
+  /** Red for expired, invalid or not a token; green for valid; neutral otherwise. */
+  private static void mark(Label label, InspectViewModel.State state) {
+    boolean bad =
+        state == InspectViewModel.State.EXPIRED
+            || state == InspectViewModel.State.INVALID
+            || state == InspectViewModel.State.NOT_A_TOKEN;
+    label.pseudoClassStateChanged(BAD, bad);
+    label.pseudoClassStateChanged(GOOD, state == InspectViewModel.State.VALID);
+  }
+
+  private static final javafx.css.PseudoClass BAD = javafx.css.PseudoClass.getPseudoClass("bad");
+  private static final javafx.css.PseudoClass GOOD = javafx.css.PseudoClass.getPseudoClass("good");
 }

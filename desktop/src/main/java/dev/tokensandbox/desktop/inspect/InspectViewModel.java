@@ -28,7 +28,23 @@ public final class InspectViewModel {
       new ReadOnlyObjectWrapper<>(this, "report");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
   private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper(this, "countdown", "");
+  private final javafx.beans.property.ReadOnlyObjectWrapper<State> state =
+      new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "state", State.EMPTY);
   private Optional<Instant> expiry = Optional.empty();
+
+  /** What the headline says about the token, for its colour. */
+  public enum State {
+    EMPTY,
+    NOT_A_TOKEN,
+    /** Decoded, signature verified, not expired. */
+    VALID,
+    /** Decoded and not expired, but nothing to verify the signature with. */
+    NOT_VERIFIED,
+    /** The signature does not match. */
+    INVALID,
+    /** Past its expiry (whatever the signature). */
+    EXPIRED
+  }
 
   /** Verifies with pasted secrets only. */
   public InspectViewModel(Clock clock) {
@@ -60,6 +76,11 @@ public final class InspectViewModel {
     return summary.getReadOnlyProperty();
   }
 
+  /** VALID, EXPIRED, INVALID…: the views colour the headline by it. */
+  public javafx.beans.property.ReadOnlyObjectProperty<State> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
   /** "expires in 59:58", "expired 3 s ago", or empty when there is no token. */
   public ReadOnlyStringProperty countdownProperty() {
     return countdown.getReadOnlyProperty();
@@ -72,35 +93,55 @@ public final class InspectViewModel {
       report.set(null);
       expiry = Optional.empty();
       summary.set("Paste a 007…, 006… or eyJ… token");
-      tick();
+      state.set(State.EMPTY);
+      countdown.set("");
       return;
     }
     TokenReport next = reader.report(text, secret.get());
-    report.set(next);
+    // Everything derived from the clock (tree countdowns, lint) changes only its text: the views
+    // update in place, so a report equal to the last one changes nothing.
+    if (!java.util.Objects.equals(next, report.get())) {
+      report.set(next);
+    }
     expiry = next.decoded() ? TokenReader.expiry(text) : Optional.empty();
+    Instant now = reader.clock().instant();
+    boolean expired = expiry.map(at -> !at.isAfter(now)).orElse(false);
+    String verdict = next.decoded() ? next.verification().verdict() : "";
+    state.set(
+        !next.decoded()
+            ? State.NOT_A_TOKEN
+            : expired
+                ? State.EXPIRED
+                : verdict.equals("INVALID")
+                    ? State.INVALID
+                    : verdict.equals("VALID") ? State.VALID : State.NOT_VERIFIED);
+    int findings = next.decoded() ? next.lint().size() : 0;
     summary.set(
         next.decoded()
             ? next.formatName()
+                + " · signature "
+                + verdict
+                + (expired ? " · EXPIRED" : "")
                 + " · "
-                + next.verification().verdict()
-                + " · "
-                + next.lint().size()
-                + " lint finding(s)"
+                + (findings == 0
+                    ? "no lint findings"
+                    : findings + (findings == 1 ? " lint finding" : " lint findings"))
             : "Not a token: " + next.error().message());
-    tick();
-  }
-
-  /** Moves the countdown to the clock's now. */
-  public void tick() {
     countdown.set(
         expiry
             .map(
-                at -> {
-                  Instant now = reader.clock().instant();
-                  return Duration.between(now, at).isNegative()
-                      ? TimeText.expiry(now, at)
-                      : TimeText.expiry(now, at) + " (" + at + ")";
-                })
+                at ->
+                    Duration.between(now, at).isNegative()
+                        ? TimeText.expiry(now, at)
+                        : TimeText.expiry(now, at) + " (" + at + ")")
             .orElse(""));
+  }
+
+  /**
+   * Once a second: the token is read again against the clock, so the countdown, the tree's own
+   * countdowns, lint (EXPIRES_SOON, EXPIRED) and the verdict stay true as time passes.
+   */
+  public void tick() {
+    refresh();
   }
 }

@@ -30,6 +30,10 @@ public final class TokenReportPane extends VBox {
     getChildren().addAll(tree, new Label("Lint"), lint);
   }
 
+  /**
+   * Shows {@code report}. When only texts changed (a countdown moved on), the tree is updated in
+   * place: what the user expanded, selected or scrolled to stays.
+   */
   public void show(TokenReport report, boolean revealSignature) {
     TreeItem<String> root = new TreeItem<>("token");
     if (report != null && report.decoded()) {
@@ -41,15 +45,43 @@ public final class TokenReportPane extends VBox {
                       + report.verification().verdict()
                       + " — "
                       + report.verification().detail()));
-      lint.getItems()
-          .setAll(
-              report.lint().stream()
-                  .map(w -> w.severity() + " " + w.code() + ": " + w.message() + "  → " + w.fix())
-                  .toList());
+      List<String> findings =
+          report.lint().stream()
+              .map(w -> w.severity() + " " + w.code() + ": " + w.message() + "  → " + w.fix())
+              .toList();
+      lint.getItems().setAll(findings.isEmpty() ? List.of(NO_FINDINGS) : findings);
     } else {
       lint.getItems().clear();
     }
-    tree.setRoot(root);
+    if (tree.getRoot() == null || !sameShape(tree.getRoot(), root)) {
+      tree.setRoot(root);
+    } else {
+      copyValues(root, tree.getRoot());
+    }
+  }
+
+  /** What Lint shows for a token it has nothing to say about. */
+  public static final String NO_FINDINGS = "No findings: nothing to fix in this token.";
+
+  private static boolean sameShape(TreeItem<String> a, TreeItem<String> b) {
+    if (a.getChildren().size() != b.getChildren().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.getChildren().size(); i++) {
+      if (!sameShape(a.getChildren().get(i), b.getChildren().get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void copyValues(TreeItem<String> from, TreeItem<String> to) {
+    if (!from.getValue().equals(to.getValue())) {
+      to.setValue(from.getValue());
+    }
+    for (int i = 0; i < from.getChildren().size(); i++) {
+      copyValues(from.getChildren().get(i), to.getChildren().get(i));
+    }
   }
 
   private static void add(TreeItem<String> parent, List<TokenField> fields, boolean reveal) {

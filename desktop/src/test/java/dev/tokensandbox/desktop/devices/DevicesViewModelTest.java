@@ -33,7 +33,7 @@ class DevicesViewModelTest extends SandboxTest {
 
     ui.run(model::expireNow);
     await("the renewal", () -> logHas(row, "REQUEST_TOKEN") && logHas(row, "REJOINED"));
-    assertThat(ui.call(() -> row.countsProperty().get())).startsWith("1 renewals");
+    assertThat(ui.call(() -> row.countsProperty().get())).startsWith("1 renewal ·");
   }
 
   @Test

@@ -37,7 +37,7 @@ class InspectViewModelTest {
 
     assertThat(model.reportProperty().get().decoded()).isTrue();
     assertThat(model.summaryProperty().get())
-        .isEqualTo("AccessToken2 (007) · NOT_VERIFIED · 1 lint finding(s)");
+        .isEqualTo("AccessToken2 (007) · signature NOT_VERIFIED · 1 lint finding");
   }
 
   @Test
@@ -46,6 +46,67 @@ class InspectViewModelTest {
     model.secretProperty().set(CERT);
 
     assertThat(model.reportProperty().get().verification().verdict()).isEqualTo("VALID");
+  }
+
+  @Test
+  void everythingDerivedFromTheClockStaysTrueAsTimePasses() {
+    MovingClock clock = new MovingClock(CLOCK.instant());
+    InspectViewModel live = new InspectViewModel(clock);
+    live.tokenProperty().set(TOKEN);
+    live.secretProperty().set(CERT);
+    assertThat(live.stateProperty().get()).isEqualTo(InspectViewModel.State.VALID);
+    assertThat(live.countdownProperty().get()).startsWith("expires in 10:00");
+
+    clock.now = clock.now.plusSeconds(590);
+    live.tick();
+    assertThat(live.countdownProperty().get()).startsWith("expires in 10 s");
+    assertThat(live.reportProperty().get().lint()).anyMatch(l -> l.code().equals("EXPIRES_SOON"));
+    assertThat(tree(live)).contains("expires in 10 s");
+
+    clock.now = clock.now.plusSeconds(20);
+    live.tick();
+    assertThat(live.stateProperty().get()).isEqualTo(InspectViewModel.State.EXPIRED);
+    assertThat(live.summaryProperty().get()).contains("signature VALID · EXPIRED");
+    assertThat(live.countdownProperty().get()).startsWith("expired");
+    assertThat(live.reportProperty().get().lint())
+        .anyMatch(l -> l.code().equals("TOKEN_EXPIRED"))
+        .noneMatch(l -> l.code().equals("EXPIRES_SOON"));
+    assertThat(tree(live)).doesNotContain("expires in");
+  }
+
+  @Test
+  void aWrongCertificateIsInvalid() {
+    model.tokenProperty().set(TOKEN);
+    model.secretProperty().set("0".repeat(32));
+    assertThat(model.stateProperty().get()).isEqualTo(InspectViewModel.State.INVALID);
+  }
+
+  private static String tree(InspectViewModel m) {
+    return m.reportProperty().get().fields().toString();
+  }
+
+  /** A clock the test moves. */
+  private static final class MovingClock extends Clock {
+    Instant now;
+
+    MovingClock(Instant start) {
+      now = start;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
   }
 
   @Test

@@ -43,7 +43,18 @@ class InspectViewTest extends SandboxWindowTest {
     assertThat(lint.getItems())
         .anyMatch(l -> l.contains("WILDCARD_UID"))
         .anyMatch(l -> l.contains("TOKEN_EXPIRED"));
-    assertThat(robot.lookup("#countdown").queryAs(Label.class).getText()).startsWith("expired");
+    Label countdown = robot.lookup("#countdown").queryAs(Label.class);
+    assertThat(countdown.getText()).startsWith("expired");
+    assertThat(countdown.getPseudoClassStates().toString()).as("expired is red").contains("bad");
+    assertThat(robot.lookup("#summary").queryAs(Label.class).getText()).contains("EXPIRED");
+
+    // The clock ticks: the tree is updated in place, what the user selected stays selected.
+    TreeItem<String> root = tree.getRoot();
+    robot.interact(() -> tree.getSelectionModel().select(2));
+    robot.interact(sut.sandbox::tick);
+    robot.interact(sut.sandbox::tick);
+    assertThat(tree.getRoot()).isSameAs(root);
+    assertThat(onFx(() -> tree.getSelectionModel().getSelectedIndex())).isEqualTo(2);
   }
 
   @Test

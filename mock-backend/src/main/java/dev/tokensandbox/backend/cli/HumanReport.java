@@ -20,7 +20,10 @@ final class HumanReport {
         });
     rows.add(
         new String[] {
-          "Lint", report.lint().isEmpty() ? "no findings" : report.lint().size() + " finding(s)"
+          "Lint",
+          report.lint().isEmpty()
+              ? "no findings"
+              : report.lint().size() + (report.lint().size() == 1 ? " finding" : " findings")
         });
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 2;
     for (String[] row : rows) {
