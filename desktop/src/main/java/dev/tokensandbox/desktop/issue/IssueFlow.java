@@ -51,7 +51,7 @@ public enum IssueFlow {
               new Field("channelName", "Channel", "test"),
               new Field("uid", "UID (number; empty = use account)", "12345"),
               new Field("userAccount", "User account (string uid)", ""),
-              new Field("role", "Role (publisher / subscriber)", "publisher"),
+              new Field("role", "Role", "publisher"),
               new Field("expireSeconds", "Lifetime (s, 1..86400)", "3600"));
       case SHENGWANG_RTM, SHENGWANG_CHAT ->
           List.of(
@@ -69,6 +69,45 @@ public enum IssueFlow {
   @Override
   public String toString() {
     return label;
+  }
+
+  /**
+   * Every bad field of {@code values} with its rule, in form order (empty when the form is good).
+   * Each field is checked with the others at their defaults, then the whole form, so a rule that
+   * spans two fields (a uid or an account) is reported once.
+   */
+  public Map<String, String> problems(Map<String, String> values, boolean demoMode) {
+    Map<String, String> problems = new java.util.LinkedHashMap<>();
+    for (Field field : fields()) {
+      Map<String, String> alone = new java.util.HashMap<>();
+      fields().forEach(f -> alone.put(f.name(), f.defaultValue()));
+      alone.put(field.name(), values.getOrDefault(field.name(), ""));
+      try {
+        request(alone, demoMode);
+      } catch (InvalidTokenRequestException e) {
+        problems.putIfAbsent(e.field(), e.rule());
+      }
+    }
+    try {
+      request(values, demoMode);
+    } catch (InvalidTokenRequestException e) {
+      problems.putIfAbsent(e.field(), e.rule());
+    }
+    Map<String, String> ordered = new java.util.LinkedHashMap<>();
+    fields()
+        .forEach(
+            f -> {
+              if (problems.containsKey(f.name())) {
+                ordered.put(f.name(), problems.get(f.name()));
+              }
+            });
+    problems.forEach(ordered::putIfAbsent);
+    return ordered;
+  }
+
+  /** The choices of a field that takes one of a few values (role), or empty for free text. */
+  public static List<String> choices(String field) {
+    return field.equals("role") ? List.of("publisher", "subscriber") : List.of();
   }
 
   /**

@@ -1,12 +1,14 @@
 package dev.tokensandbox.desktop.issue;
 
 import dev.tokensandbox.desktop.tokens.TokenReportPane;
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
@@ -40,6 +42,7 @@ public final class IssueView extends HBox {
     issue.setDefaultButton(true);
     issue.disableProperty().bind(model.busyProperty());
     issue.setOnAction(e -> model.issue());
+    issue.setTooltip(new Tooltip("Send the flow's real request to the window's backend (Enter)"));
     Label status = new Label();
     status.setId("issue-status");
     status.setWrapText(true);
@@ -57,10 +60,14 @@ public final class IssueView extends HBox {
     ToggleButton reveal = new ToggleButton("Reveal");
     reveal.setId("reveal-token");
     reveal.selectedProperty().bindBidirectional(model.revealedProperty());
+    reveal.textProperty().bind(model.revealedProperty().map(r -> r ? "Hide" : "Reveal"));
+    reveal.disableProperty().bind(model.tokenProperty().isEmpty());
+    reveal.setTooltip(new Tooltip("Show the whole token here (it is a bearer secret)"));
     Button copy = new Button("Copy");
     copy.setId("copy-token");
     copy.disableProperty().bind(model.tokenProperty().isEmpty());
-    copy.setOnAction(e -> copy(model.tokenProperty().get()));
+    copy.setOnAction(e -> copied(copy, model.tokenProperty().get()));
+    copy.setTooltip(new Tooltip("Copy the whole token to the clipboard, even while hidden"));
     TextArea curl = new TextArea();
     curl.setId("curl");
     curl.setEditable(false);
@@ -70,7 +77,8 @@ public final class IssueView extends HBox {
     Button copyCurl = new Button("Copy as curl");
     copyCurl.setId("copy-curl");
     copyCurl.disableProperty().bind(model.curlProperty().isEmpty());
-    copyCurl.setOnAction(e -> copy(model.curlProperty().get()));
+    copyCurl.setOnAction(e -> copied(copyCurl, model.curlProperty().get()));
+    copyCurl.setTooltip(new Tooltip("A shell command that sends the same request to this backend"));
     TokenReportPane pane = new TokenReportPane("issue-");
     model
         .reportProperty()
@@ -92,7 +100,9 @@ public final class IssueView extends HBox {
     setSpacing(20);
     getChildren().addAll(left, right);
     model.flowProperty().addListener((o, was, now) -> buildForm(now));
-    model.errorFieldProperty().addListener((o, was, now) -> markError(now));
+    model
+        .errors()
+        .addListener((javafx.collections.MapChangeListener<String, String>) change -> markErrors());
     buildForm(model.flowProperty().get());
   }
 
@@ -103,12 +113,31 @@ public final class IssueView extends HBox {
     form.getChildren().clear();
     int row = 0;
     for (IssueFlow.Field field : flow.fields()) {
-      TextField input = new TextField();
+      javafx.scene.Node input;
+      List<String> choices = IssueFlow.choices(field.name());
+      if (choices.isEmpty()) {
+        TextField text = new TextField();
+        text.textProperty().bindBidirectional(model.value(flow, field.name()));
+        input = text;
+      } else {
+        ComboBox<String> choice = new ComboBox<>();
+        choice.getItems().setAll(choices);
+        choice.valueProperty().bindBidirectional(model.value(flow, field.name()));
+        choice.setMaxWidth(Double.MAX_VALUE);
+        input = choice;
+      }
       input.setId("field-" + field.name());
-      input.textProperty().bindBidirectional(model.value(flow, field.name()));
       Label label = new Label(field.label());
       label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-      form.addRow(row++, label, input);
+      Label problem = new Label();
+      problem.setId("problem-" + field.name());
+      problem.getStyleClass().add("field-problem");
+      problem.setWrapText(true);
+      problem.setVisible(false);
+      problem.setManaged(false);
+      form.add(label, 0, row);
+      form.add(input, 1, row++);
+      form.add(problem, 1, row++);
     }
     if (flow.fields().isEmpty()) {
       form.addRow(
@@ -118,12 +147,33 @@ public final class IssueView extends HBox {
                   + FlowRequest.DEMO_USER
                   + " and asks the customer backend."));
     }
-    markError(model.errorFieldProperty().get());
+    markErrors();
   }
 
-  private void markError(String field) {
-    form.getChildren()
-        .forEach(n -> n.pseudoClassStateChanged(ERROR, ("field-" + field).equals(n.getId())));
+  /** Outlines every field in error and shows its rule under it. */
+  private void markErrors() {
+    for (javafx.scene.Node n : form.getChildren()) {
+      String id = n.getId() == null ? "" : n.getId();
+      if (id.startsWith("field-")) {
+        n.pseudoClassStateChanged(ERROR, model.errors().containsKey(id.substring(6)));
+      } else if (id.startsWith("problem-") && n instanceof Label problem) {
+        String rule = model.errors().get(id.substring(8));
+        problem.setText(rule == null ? "" : rule);
+        problem.setVisible(rule != null);
+        problem.setManaged(rule != null);
+      }
+    }
+  }
+
+  /** Copies and says so on the button for a moment. */
+  private static void copied(Button button, String text) {
+    copy(text);
+    String label = button.getText();
+    button.setText("Copied");
+    javafx.animation.PauseTransition back =
+        new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1.5));
+    back.setOnFinished(e -> button.setText(label));
+    back.play();
   }
 
   private static void copy(String text) {

@@ -46,6 +46,8 @@ public final class IssueViewModel {
   private final ReadOnlyStringWrapper errorField =
       new ReadOnlyStringWrapper(this, "errorField", "");
   private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+  private final javafx.collections.ObservableMap<String, String> errors =
+      javafx.collections.FXCollections.observableHashMap();
   private final ReadOnlyStringWrapper token = new ReadOnlyStringWrapper(this, "token", "");
   private final ReadOnlyStringWrapper shownToken =
       new ReadOnlyStringWrapper(this, "shownToken", "");
@@ -70,6 +72,8 @@ public final class IssueViewModel {
     }
     revealed.addListener((o, was, now) -> showToken());
     token.addListener((o, was, now) -> showToken());
+    // Another flow: the last flow's token and errors are not this one's.
+    flow.addListener((o, was, now) -> clearResult("Fill in the form and issue a token."));
   }
 
   public ObjectProperty<IssueFlow> flowProperty() {
@@ -126,6 +130,11 @@ public final class IssueViewModel {
     return status.getReadOnlyProperty();
   }
 
+  /** Every form field in error, with its rule (empty when the form was good). */
+  public javafx.collections.ObservableMap<String, String> errors() {
+    return errors;
+  }
+
   /** The form field the last error names ("" when none). */
   public ReadOnlyStringProperty errorFieldProperty() {
     return errorField.getReadOnlyProperty();
@@ -171,6 +180,21 @@ public final class IssueViewModel {
     Map<String, String> form = new LinkedHashMap<>();
     values.get(chosen).forEach((name, property) -> form.put(name, property.get()));
     boolean demoMode = host.admin().map(a -> a.settings().demoMode()).orElse(true);
+    java.util.Map<String, String> problems = chosen.problems(form, demoMode);
+    if (!problems.isEmpty()) {
+      clearResult("");
+      errors.putAll(problems);
+      String first = problems.keySet().iterator().next();
+      fail(
+          first,
+          problems.size() == 1
+              ? first + ": " + problems.get(first)
+              : problems.size()
+                  + " fields need a fix: "
+                  + String.join(", ", problems.keySet())
+                  + " (see each field)");
+      return;
+    }
     FlowRequest request;
     try {
       request = chosen.request(form, demoMode);
@@ -178,6 +202,7 @@ public final class IssueViewModel {
       fail(e.field(), e.field() + ": " + e.rule());
       return;
     }
+    errors.clear();
     String base = backend.url();
     busy.set(true);
     failed.set(false);
@@ -231,11 +256,29 @@ public final class IssueViewModel {
     return new Result("", "", outcome.describe());
   }
 
+  /** Forgets the last token, its report and request, and every field error. */
+  private void clearResult(String message) {
+    token.set("");
+    report.set(null);
+    curl.set("");
+    revealed.set(false);
+    errors.clear();
+    failed.set(false);
+    errorField.set("");
+    if (!message.isEmpty()) {
+      status.set(message);
+    }
+  }
+
   private void show(Result result, TokenReport decoded) {
     busy.set(false);
     if (result.token().isEmpty()) {
       token.set("");
       report.set(null);
+      revealed.set(false);
+      if (!result.field().isEmpty()) {
+        errors.put(result.field(), result.message());
+      }
       fail(result.field(), result.message());
       return;
     }

@@ -116,6 +116,23 @@ class IssueViewModelTest {
   }
 
   @Test
+  void anotherFlowForgetsTheLastFlowsTokenAndErrors() {
+    assertThat(issue(IssueFlow.SHENGWANG_RTC)).startsWith("Issued");
+    model.flowProperty().set(IssueFlow.GIN_RTC);
+    assertThat(model.tokenProperty().get()).isEmpty();
+    assertThat(model.reportProperty().get()).isNull();
+    assertThat(model.curlProperty().get()).isEmpty();
+
+    model.value(IssueFlow.GIN_RTC, "uid").set("x");
+    model.value(IssueFlow.GIN_RTC, "role").set("admin");
+    issue(IssueFlow.GIN_RTC);
+    assertThat(model.errors()).containsOnlyKeys("uid", "role");
+    assertThat(model.errors().get("role")).isEqualTo("must be publisher or subscriber");
+    model.flowProperty().set(IssueFlow.RINGNITY);
+    assertThat(model.errors()).isEmpty();
+  }
+
+  @Test
   void theCurlCommandRepeatsTheRequestWithShellSafeQuoting() {
     FlowRequest request =
         new FlowRequest("POST", "/ringnity/runtime-token", "{\"name\":\"O'Brien\"}", false);

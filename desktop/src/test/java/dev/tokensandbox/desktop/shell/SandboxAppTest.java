@@ -13,12 +13,16 @@ import dev.tokensandbox.desktop.testing.SandboxUnderTest;
 import dev.tokensandbox.desktop.testing.SandboxWindowTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.PixelReader;
@@ -103,6 +107,40 @@ class SandboxAppTest extends SandboxWindowTest {
     assertThat(robot.lookup("#issue-status").queryAs(Label.class).getText())
         .isEqualTo("expireSeconds: must be 1..86400 seconds (got 90000)");
     assertThat(expire.getPseudoClassStates()).extracting(Object::toString).contains("error");
+  }
+
+  @Test
+  void everyBadFieldIsOutlinedWithItsRuleAndTheLastTokenIsCleared(FxRobot robot) {
+    robot.clickOn("#nav-issue");
+    robot.clickOn("#issue");
+    await("a token", () -> !sut.sandbox.issue.tokenProperty().get().isEmpty());
+    robot.clickOn("#reveal-token");
+    assertThat(robot.lookup("#reveal-token").queryAs(ToggleButton.class).getText())
+        .isEqualTo("Hide");
+    robot.clickOn("#copy-token");
+    assertThat(robot.lookup("#copy-token").queryAs(Button.class).getText()).isEqualTo("Copied");
+
+    TextField uid = robot.lookup("#field-uid").queryAs(TextField.class);
+    TextField expire = robot.lookup("#field-expireSeconds").queryAs(TextField.class);
+    robot.interact(
+        () -> {
+          uid.setText("-4");
+          expire.setText("-5");
+        });
+    robot.clickOn("#issue");
+
+    assertThat(robot.lookup("#issue-status").queryAs(Label.class).getText())
+        .startsWith("2 fields need a fix: uid, expireSeconds");
+    for (TextField field : List.of(uid, expire)) {
+      assertThat(field.getPseudoClassStates()).extracting(Object::toString).contains("error");
+    }
+    assertThat(robot.lookup("#problem-uid").queryAs(Label.class).getText())
+        .isEqualTo("must be an integer in 0..4294967295");
+    assertThat(robot.lookup("#problem-expireSeconds").queryAs(Label.class).isVisible()).isTrue();
+    assertThat(robot.lookup("#issued-token").queryAs(TextField.class).getText())
+        .as("the previous token is not this form's")
+        .isEmpty();
+    assertThat((Object) robot.lookup("#field-role").query()).isInstanceOf(ComboBox.class);
   }
 
   @Test
