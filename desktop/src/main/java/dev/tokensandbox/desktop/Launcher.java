@@ -12,9 +12,18 @@ import java.nio.charset.StandardCharsets;
  * Application} directly) or runs {@code preset …} headless (no window, no JavaFX toolkit).
  */
 public final class Launcher {
+  /**
+   * JavaFX warns that it runs from the class path ("Unsupported JavaFX configuration"): a shaded
+   * jar cannot put it on the module path, and every class it needs is there, so the warning says
+   * nothing a user can act on. Held here so the logger (and its level) is not collected.
+   */
+  private static final java.util.logging.Logger JAVAFX_LOG =
+      java.util.logging.Logger.getLogger("javafx");
+
   private Launcher() {}
 
   public static void main(String[] args) {
+    JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
     boolean[] window = {false};
     int code =
         DesktopCommand.run(

@@ -55,6 +55,14 @@ public final class ArchitectureView extends VBox {
     state.setId("backend-state");
     state.getStyleClass().add("pill");
     state.textProperty().bind(model.stateProperty());
+    state.textProperty().addListener((o, was, now) -> markState(state, now));
+    markState(state, state.getText());
+    lan.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Listen on every interface so a phone on the same Wi-Fi can pair (press Restart)"));
+    demoUsers.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Let the documented demo users log in from the LAN (their passwords are public)"));
     Label message = Layouts.message("backend-message");
     message.textProperty().bind(model.messageProperty());
     javafx.scene.layout.FlowPane controls =
@@ -133,6 +141,14 @@ public final class ArchitectureView extends VBox {
     HBox.setHgrow(pairing, Priority.ALWAYS);
 
     getChildren().addAll(title, controls, message, diagram, direct, bottom);
+  }
+
+  /** The state pill's colour: green running, amber starting, red failed, grey stopped. */
+  private static void markState(Label state, String text) {
+    for (String s : new String[] {"RUNNING", "STARTING", "FAILED", "STOPPED"}) {
+      state.pseudoClassStateChanged(
+          PseudoClass.getPseudoClass(s.toLowerCase(java.util.Locale.ROOT)), s.equals(text));
+    }
   }
 
   private static VBox box(String id, String name, String what, String holds, boolean locked) {

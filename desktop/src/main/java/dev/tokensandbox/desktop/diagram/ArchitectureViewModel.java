@@ -46,8 +46,12 @@ public final class ArchitectureViewModel {
       new ReadOnlyObjectWrapper<>(this, "c");
   private final ReadOnlyObjectWrapper<Hop> appToProvider = new ReadOnlyObjectWrapper<>(this, "p");
 
+  private boolean runningLan;
+
   public ArchitectureViewModel(BackendHost host, Executor ui) {
     this.host = host;
+    lan.addListener((o, was, now) -> pendingChange());
+    lanDemoUsers.addListener((o, was, now) -> pendingChange());
     host.addListener(
         new BackendHost.Listener() {
           @Override
@@ -141,7 +145,21 @@ public final class ArchitectureViewModel {
     return appToProvider.getReadOnlyProperty();
   }
 
+  /** A switch that only a restart applies says so at once. */
+  private void pendingChange() {
+    if (!running.get()) {
+      return;
+    }
+    message.set(
+        lan.get() == runningLan && !lan.get()
+            ? "Running on loopback only, as before."
+            : "Press Restart to apply: the backend still listens "
+                + (runningLan ? "on the LAN" : "on loopback only")
+                + (lan.get() ? " (LAN mode turns demo mode off)." : "."));
+  }
+
   private void show(BackendHost.Status status) {
+    runningLan = status.running() && !status.pairingCode().isEmpty();
     running.set(status.running());
     state.set(status.state().name());
     message.set(status.message());

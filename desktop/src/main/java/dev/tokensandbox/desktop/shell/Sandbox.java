@@ -133,7 +133,17 @@ public final class Sandbox implements AutoCloseable {
     }
     host.close();
     deviceClock.close();
-    io.shutdownNow();
+    // Let a task finish (the lab's backend may still be starting): interrupting it mid-start
+    // left Jetty to print a stack trace on the way out.
+    io.shutdown();
+    try {
+      if (!io.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        io.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      io.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
     clients.close();
   }
 }

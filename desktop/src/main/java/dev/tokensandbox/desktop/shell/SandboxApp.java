@@ -140,9 +140,14 @@ public final class SandboxApp extends Application {
     ShellViewModel remembered =
         new ShellViewModel(new WindowStateFile(home.resolve("desktop.properties")));
     remembered.restore();
-    Label starting = new Label("Starting Token Sandbox…");
+    Label starting = new Label("Starting Token Sandbox: workspace, backend, expiry lab…");
     starting.setId("starting");
-    StackPane holder = new StackPane(starting);
+    javafx.scene.control.ProgressIndicator progress = new javafx.scene.control.ProgressIndicator();
+    progress.setId("starting-progress");
+    progress.setMaxSize(48, 48);
+    VBox startingBox = new VBox(12, progress, starting);
+    startingBox.setAlignment(javafx.geometry.Pos.CENTER);
+    StackPane holder = new StackPane(startingBox);
     Scene scene =
         new Scene(holder, remembered.widthProperty().get(), remembered.heightProperty().get());
     scene.getStylesheets().add(stylesheet());
@@ -189,7 +194,10 @@ public final class SandboxApp extends Application {
                 Platform.runLater(() -> show(stage, scene, holder, opened));
               } catch (RuntimeException e) {
                 Platform.runLater(
-                    () -> starting.setText("Token Sandbox could not start: " + e.getMessage()));
+                    () -> {
+                      progress.setVisible(false);
+                      starting.setText("Token Sandbox could not start: " + e.getMessage());
+                    });
               }
             },
             "sandbox-open");

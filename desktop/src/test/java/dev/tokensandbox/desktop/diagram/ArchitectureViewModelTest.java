@@ -98,6 +98,16 @@ class ArchitectureViewModelTest extends SandboxTest {
   }
 
   @Test
+  void tickingLanModeSaysARestartAppliesIt() {
+    ui.run(() -> model.lanProperty().set(true));
+    assertThat(ui.call(() -> model.messageProperty().get()))
+        .startsWith("Press Restart to apply: the backend still listens on loopback only");
+    ui.run(() -> model.lanProperty().set(false));
+    assertThat(ui.call(() -> model.messageProperty().get()))
+        .isEqualTo("Running on loopback only, as before.");
+  }
+
+  @Test
   void aBadPortIsNamedAndStopClearsTheQrCode() {
     ui.run(
         () -> {
