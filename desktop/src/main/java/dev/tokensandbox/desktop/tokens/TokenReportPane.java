@@ -23,6 +23,33 @@ public final class TokenReportPane extends VBox {
     setSpacing(6);
     tree.setId(idPrefix + "fields");
     tree.setShowRoot(false);
+    // Long values (an expiry with its local time, a lint fix) wrap instead of running off the
+    // right edge.
+    tree.setCellFactory(
+        view ->
+            new javafx.scene.control.TreeCell<>() {
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+                setPrefWidth(0);
+                if (!empty && getTreeItem() != null) {
+                  setMaxWidth(view.getWidth() - 24 - 18 * view.getTreeItemLevel(getTreeItem()));
+                }
+              }
+            });
+    lint.setCellFactory(
+        view ->
+            new javafx.scene.control.ListCell<>() {
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+                setPrefWidth(0);
+              }
+            });
     lint.setId(idPrefix + "lint");
     lint.setPrefHeight(110);
     VBox.setVgrow(tree, Priority.ALWAYS);
