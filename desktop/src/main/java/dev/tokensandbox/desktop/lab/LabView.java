@@ -55,10 +55,15 @@ public final class LabView extends BorderPane {
     pause.setId("pause");
     pause.setOnAction(e -> model.pause());
     speeds.getChildren().add(pause);
+    markActive(pause, model.speedProperty().get() == 0);
+    model.speedProperty().addListener((o, was, now) -> markActive(pause, now.doubleValue() == 0));
     for (double s : ClockPacer.PRESET_SPEEDS) {
       Button b = new Button(String.format(Locale.ROOT, "%.0f×", s));
       b.setId("speed-" + (int) s);
       b.setOnAction(e -> model.play(s));
+      b.setTooltip(
+          new Tooltip(String.format(Locale.ROOT, "Run virtual time at %.0f× real time", s)));
+      model.speedProperty().addListener((o, was, now) -> markActive(b, now.doubleValue() == s));
       speeds.getChildren().add(b);
     }
     Button next = new Button("Next event");
@@ -112,17 +117,23 @@ public final class LabView extends BorderPane {
     javafx.scene.layout.FlowPane clock = Layouts.toolbar(speeds, time);
     VBox controls = new VBox(8, chooser, clock);
 
+    Label description = new Label();
+    description.setId("preset-description");
+    description.setWrapText(true);
+    description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    description.getStyleClass().add("legend");
+    description.textProperty().bind(model.descriptionProperty());
     Label verdict = new Label();
     verdict.setId("verdict");
     verdict.setWrapText(true);
     verdict.textProperty().bind(model.verdictProperty());
 
-    setTop(new VBox(10, title, controls, verdict));
+    setTop(new VBox(10, title, controls, description, verdict));
 
     chart.setId("timeline");
     chart.getStyleClass().add("timeline");
-    chart.setMinHeight(140);
-    chart.setPrefHeight(160);
+    chart.setMinHeight(170);
+    chart.setPrefHeight(170);
     cursor.getStyleClass().add("timeline-cursor");
     chart.getChildren().add(cursor);
     chart.widthProperty().addListener((o, a, b) -> redraw());
@@ -149,17 +160,32 @@ public final class LabView extends BorderPane {
     Label legend =
         new Label(
             "▬ token lifetime (red: ran out)   ▲ will-expire   ● renewed / joined   ✖ failure   ·"
-                + " other   (x: seconds of virtual time)");
+                + " other   (x: seconds of virtual time; the log names the SDK callback of each"
+                + " RTC event)");
     legend.getStyleClass().add("legend");
+    legend.setWrapText(true);
+    legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     setCenter(new VBox(8, chart, legend, log));
   }
 
   private static final String NO_FAULT = "Clear lab faults";
 
+  private static final javafx.css.PseudoClass ACTIVE =
+      javafx.css.PseudoClass.getPseudoClass("active");
+
+  /** The speed in force is drawn pressed. */
+  private static void markActive(Button button, boolean active) {
+    button.pseudoClassStateChanged(ACTIVE, active);
+  }
+
+  /** Left of the plot: the lanes' names. */
+  private static final double LEFT = 84;
+
   private void redraw() {
     chart.getChildren().setAll(cursor);
     double length = Math.max(1, model.runLengthProperty().get());
-    double width = Math.max(1, chart.getWidth() - 16);
+    double width = Math.max(1, chart.getWidth() - LEFT - 8);
+    drawAxis(length, width);
     drawLifetimes(length, width);
     for (LabViewModel.Row row : model.rows()) {
       Region marker = new Region();
@@ -172,11 +198,49 @@ public final class LabView extends BorderPane {
       }
       marker.setPrefSize(10, 10);
       marker.resize(10, 10);
-      marker.relocate(8 + width * Math.min(1, row.offset() / length) - 5, lane(row.kind()));
+      marker.relocate(LEFT + width * Math.min(1, row.offset() / length) - 5, lane(row.kind()));
       Tooltip.install(marker, new Tooltip(row.text()));
       chart.getChildren().add(marker);
     }
     moveCursor();
+  }
+
+  /** Lane names on the left, and a time axis (seconds of virtual time) along the bottom. */
+  private void drawAxis(double length, double width) {
+    String[][] lanes = {
+      {"callbacks", "12"},
+      {"token", "36"},
+      {"joins/renewals", "52"},
+      {"failures", "92"},
+      {"other", "122"}
+    };
+    for (String[] lane : lanes) {
+      Label name = new Label(lane[0]);
+      name.getStyleClass().addAll("legend", "lane-label");
+      name.relocate(4, Double.parseDouble(lane[1]));
+      chart.getChildren().add(name);
+    }
+    double step = niceStep(length / 8);
+    for (double t = 0; t <= length + 1e-9; t += step) {
+      double x = LEFT + width * t / length;
+      javafx.scene.shape.Line tick = new javafx.scene.shape.Line(x, 140, x, 146);
+      tick.getStyleClass().add("axis-tick");
+      Label at = new Label(String.format(Locale.ROOT, t == Math.rint(t) ? "%.0f s" : "%.1f s", t));
+      at.getStyleClass().addAll("legend", "axis-label");
+      at.relocate(x - 10, 146);
+      chart.getChildren().addAll(tick, at);
+    }
+  }
+
+  /** 1, 2, 5, 10, 20, 50… seconds: a tick step a reader can add up. */
+  static double niceStep(double rough) {
+    double magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(rough, 1e-3))));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (rough <= m * magnitude) {
+        return m * magnitude;
+      }
+    }
+    return 10 * magnitude;
   }
 
   /**
@@ -193,7 +257,7 @@ public final class LabView extends BorderPane {
       double end = Math.min(Math.min(next, row.expiresAt()), length);
       Region bar = new Region();
       bar.getStyleClass().addAll("lifetime-bar", ranOut ? "lifetime-expired" : "lifetime-renewed");
-      double x = 8 + width * Math.min(1, row.offset() / length);
+      double x = LEFT + width * Math.min(1, row.offset() / length);
       double w = Math.max(2, width * Math.max(0, end - row.offset()) / length);
       bar.setPrefSize(w, 8);
       bar.resize(w, 8);
@@ -222,7 +286,9 @@ public final class LabView extends BorderPane {
   private void moveCursor() {
     double length = Math.max(1, model.runLengthProperty().get());
     double x =
-        8 + Math.max(1, chart.getWidth() - 16) * Math.min(1, model.nowProperty().get() / length);
+        LEFT
+            + Math.max(1, chart.getWidth() - LEFT - 8)
+                * Math.min(1, model.nowProperty().get() / length);
     cursor.setStartX(x);
     cursor.setEndX(x);
     cursor.setStartY(4);

@@ -32,9 +32,14 @@ public final class LabViewModel implements LabRuntime.Listener {
    * One timeline row: seconds after the run's start, what, the detail, and when (seconds after the
    * start) the device's token or join privilege runs out as of this event (NaN: no token).
    */
-  public record Row(double offset, EventKind kind, String detail, double expiresAt) {
+  public record Row(
+      double offset, EventKind kind, String detail, double expiresAt, String callback) {
+    public Row(double offset, EventKind kind, String detail, double expiresAt) {
+      this(offset, kind, detail, expiresAt, null);
+    }
+
     public Row(double offset, EventKind kind, String detail) {
-      this(offset, kind, detail, Double.NaN);
+      this(offset, kind, detail, Double.NaN, null);
     }
 
     /** True when this event starts a token lifetime (the chart draws a bar from here). */
@@ -46,8 +51,14 @@ public final class LabViewModel implements LabRuntime.Listener {
               || kind == EventKind.READY);
     }
 
+    /** The log line; on an RTC flow it names the SDK callback the event comes from. */
     public String text() {
-      return String.format(Locale.ROOT, "+%8.3f s  %-15s %s", offset, kind, detail);
+      return String.format(
+          Locale.ROOT,
+          "+%8.3f s  %-15s %s",
+          offset,
+          kind,
+          (callback == null ? "" : callback + " · ") + detail);
     }
   }
 
@@ -79,6 +90,9 @@ public final class LabViewModel implements LabRuntime.Listener {
       new ReadOnlyStringWrapper(this, "verdict", "Choose a preset and run it.");
   private final ReadOnlyDoubleWrapper runLength = new ReadOnlyDoubleWrapper(this, "runLength", 1);
   private final ReadOnlyDoubleWrapper now = new ReadOnlyDoubleWrapper(this, "now", 0);
+  private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed", 0);
+  private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description");
+  private boolean finished;
   private Instant start;
   private final ObjectProperty<RenewalPolicy.Trigger> trigger =
       new SimpleObjectProperty<>(this, "trigger");
@@ -87,6 +101,28 @@ public final class LabViewModel implements LabRuntime.Listener {
 
   public LabViewModel(Executor ui) {
     this.ui = ui;
+    selected.addListener((o, was, now) -> describe(now));
+    describe(selected.get());
+  }
+
+  private void describe(QaPreset p) {
+    description.set(
+        p == null
+            ? ""
+            : p.description()
+                + "  Expects: "
+                + String.join(", ", p.expected().stream().map(Object::toString).toList())
+                + ".");
+  }
+
+  /** The chosen preset's description and what it expects, shown before it runs. */
+  public ReadOnlyStringProperty descriptionProperty() {
+    return description.getReadOnlyProperty();
+  }
+
+  /** The virtual clock's speed now (0: paused); the view marks the active speed. */
+  public ReadOnlyDoubleProperty speedProperty() {
+    return speed.getReadOnlyProperty();
   }
 
   /** Connects the runtime (created with this view-model as its listener). */
@@ -226,6 +262,7 @@ public final class LabViewModel implements LabRuntime.Listener {
               Presets.byId(preset.id()).map(QaPreset::policy).orElse(null) != preset.policy();
           faultsAdded.clear();
           result = null;
+          finished = false;
           runLength.set(preset.runFor().toMillis() / 1000.0);
           verdict.set(
               "Running "
@@ -247,23 +284,35 @@ public final class LabViewModel implements LabRuntime.Listener {
                     seconds(e.at()),
                     e.kind(),
                     e.detail(),
-                    tokenExpiresAt == null ? Double.NaN : seconds(tokenExpiresAt))));
+                    tokenExpiresAt == null ? Double.NaN : seconds(tokenExpiresAt),
+                    ran != null && ran.flow().isRtc() ? e.kind().sdkCallback() : null)));
   }
 
   @Override
   public void finished(PresetResult result) {
+    StringBuilder checked = new StringBuilder();
+    for (var c : result.checks()) {
+      checked
+          .append(checked.length() == 0 ? "" : "   ")
+          .append(c.held() ? "✓ " : "✗ ")
+          .append(c.held() ? c.expect().toString() : c.failure());
+    }
     String text =
-        result.passed()
-            ? "PASS — "
-                + result.preset().title()
-                + ": the timeline matches all "
-                + result.preset().expected().size()
-                + " expectations"
-            : "FAIL — " + String.join("; ", result.failures());
+        (result.passed()
+                ? "PASS — "
+                    + result.preset().title()
+                    + ": the timeline matches all "
+                    + result.preset().expected().size()
+                    + " expectations"
+                : "FAIL — " + String.join("; ", result.failures()))
+            + "\n"
+            + checked;
     ui.execute(
         () -> {
           this.result = result;
+          finished = true;
           verdict.set(text);
+          time.set(String.format(Locale.ROOT, "+%.1f s  finished", now.get()));
         });
   }
 
@@ -273,9 +322,12 @@ public final class LabViewModel implements LabRuntime.Listener {
         () -> {
           double t = start == null ? 0 : seconds(virtualNow);
           now.set(t);
+          this.speed.set(speed);
           time.set(
               String.format(Locale.ROOT, "+%.1f s  ", t)
-                  + (speed == 0 ? "paused" : String.format(Locale.ROOT, "%.0f×", speed)));
+                  + (finished && speed == 0
+                      ? "finished"
+                      : speed == 0 ? "paused" : String.format(Locale.ROOT, "%.0f×", speed)));
         });
   }
 

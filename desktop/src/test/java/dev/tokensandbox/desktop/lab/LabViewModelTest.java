@@ -54,7 +54,16 @@ class LabViewModelTest {
         .containsExactly(61.0);
     assertThat(model.verdictProperty().get()).startsWith("PASS — Join privilege shorter");
     assertThat(model.runLengthProperty().get()).isEqualTo(100.0);
-    assertThat(model.timeProperty().get()).as("paused at the end").endsWith("paused");
+    assertThat(model.timeProperty().get()).as("a finished run says so").endsWith("finished");
+    assertThat(model.speedProperty().get()).isZero();
+    assertThat(model.verdictProperty().get())
+        .as("PASS lists what it checked")
+        .contains("✓ JOINED")
+        .doesNotContain("✗");
+    assertThat(model.rows())
+        .filteredOn(r -> r.kind() == EventKind.WILL_EXPIRE)
+        .first()
+        .satisfies(r -> assertThat(r.text()).contains("onTokenPrivilegeWillExpire · "));
   }
 
   @Test
@@ -144,6 +153,14 @@ class LabViewModelTest {
         .extracting(LabViewModel.Row::offset)
         .first()
         .satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(30.0));
+  }
+
+  @Test
+  void aPresetsDescriptionAndExpectationsShowBeforeItRuns() {
+    model.selectedProperty().set(Presets.byId("short-lifetime").orElseThrow());
+    assertThat(model.descriptionProperty().get())
+        .startsWith("A 20 s token: onTokenPrivilegeWillExpire fires at once")
+        .contains("Expects: ");
   }
 
   @Test

@@ -37,7 +37,7 @@ class LabViewTest extends SandboxWindowTest {
 
     try {
       WaitForAsyncUtils.waitFor(
-          20, TimeUnit.SECONDS, () -> text(robot, "#verdict").matches("(PASS|FAIL).*"));
+          20, TimeUnit.SECONDS, () -> text(robot, "#verdict").matches("(?s)(PASS|FAIL).*"));
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError(
           "no verdict: time "
@@ -65,7 +65,7 @@ class LabViewTest extends SandboxWindowTest {
         .as("the kick at the join expiry")
         .isNotEmpty();
     WaitForAsyncUtils.waitFor(
-        10, TimeUnit.SECONDS, () -> text(robot, "#lab-time").endsWith("paused"));
+        10, TimeUnit.SECONDS, () -> text(robot, "#lab-time").endsWith("finished"));
   }
 
   private static String text(FxRobot robot, String id) {
