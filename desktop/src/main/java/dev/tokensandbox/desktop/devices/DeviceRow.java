@@ -18,6 +18,10 @@ public abstract class DeviceRow {
   final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
   final ReadOnlyStringWrapper fault = new ReadOnlyStringWrapper("");
   final ObservableList<String> log = FXCollections.observableArrayList();
+
+  /** The last thing the screen said about this device (shown while it is selected). */
+  String status = "";
+
   Instant expiresAt;
 
   DeviceRow(String id) {

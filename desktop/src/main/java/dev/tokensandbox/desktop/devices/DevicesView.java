@@ -190,9 +190,23 @@ public final class DevicesView extends VBox {
       ComboBox<?>... resets) {
     ListView<String> log = new ListView<>();
     log.setId(id);
+    // Follows new lines while the user is at the bottom; one who scrolled up to read stays put.
+    javafx.collections.ListChangeListener<String> follow =
+        change -> {
+          if (atBottom(log)) {
+            log.scrollTo(log.getItems().size() - 1);
+          }
+        };
     selected.addListener(
         (o, was, now) -> {
+          if (was != null) {
+            was.log().removeListener(follow);
+          }
           log.setItems(now == null ? FXCollections.observableArrayList() : now.log());
+          if (now != null) {
+            now.log().addListener(follow);
+            log.scrollTo(now.log().size() - 1);
+          }
           for (ComboBox<?> box : resets) {
             box.setValue(null);
           }
@@ -200,8 +214,22 @@ public final class DevicesView extends VBox {
     // The view is built each time the screen is shown: a device selected before shows its log now.
     if (selected.get() != null) {
       log.setItems(selected.get().log());
+      selected.get().log().addListener(follow);
+      log.scrollTo(selected.get().log().size() - 1);
     }
     return log;
+  }
+
+  /** True when the list shows its last lines (or cannot scroll yet). */
+  static boolean atBottom(ListView<?> list) {
+    for (javafx.scene.Node n : list.lookupAll(".scroll-bar")) {
+      if (n instanceof javafx.scene.control.ScrollBar bar
+          && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL
+          && bar.isVisible()) {
+        return bar.getValue() >= bar.getMax() - 0.05;
+      }
+    }
+    return true;
   }
 
   /** A drop-down that applies its choice to the selected device (disabled without one). */

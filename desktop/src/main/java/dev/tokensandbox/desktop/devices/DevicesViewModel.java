@@ -88,6 +88,7 @@ public final class DevicesViewModel implements AutoCloseable {
       BackendHost host, BackendClients clients, SandboxClock clock, Executor io, Executor ui) {
     this.host = host;
     this.clients = clients;
+    selected.addListener((o, was, now) -> message.set(now == null ? "" : now.status));
     this.clock = clock;
     this.io = io;
     this.ui = ui;
@@ -137,7 +138,7 @@ public final class DevicesViewModel implements AutoCloseable {
     rows.add(row);
     selected.set(row);
     create(row).start();
-    message.set(name + " joins through " + row.flow().label());
+    say(row, name + " joins through " + row.flow().label());
     return row;
   }
 
@@ -185,7 +186,7 @@ public final class DevicesViewModel implements AutoCloseable {
     withSelected(
         (row, device) -> {
           if (!row.flow().isRtc()) {
-            message.set(row.name() + ": expire now applies to RTC devices (their engine kicks)");
+            say(row, row.name() + ": expire now applies to RTC devices (their engine kicks)");
             return;
           }
           device.expireNow();
@@ -208,8 +209,19 @@ public final class DevicesViewModel implements AutoCloseable {
           FaultRule rule = FAULTS.get(label);
           admin.setDeviceFault(row.name(), rule);
           row.fault.set(rule == null ? NO_FAULT : label);
-          message.set(row.name() + ": " + (rule == null ? "fault cleared" : label));
+          say(row, row.name() + ": " + (rule == null ? "fault cleared" : label));
         });
+  }
+
+  /**
+   * A message about {@code row}: kept with the row, shown while it is selected, so the status line
+   * never speaks of another device.
+   */
+  private void say(Row row, String text) {
+    row.status = text;
+    if (selected.get() == row) {
+      message.set(text);
+    }
   }
 
   /** Moves every countdown to now (once a second). */

@@ -180,6 +180,11 @@ public final class LabRuntime implements AutoCloseable {
     listener.time(virtual.now(), pacer.speed());
   }
 
+  /** The lab backend's admin interface (its traffic shows on the Traffic screen). */
+  public dev.tokensandbox.backend.admin.SandboxAdmin admin() {
+    return server.admin();
+  }
+
   @Override
   public void close() {
     submit(() -> closed = true);

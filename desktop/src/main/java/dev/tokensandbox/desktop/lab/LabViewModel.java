@@ -106,6 +106,9 @@ public final class LabViewModel implements LabRuntime.Listener {
   }
 
   private void describe(QaPreset p) {
+    if (ran == null && p != null) {
+      runLength.set(p.runFor().toMillis() / 1000.0); // the axis shows the run to come
+    }
     description.set(
         p == null
             ? ""

@@ -70,6 +70,7 @@ public final class Sandbox implements AutoCloseable {
             host, new TokenIssuer(clients, IssueViewModel.CLIENT), io, o.ui(), reader);
     inspect = new InspectViewModel(reader);
     lab = new LabViewModel(o.ui());
+    traffic = new TrafficViewModel(host, o.ui());
     // The lab's backend gets throwaway credentials: its tokens live in virtual time only. It
     // starts in the background so the window does not wait for it.
     io.execute(
@@ -82,9 +83,22 @@ public final class Sandbox implements AutoCloseable {
             }
             labRuntime = runtime;
           }
-          o.ui().execute(() -> lab.attach(runtime));
+          o.ui()
+              .execute(
+                  () -> {
+                    lab.attach(runtime);
+                    traffic.follow(TrafficViewModel.LAB, runtime.admin(), o.ui());
+                  });
         });
-    traffic = new TrafficViewModel(host, o.ui());
+    // Revealed secrets do not stay on screen once the user looks elsewhere.
+    shell
+        .screenProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (was == Screen.TRAFFIC) {
+                traffic.hide();
+              }
+            });
     devices = new DevicesViewModel(host, clients, deviceClock, io, o.ui());
     paired =
         new dev.tokensandbox.desktop.devices.PairedDevicesViewModel(host, deviceClock, io, o.ui());

@@ -38,8 +38,24 @@ public final class TrafficView extends VBox {
     count.textProperty().bind(model.countProperty());
     Button clear = new Button("Clear");
     clear.setOnAction(e -> model.clear());
+    ComboBox<String> source =
+        new ComboBox<>(
+            javafx.collections.FXCollections.observableArrayList(TrafficViewModel.SOURCES));
+    source.setId("traffic-source");
+    source.valueProperty().bindBidirectional(model.sourceProperty());
+    source.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "The window's backend, the Expiry lab's own backend (virtual time), or both"));
+    javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+    search.setId("traffic-search");
+    search.setPromptText("Search path, route, status, device…");
+    search.setPrefColumnCount(16);
+    search.textProperty().bindBidirectional(model.searchProperty());
     javafx.scene.layout.FlowPane filters =
         Layouts.toolbar(
+            search,
+            new Label("Source"),
+            source,
             new Label("Flow"),
             flow,
             new Label("Device"),
@@ -59,6 +75,7 @@ public final class TrafficView extends VBox {
     table.getColumns().add(column("ms", 60, e -> Double.toString(e.durationMillis())));
     table.getColumns().add(column("Device", 120, JournalEntry::client));
     table.getColumns().add(column("Faults", 120, e -> String.join(",", e.faults())));
+    table.getColumns().add(column("Source", 110, model::sourceOf));
     table.setRowFactory(
         t ->
             new javafx.scene.control.TableRow<>() {
@@ -73,8 +90,8 @@ public final class TrafficView extends VBox {
         .selectedItemProperty()
         .addListener((o, was, now) -> model.selectedProperty().set(now));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    Layouts.fitColumns(
-        table, "No requests yet: issue a token, add a device or run a lab preset to see traffic.");
+    Layouts.fitColumns(table, model.emptyProperty().get());
+    ((Label) table.getPlaceholder()).textProperty().bind(model.emptyProperty());
 
     TextArea detail = new TextArea();
     detail.setId("traffic-detail");

@@ -43,6 +43,14 @@ public final class TrafficViewModel {
 
   public static final List<String> STATUSES = List.of(ALL, "2xx", "4xx", "5xx");
 
+  /** The window's own backend. */
+  public static final String WINDOW = "Window backend";
+
+  /** The Expiry lab's private backend (its traffic runs in virtual time). */
+  public static final String LAB = "Expiry lab";
+
+  public static final List<String> SOURCES = List.of(ALL, WINDOW, LAB);
+
   private final BackendHost host;
   private final ObservableList<JournalEntry> entries = FXCollections.observableArrayList();
   private final FilteredList<JournalEntry> visible = new FilteredList<>(entries);
@@ -56,6 +64,13 @@ public final class TrafficViewModel {
   private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
   private final ReadOnlyBooleanWrapper revealed = new ReadOnlyBooleanWrapper(this, "revealed");
   private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper(this, "count", "");
+  private final ObjectProperty<String> source = new SimpleObjectProperty<>(this, "source", ALL);
+  private final javafx.beans.property.StringProperty search =
+      new javafx.beans.property.SimpleStringProperty(this, "search", "");
+  private final ReadOnlyStringWrapper empty = new ReadOnlyStringWrapper(this, "empty", "");
+  private final java.util.Map<JournalEntry, String> sourceOf = new java.util.IdentityHashMap<>();
+  private final java.util.Map<String, dev.tokensandbox.backend.admin.SandboxAdmin> admins =
+      new java.util.HashMap<>();
 
   public TrafficViewModel(BackendHost host, Executor ui) {
     this.host = host;
@@ -64,6 +79,8 @@ public final class TrafficViewModel {
     flow.addListener((o, was, now) -> refilter());
     device.addListener((o, was, now) -> refilter());
     status.addListener((o, was, now) -> refilter());
+    source.addListener((o, was, now) -> refilter());
+    search.addListener((o, was, now) -> refilter());
     selected.addListener((o, was, now) -> showDetail(false));
     host.addListener(
         new BackendHost.Listener() {
@@ -72,10 +89,40 @@ public final class TrafficViewModel {
 
           @Override
           public void traffic(JournalEntry entry) {
-            ui.execute(() -> add(entry));
+            ui.execute(() -> add(WINDOW, entry));
           }
         });
     refilter();
+  }
+
+  /**
+   * Also shows what {@code admin}'s journal records from now on, as {@code name} (the Expiry lab's
+   * backend). Returns what stops it.
+   */
+  public Runnable follow(
+      String name, dev.tokensandbox.backend.admin.SandboxAdmin admin, Executor ui) {
+    admins.put(name, admin);
+    return admin.subscribeJournal(entry -> ui.execute(() -> add(name, entry)), skipped -> {});
+  }
+
+  /** All, the window's backend, or the Expiry lab's. */
+  public ObjectProperty<String> sourceProperty() {
+    return source;
+  }
+
+  /** Text to find in the method, path, route, status, client or faults (case ignored). */
+  public javafx.beans.property.StringProperty searchProperty() {
+    return search;
+  }
+
+  /** What the empty table says: nothing yet, or nothing that matches. */
+  public ReadOnlyStringProperty emptyProperty() {
+    return empty.getReadOnlyProperty();
+  }
+
+  /** Where an entry came from (WINDOW or LAB). */
+  public String sourceOf(JournalEntry entry) {
+    return sourceOf.getOrDefault(entry, WINDOW);
   }
 
   public ObservableList<JournalEntry> visible() {
@@ -132,14 +179,20 @@ public final class TrafficViewModel {
   /** Empties the list (the backend's journal keeps its copy). */
   public void clear() {
     entries.clear();
+    sourceOf.clear();
     selected.set(null);
     refilter();
   }
 
   void add(JournalEntry entry) {
+    add(WINDOW, entry);
+  }
+
+  void add(String from, JournalEntry entry) {
     if (entries.size() == MAX_ROWS) {
-      entries.remove(0);
+      sourceOf.remove(entries.remove(0));
     }
+    sourceOf.put(entry, from);
     entries.add(entry);
     if (!devices.contains(entry.client())) {
       devices.add(entry.client());
@@ -156,16 +209,43 @@ public final class TrafficViewModel {
     String prefix = FLOWS.get(flow.get());
     String who = device.get();
     String code = status.get();
+    String from = source.get();
+    String text =
+        search.get() == null ? "" : search.get().strip().toLowerCase(java.util.Locale.ROOT);
     return e ->
-        (prefix == null || e.route().startsWith(prefix))
+        (from == null || ALL.equals(from) || from.equals(sourceOf.getOrDefault(e, WINDOW)))
+            && (text.isEmpty() || haystack(e).contains(text))
+            && (prefix == null || e.route().startsWith(prefix))
             && (who == null || ALL.equals(who) || who.equals(e.client()))
             && (code == null
                 || ALL.equals(code)
                 || Integer.toString(e.status()).charAt(0) == code.charAt(0));
   }
 
+  private static String haystack(JournalEntry e) {
+    return (e.method()
+            + " "
+            + e.path()
+            + " "
+            + e.route()
+            + " "
+            + e.status()
+            + " "
+            + e.client()
+            + " "
+            + String.join(" ", e.faults()))
+        .toLowerCase(java.util.Locale.ROOT);
+  }
+
   private void updateCount() {
     count.set(visible.size() + " of " + entries.size() + " requests");
+    empty.set(
+        entries.isEmpty()
+            ? "No requests yet: issue a token, add a device or run a lab preset to see traffic."
+            : "No request matches the filters ("
+                + entries.size()
+                + " hidden): clear the search"
+                + " or choose All.");
   }
 
   private void showDetail(boolean reveal) {
@@ -175,14 +255,17 @@ public final class TrafficViewModel {
       detail.set("");
       return;
     }
+    String from = sourceOf.getOrDefault(e, WINDOW);
+    Optional<dev.tokensandbox.backend.admin.SandboxAdmin> admin =
+        WINDOW.equals(from) ? host.admin() : Optional.ofNullable(admins.get(from));
     Optional<RevealStore.Exchange> raw =
-        reveal ? host.admin().flatMap(a -> a.reveal(e.id())) : Optional.empty();
+        reveal ? admin.flatMap(a -> a.reveal(e.id())) : Optional.empty();
     revealed.set(raw.isPresent());
     StringBuilder out = new StringBuilder();
     out.append(e.method()).append(' ').append(e.path()).append(" → ").append(e.status());
     out.append("\n").append(e.hop()).append(" · route ").append(e.route());
     out.append(" · ").append(e.durationMillis()).append(" ms · ").append(e.at());
-    out.append("\nclient: ").append(e.client());
+    out.append("\nsource: ").append(from).append(" · client: ").append(e.client());
     if (!e.faults().isEmpty()) {
       out.append("\nfaults: ").append(e.faults());
     }

@@ -74,6 +74,25 @@ class DevicesViewModelTest extends SandboxTest {
   }
 
   @Test
+  void theStatusLineSpeaksOfTheSelectedDeviceOnly() {
+    DevicesViewModel.Row first = ui.call(model::add);
+    DevicesViewModel.Row second = ui.call(model::add);
+    ui.run(
+        () -> {
+          model.selectedProperty().set(first);
+          model.setFault("Backend answers 503");
+        });
+    assertThat(ui.call(() -> model.messageProperty().get()))
+        .isEqualTo(first.name() + ": Backend answers 503");
+    ui.run(() -> model.selectedProperty().set(second));
+    assertThat(ui.call(() -> model.messageProperty().get()))
+        .isEqualTo(second.name() + " joins through Shengwang RTC");
+    ui.run(() -> model.selectedProperty().set(first));
+    assertThat(ui.call(() -> model.messageProperty().get())).contains("Backend answers 503");
+    ui.run(() -> model.setFault(DevicesViewModel.NO_FAULT));
+  }
+
+  @Test
   void aJwtDeviceStartsItsSessionAndLeaveStopsIt() {
     ui.run(() -> model.newFlowProperty().set(Flow.CHATSDK));
     DevicesViewModel.Row row = ui.call(model::add);

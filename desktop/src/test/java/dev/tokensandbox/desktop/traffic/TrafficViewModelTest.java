@@ -69,6 +69,64 @@ class TrafficViewModelTest extends SandboxTest {
   }
 
   @Test
+  void searchAndSourceNarrowTheListAndTheEmptyTableSaysWhy() throws Exception {
+    assertThat(ui.call(() -> model.emptyProperty().get())).startsWith("No requests yet");
+    get("/api/agora/token?channelName=a&uid=1", "pixel-7");
+    get("/rtc/a/publisher/uid/1/", "emulator");
+    await("two entries", () -> ui.call(() -> model.visible().size()) == 2);
+    ui.run(() -> model.add(TrafficViewModel.LAB, entry(99, "/lab/only")));
+
+    ui.run(() -> model.searchProperty().set("EMULATOR"));
+    assertThat(paths()).containsExactly("/rtc/a/publisher/uid/1/");
+    ui.run(
+        () -> {
+          model.searchProperty().set("");
+          model.sourceProperty().set(TrafficViewModel.LAB);
+        });
+    assertThat(paths()).containsExactly("/lab/only");
+    assertThat(ui.call(() -> model.sourceOf(model.visible().get(0))))
+        .isEqualTo(TrafficViewModel.LAB);
+    ui.run(() -> model.searchProperty().set("nothing like this"));
+    assertThat(paths()).isEmpty();
+    assertThat(ui.call(() -> model.emptyProperty().get()))
+        .startsWith("No request matches the filters (3 hidden)");
+  }
+
+  @Test
+  void revealedSecretsAreHiddenWhenTheScreenIsLeft() throws Exception {
+    String token = get("/api/agora/token?channelName=a&uid=1", null);
+    await("the entry", () -> ui.call(() -> model.visible().size()) == 1);
+    ui.run(
+        () -> {
+          sut.sandbox.shell.screenProperty().set(dev.tokensandbox.desktop.shell.Screen.TRAFFIC);
+          model.selectedProperty().set(model.visible().get(0));
+          model.reveal();
+        });
+    assertThat(ui.call(() -> model.detailProperty().get())).contains(token);
+    ui.run(() -> sut.sandbox.shell.screenProperty().set(dev.tokensandbox.desktop.shell.Screen.LAB));
+    assertThat(ui.call(() -> model.revealedProperty().get())).isFalse();
+    assertThat(ui.call(() -> model.detailProperty().get())).doesNotContain(token);
+  }
+
+  private static JournalEntry entry(long id, String path) {
+    return new JournalEntry(
+        id,
+        java.time.Instant.EPOCH,
+        1,
+        "app→customer",
+        "agora.rtc",
+        "GET",
+        path,
+        200,
+        "lab",
+        java.util.Map.of(),
+        "",
+        "",
+        List.of(),
+        List.of());
+  }
+
+  @Test
   void theListStaysBounded() {
     for (int i = 0; i < TrafficViewModel.MAX_ROWS + 5; i++) {
       long id = i;
