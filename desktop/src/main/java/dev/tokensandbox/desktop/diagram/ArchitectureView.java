@@ -158,8 +158,10 @@ public final class ArchitectureView extends VBox {
     subtitle.getStyleClass().add("legend");
     subtitle.setWrapText(true);
     title.setWrapText(true);
+    subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label secrets = new Label(holds);
     secrets.setWrapText(true);
+    secrets.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     if (locked) {
       SVGPath lock = new SVGPath();
       lock.setContent("M4 8V6a4 4 0 0 1 8 0v2h1v8H3V8h1zm2 0h4V6a2 2 0 0 0-4 0v2z");

@@ -44,6 +44,7 @@ public final class SandboxApp extends Application {
   public static final double MIN_HEIGHT = 600;
 
   private static volatile DesktopOptions options = DesktopOptions.defaults();
+  private static volatile boolean systemPrefersDark;
   private Sandbox sandbox;
   private Timeline ticker;
 
@@ -92,7 +93,7 @@ public final class SandboxApp extends Application {
     Runnable show =
         () -> {
           Screen screen = sandbox.shell.screenProperty().get();
-          Node node = built.computeIfAbsent(screen, s -> build(s, sandbox));
+          Node node = built.computeIfAbsent(screen, s -> scrollable(build(s, sandbox)));
           content.getChildren().setAll(node);
           buttons.get(screen).setSelected(true);
         };
@@ -100,8 +101,53 @@ public final class SandboxApp extends Application {
     show.run();
     BorderPane root = new BorderPane(content);
     root.setLeft(nav);
+    root.setTop(new VBox(Menus.bar(sandbox), tourBar(sandbox)));
     root.getStylesheets().add(stylesheet());
+    Theme.apply(sandbox.shell.themeProperty().get(), systemPrefersDark);
+    sandbox.shell.themeProperty().addListener((o, was, now) -> Theme.apply(now, systemPrefersDark));
     return root;
+  }
+
+  /** The first-run tour as a bar above the screens, until it is done or dismissed. */
+  private static Node tourBar(Sandbox sandbox) {
+    Tour tour = new Tour(sandbox);
+    Label text = new Label();
+    text.setId("tour-text");
+    text.setWrapText(true);
+    text.textProperty().bind(tour.textProperty());
+    javafx.scene.control.Button next = new javafx.scene.control.Button(tour.action());
+    next.setId("tour-next");
+    next.getStyleClass().add("accent");
+    next.setMinWidth(Region.USE_PREF_SIZE);
+    next.setOnAction(
+        e -> {
+          tour.next();
+          next.setText(tour.action());
+        });
+    javafx.scene.control.Button dismiss = new javafx.scene.control.Button("Dismiss");
+    dismiss.setId("tour-dismiss");
+    dismiss.setMinWidth(Region.USE_PREF_SIZE);
+    dismiss.setOnAction(e -> tour.dismiss());
+    javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(10, text, next, dismiss);
+    bar.setId("tour");
+    bar.getStyleClass().add("hint");
+    bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    javafx.scene.layout.HBox.setHgrow(text, Priority.ALWAYS);
+    bar.visibleProperty().bind(sandbox.shell.tourDoneProperty().not());
+    bar.managedProperty().bind(bar.visibleProperty());
+    return bar;
+  }
+
+  /**
+   * A screen fills the window; when the window is smaller than the screen's least size (wrapped
+   * text keeps its lines), it scrolls instead of squeezing text into "…".
+   */
+  private static Node scrollable(Node screen) {
+    javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(screen);
+    scroll.setFitToWidth(true);
+    scroll.setFitToHeight(true);
+    scroll.getStyleClass().add("screen-scroll");
+    return scroll;
   }
 
   private static Node build(Screen screen, Sandbox s) {
@@ -152,6 +198,8 @@ public final class SandboxApp extends Application {
         new Scene(holder, remembered.widthProperty().get(), remembered.heightProperty().get());
     scene.getStylesheets().add(stylesheet());
     stage.setTitle("Token Sandbox");
+    stage.getIcons().setAll(AppIcon.images());
+    Theme.apply(remembered.themeProperty().get(), systemPrefersDark);
     stage.setScene(scene);
     stage.setMinWidth(MIN_WIDTH);
     stage.setMinHeight(MIN_HEIGHT);
@@ -248,6 +296,7 @@ public final class SandboxApp extends Application {
   /** Opens the window with {@code chosen} (checked by the command line); returns when it closes. */
   public static void launch(DesktopOptions chosen) {
     options = chosen;
+    systemPrefersDark = SystemTheme.prefersDark();
     Application.launch(SandboxApp.class);
   }
 }

@@ -20,6 +20,10 @@ public final class ShellViewModel {
       new SimpleObjectProperty<>(this, "screen", Screen.ARCHITECTURE);
   private final DoubleProperty width = new SimpleDoubleProperty(this, "width", DEFAULT_WIDTH);
   private final DoubleProperty height = new SimpleDoubleProperty(this, "height", DEFAULT_HEIGHT);
+  private final ObjectProperty<Theme> theme =
+      new SimpleObjectProperty<>(this, "theme", Theme.SYSTEM);
+  private final javafx.beans.property.BooleanProperty tourDone =
+      new javafx.beans.property.SimpleBooleanProperty(this, "tourDone", false);
   private final DoubleProperty x = new SimpleDoubleProperty(this, "x", Double.NaN);
   private final DoubleProperty y = new SimpleDoubleProperty(this, "y", Double.NaN);
 
@@ -38,6 +42,16 @@ public final class ShellViewModel {
 
   public DoubleProperty heightProperty() {
     return height;
+  }
+
+  /** Light, dark, or the system's choice (remembered). */
+  public ObjectProperty<Theme> themeProperty() {
+    return theme;
+  }
+
+  /** The first-run tour was finished or dismissed (remembered: it is not shown again). */
+  public javafx.beans.property.BooleanProperty tourDoneProperty() {
+    return tourDone;
   }
 
   /** The window's left edge on the desktop; NaN until it was remembered (then: centred). */
@@ -62,6 +76,12 @@ public final class ShellViewModel {
     }
     width.set(size(p.getProperty("width"), DEFAULT_WIDTH, 640, 4000));
     height.set(size(p.getProperty("height"), DEFAULT_HEIGHT, 480, 3000));
+    try {
+      theme.set(Theme.valueOf(p.getProperty("theme", Theme.SYSTEM.name())));
+    } catch (IllegalArgumentException e) {
+      theme.set(Theme.SYSTEM);
+    }
+    tourDone.set(Boolean.parseBoolean(p.getProperty("tourDone", "false")));
     x.set(size(p.getProperty("x"), Double.NaN, -20_000, 20_000));
     y.set(size(p.getProperty("y"), Double.NaN, -20_000, 20_000));
   }
@@ -72,6 +92,8 @@ public final class ShellViewModel {
     p.setProperty("screen", screen.get().name());
     p.setProperty("width", Long.toString(Math.round(width.get())));
     p.setProperty("height", Long.toString(Math.round(height.get())));
+    p.setProperty("theme", theme.get().name());
+    p.setProperty("tourDone", Boolean.toString(tourDone.get()));
     if (!Double.isNaN(x.get()) && !Double.isNaN(y.get())) {
       p.setProperty("x", Long.toString(Math.round(x.get())));
       p.setProperty("y", Long.toString(Math.round(y.get())));

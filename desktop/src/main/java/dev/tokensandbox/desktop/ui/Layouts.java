@@ -45,6 +45,7 @@ public final class Layouts {
     message.setId(id);
     message.setWrapText(true);
     message.setMaxWidth(Double.MAX_VALUE);
+    message.setMinHeight(Region.USE_PREF_SIZE);
     message.getStyleClass().add("message");
     return message;
   }
@@ -57,6 +58,7 @@ public final class Layouts {
     Label empty = new Label(placeholder);
     empty.setWrapText(true);
     empty.setMaxWidth(420);
+    empty.setMinHeight(Region.USE_PREF_SIZE);
     table.setPlaceholder(empty);
     for (TableColumn<R, ?> column : table.getColumns()) {
       double header = textWidth(column.getText()) + 28;
