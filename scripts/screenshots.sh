@@ -14,11 +14,15 @@ shoot() {
     java -Duser.home="$scratch" -jar desktop/target/token-sandbox-desktop.jar --port=0 "$@"
 }
 out="$PWD/docs/screenshots"
-shoot --snapshot="$out/architecture.png" --screen=architecture --issue
+shoot --snapshot="$out/architecture.png" --screen=architecture --issue --theme=light
 shoot --snapshot="$out/issue.png" --screen=issue --issue
 shoot --snapshot="$out/inspect.png" --screen=inspect --paste="$token"
 shoot --snapshot="$out/lab.png" --preset=join-shorter-than-publish
 shoot --snapshot="$out/traffic.png" --screen=traffic --issue --devices=2
 shoot --snapshot="$out/devices.png" --screen=devices --devices=3
 shoot --snapshot="$out/scenarios.png" --screen=scenarios
+# The dark theme, and the first-run tour, on two screens each.
+shoot --snapshot="$out/lab-dark.png" --preset=join-shorter-than-publish --theme=dark
+shoot --snapshot="$out/issue-dark.png" --screen=issue --issue --theme=dark
+shoot --snapshot="$out/architecture-tour.png" --screen=architecture --tour --theme=light
 ls -1 "$out"

@@ -3,6 +3,7 @@ package dev.tokensandbox.desktop.cli;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.desktop.shell.DesktopOptions;
 import dev.tokensandbox.desktop.shell.Screen;
+import dev.tokensandbox.desktop.shell.Theme;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -38,7 +39,17 @@ public final class DesktopCommand implements Callable<Integer> {
       description = "Port of the window's mock backend, 0 for any free port (default: 8080).")
   int port;
 
+  @Option(
+      names = "--theme",
+      paramLabel = "THEME",
+      description =
+          "SYSTEM, LIGHT or DARK for this launch (default: the one chosen in View → Theme).")
+  Theme theme;
+
   // Tooling: scripts/screenshots.sh and benchmarks/startup.sh.
+  @Option(names = "--tour", hidden = true)
+  boolean tour;
+
   @Option(names = "--snapshot", hidden = true, paramLabel = "FILE")
   Path snapshot;
 
@@ -90,7 +101,8 @@ public final class DesktopCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw bad("--screen: must be one of " + java.util.List.of(Screen.values()));
     }
-    return new DesktopOptions(port, snapshot, chosen, paste, preset, issue, devices, startupProbe);
+    return new DesktopOptions(
+        port, snapshot, chosen, paste, preset, issue, devices, startupProbe, theme, tour);
   }
 
   private ParameterException bad(String message) {
@@ -104,6 +116,7 @@ public final class DesktopCommand implements Callable<Integer> {
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, Consumer<DesktopOptions> window) {
     CommandLine cli = new CommandLine(new DesktopCommand(window));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
     try {

@@ -14,10 +14,12 @@ public record DesktopOptions(
     String preset,
     boolean issue,
     int devices,
-    boolean startupProbe) {
+    boolean startupProbe,
+    Theme theme,
+    boolean tour) {
 
   /** The window as a user starts it: port 8080, no tooling. */
   public static DesktopOptions defaults() {
-    return new DesktopOptions(8080, null, null, "", "", false, 0, false);
+    return new DesktopOptions(8080, null, null, "", "", false, 0, false, null, false);
   }
 }

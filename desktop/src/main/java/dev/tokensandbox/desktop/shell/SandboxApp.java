@@ -199,7 +199,9 @@ public final class SandboxApp extends Application {
     scene.getStylesheets().add(stylesheet());
     stage.setTitle("Token Sandbox");
     stage.getIcons().setAll(AppIcon.images());
-    Theme.apply(remembered.themeProperty().get(), systemPrefersDark);
+    Theme.apply(
+        options.theme() != null ? options.theme() : remembered.themeProperty().get(),
+        systemPrefersDark);
     stage.setScene(scene);
     stage.setMinWidth(MIN_WIDTH);
     stage.setMinHeight(MIN_HEIGHT);
@@ -257,6 +259,9 @@ public final class SandboxApp extends Application {
     sandbox = opened;
     sandbox.scenarios.setOpener(getHostServices()::showDocument);
     sandbox.shell.restore();
+    if (options.theme() != null) {
+      sandbox.shell.themeProperty().set(options.theme());
+    }
     holder.getChildren().setAll(createRoot(sandbox));
     sandbox.shell.widthProperty().bind(stage.widthProperty());
     sandbox.shell.heightProperty().bind(stage.heightProperty());

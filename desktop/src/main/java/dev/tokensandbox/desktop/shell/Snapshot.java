@@ -19,16 +19,25 @@ import javax.imageio.ImageIO;
  * shows a screen, prepares it, writes the window as PNG and exits. This is how the screenshots in
  * {@code docs/screenshots/} are made ({@code scripts/screenshots.sh}).
  */
-record Snapshot(Path file, Screen screen, String paste, String preset, boolean issue, int devices) {
+record Snapshot(
+    Path file,
+    Screen screen,
+    String paste,
+    String preset,
+    boolean issue,
+    int devices,
+    boolean tour) {
 
   static Optional<Snapshot> from(DesktopOptions o) {
     return o.snapshot() == null
         ? Optional.empty()
         : Optional.of(
-            new Snapshot(o.snapshot(), o.screen(), o.paste(), o.preset(), o.issue(), o.devices()));
+            new Snapshot(
+                o.snapshot(), o.screen(), o.paste(), o.preset(), o.issue(), o.devices(), o.tour()));
   }
 
   void takeAndExit(Scene scene, Sandbox sandbox) {
+    sandbox.shell.tourDoneProperty().set(!tour); // pictures of the screens, not of the tour
     sandbox.shell.screenProperty().set(screen);
     sandbox.inspect.tokenProperty().set(paste);
     whenReady(

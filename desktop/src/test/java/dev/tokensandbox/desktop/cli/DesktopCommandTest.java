@@ -27,7 +27,8 @@ class DesktopCommandTest {
     assertThat(run()).isZero();
     assertThat(opened)
         .containsExactly(
-            new DesktopOptions(8080, null, Screen.ARCHITECTURE, "", "", false, 0, false));
+            new DesktopOptions(
+                8080, null, Screen.ARCHITECTURE, "", "", false, 0, false, null, false));
 
     opened.clear();
     assertThat(run("--port=0", "--snapshot=x.png", "--preset=token-over-24h", "--devices", "3"))
@@ -37,6 +38,11 @@ class DesktopCommandTest {
     assertThat(o.snapshot()).isEqualTo(Path.of("x.png"));
     assertThat(o.screen()).as("a preset's picture shows the lab").isEqualTo(Screen.LAB);
     assertThat(o.devices()).isEqualTo(3);
+
+    opened.clear();
+    assertThat(run("--theme=dark")).isZero();
+    assertThat(opened.get(0).theme()).isEqualTo(dev.tokensandbox.desktop.shell.Theme.DARK);
+    assertThat(run("--theme=purple")).isEqualTo(2);
   }
 
   @Test
