@@ -109,7 +109,8 @@ public final class ScenariosViewModel {
     }
     try {
       opener.accept(store.uri(file));
-      status.set("Opened " + file);
+      status.set(
+          "Asked the system to open " + file + " (if no browser opens, open the file from there)");
     } catch (RuntimeException e) {
       failed.set(true);
       status.set("Could not open " + file + ": " + e.getMessage());

@@ -118,7 +118,9 @@ public final class SandboxApp extends Application {
     javafx.scene.control.Button next = new javafx.scene.control.Button(tour.action());
     next.setId("tour-next");
     next.getStyleClass().add("accent");
-    next.setMinWidth(Region.USE_PREF_SIZE);
+    // One width for every step, so Dismiss does not move under a pointer clicking "next".
+    next.setMinWidth(150);
+    next.setPrefWidth(150);
     next.setOnAction(
         e -> {
           tour.next();

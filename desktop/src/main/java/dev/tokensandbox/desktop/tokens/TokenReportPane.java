@@ -35,7 +35,7 @@ public final class TokenReportPane extends VBox {
                 setWrapText(true);
                 setPrefWidth(0);
                 if (!empty && getTreeItem() != null) {
-                  setMaxWidth(view.getWidth() - 44 - 22 * view.getTreeItemLevel(getTreeItem()));
+                  setMaxWidth(view.getWidth() - 70 - 20 * view.getTreeItemLevel(getTreeItem()));
                 }
               }
             });

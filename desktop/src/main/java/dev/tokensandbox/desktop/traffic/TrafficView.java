@@ -110,6 +110,14 @@ public final class TrafficView extends VBox {
           }
         });
     model.selectedProperty().addListener((o, was, now) -> reveal.setSelected(false));
+    // Hidden again from elsewhere (the screen was left): the toggle follows.
+    model.revealedProperty().addListener((o, was, now) -> reveal.setSelected(now));
+    reveal
+        .textProperty()
+        .bind(reveal.selectedProperty().map(on -> on ? "Hide secrets" : "Reveal secrets"));
+    reveal.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Shows this request's real headers and bodies, tokens and keys included"));
     VBox detailPane = new VBox(6, new HBox(8, new Label("Detail"), reveal), detail);
     VBox.setVgrow(detail, Priority.ALWAYS);
 

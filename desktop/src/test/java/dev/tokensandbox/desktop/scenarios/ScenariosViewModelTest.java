@@ -255,7 +255,7 @@ class ScenariosViewModelTest {
 
     model.openReport();
     assertThat(opened).containsExactly(html.toUri().toString());
-    assertThat(model.statusProperty().get()).startsWith("Opened");
+    assertThat(model.statusProperty().get()).startsWith("Asked the system to open");
   }
 
   /** A finished lab run of short-lifetime with its trigger changed: two events, checked. */
