@@ -228,7 +228,9 @@ class SandboxAppTest extends SandboxWindowTest {
       }
     }
     return new QRCodeReader()
-        .decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels))))
+        .decode(
+            new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels))),
+            java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
         .getText();
   }
 }
