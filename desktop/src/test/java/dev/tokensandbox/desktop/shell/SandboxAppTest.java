@@ -230,7 +230,7 @@ class SandboxAppTest extends SandboxWindowTest {
     return new QRCodeReader()
         .decode(
             new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels))),
-            java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+            java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE))
         .getText();
   }
 }
