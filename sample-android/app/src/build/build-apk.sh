@@ -5,22 +5,20 @@
 # classes.dex, the libraries' Java resources go in (OkHttp's public-suffix list), then zipalign,
 # a generated debug key and apksigner; `apksigner verify` and `aapt dump badging` check the result.
 # Maven runs this in `package` when /usr/bin/apksigner exists.
-#   build-apk.sh <module dir> <target dir> <app jar> <lan host>
+#   build-apk.sh <module dir> <target dir> <app jar>
 set -euo pipefail
 module=$1
 target=$2
 app_jar=$3
-lan_host=${4:-localhost}
 work="$target/apk"
 apk="$target/sample-android-debug.apk"
 framework=/usr/share/android-framework-res/framework-res.apk
 
 rm -rf "$work/res" "$work/compiled" "$work/dex" "$work/javares" "$work"/*.apk
-mkdir -p "$work/res/xml" "$work/compiled" "$work/dex" "$work/javares"
+mkdir -p "$work/compiled" "$work/dex" "$work/javares"
 
-echo "[apk] resources (cleartext HTTP allowed to 10.0.2.2, loopback and ${lan_host})"
-sed "s/\${sandbox.lanHost}/${lan_host}/" "$module/src/main/res/xml/network_security_config.xml" \
-  > "$work/res/xml/network_security_config.xml"
+echo "[apk] resources (network security config, launcher icon)"
+cp -r "$module/src/main/res" "$work/res"
 aapt2 compile --dir "$work/res" -o "$work/compiled/resources.zip"
 aapt2 link -I "$framework" --manifest "$module/src/main/AndroidManifest.xml" \
   --min-sdk-version 26 --target-sdk-version 34 \
@@ -42,8 +40,13 @@ if [ -n "$(ls -A "$work/javares")" ]; then
 fi
 zipalign -p -f 4 "$work/unsigned.apk" "$work/aligned.apk"
 
-keystore="$work/debug.keystore"
+# Android's convention: one debug key per user, outside any build, created once; a clean build
+# then signs with the same key and `adb install -r` replaces the installed app.
+android_home="${ANDROID_USER_HOME:-$HOME/.android}"
+mkdir -p "$android_home"
+keystore="$android_home/debug.keystore"
 if [ ! -f "$keystore" ]; then
+  echo "[apk] creating the debug key $keystore (once)"
   keytool -genkeypair -keystore "$keystore" -storepass android -keypass android \
     -alias androiddebugkey -keyalg RSA -keysize 2048 -validity 10000 \
     -dname "CN=Android Debug,O=Token Sandbox,C=US" > /dev/null 2>&1
@@ -58,6 +61,13 @@ grep -q "launchable-activity: name='dev.tokensandbox.app.MainActivity'" <<< "$ba
   || { echo "[apk] FAIL: no launchable MainActivity"; exit 1; }
 grep -q "uses-permission: name='android.permission.INTERNET'" <<< "$badging" \
   || { echo "[apk] FAIL: no INTERNET permission"; exit 1; }
+grep -q "application-debuggable" <<< "$badging" \
+  || { echo "[apk] FAIL: not debuggable"; exit 1; }
+grep -q "icon='res/mipmap-anydpi-v26/ic_launcher.xml'" <<< "$badging" \
+  || { echo "[apk] FAIL: no launcher icon"; exit 1; }
+tree=$(aapt dump xmltree "$apk" AndroidManifest.xml)
+grep -q 'android:scheme.*"tokensandbox"' <<< "$tree" && grep -q 'android:host.*"pair"' <<< "$tree" \
+  || { echo "[apk] FAIL: no tokensandbox://pair deep link"; exit 1; }
 grep -q "sdkVersion:'26'" <<< "$badging" || { echo "[apk] FAIL: min SDK is not 26"; exit 1; }
 contents=$(unzip -l "$apk")
 grep -q 'classes.dex' <<< "$contents" || { echo "[apk] FAIL: no classes.dex"; exit 1; }

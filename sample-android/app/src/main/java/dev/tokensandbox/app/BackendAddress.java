@@ -63,6 +63,10 @@ public final class BackendAddress {
     return uri + (path.startsWith("/") ? path : "/" + path);
   }
 
+  public String host() {
+    return uri.getHost();
+  }
+
   public boolean isCleartext() {
     return "http".equals(uri.getScheme());
   }

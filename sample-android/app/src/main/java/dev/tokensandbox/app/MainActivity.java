@@ -20,6 +20,7 @@ import android.widget.ListView;
 import android.widget.Spinner;
 import android.widget.TextView;
 import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.protocol.PairingPayload;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +56,27 @@ public class MainActivity extends Activity implements SampleController.View {
     setTitle("Token Sandbox");
     setContentView(build());
     controller.attach(this);
+    pairFrom(getIntent());
+  }
+
+  /** The camera scanned the desktop's QR code while the app was open (singleTop). */
+  @Override
+  protected void onNewIntent(Intent intent) {
+    super.onNewIntent(intent);
+    setIntent(intent);
+    pairFrom(intent);
+  }
+
+  /** A {@code tokensandbox://pair?url=…&code=…} link opened the app: pair with it. */
+  private void pairFrom(Intent intent) {
+    if (intent != null
+        && Intent.ACTION_VIEW.equals(intent.getAction())
+        && intent.getData() != null
+        && PairingPayload.SCHEME.equals(intent.getData().getScheme())) {
+      String payload = intent.getData().toString();
+      backend.setText(payload);
+      configure(payload);
+    }
   }
 
   @Override

@@ -45,6 +45,7 @@ public final class SampleController {
   private final String deviceName;
   private final String platform;
   private volatile View view;
+  private volatile java.util.function.Predicate<String> cleartextPermitted = host -> true;
 
   // Everything below is touched on the clock's thread only.
   private BackendAddress address;
@@ -90,14 +91,32 @@ public final class SampleController {
             });
   }
 
+  /**
+   * Whether this device lets the app speak cleartext HTTP to a host (Android's
+   * NetworkSecurityPolicy; the application sets it). A refused address is reported when it is set,
+   * not discovered later as failures that would be retried forever.
+   */
+  public void setCleartextPolicy(java.util.function.Predicate<String> permitted) {
+    this.cleartextPermitted = permitted;
+  }
+
   public SandboxClock clock() {
     return clock;
   }
 
-  /** Shows state on {@code v} from now on (the latest state at once). */
+  /**
+   * Shows state on {@code v} from now on (the latest state at once). A screen opened again after
+   * Back finished the last one reconnects the device channel it stopped.
+   */
   public void attach(View v) {
     view = v;
-    onClock(this::publish);
+    onClock(
+        () -> {
+          if (address != null && control == null) {
+            startControl();
+          }
+          publish();
+        });
   }
 
   /** Stops showing state on {@code v} (it is being destroyed). */
@@ -129,6 +148,12 @@ public final class SampleController {
         code = null;
       }
       BackendAddress parsed = BackendAddress.parse(url);
+      if (parsed.isCleartext() && !cleartextPermitted.test(parsed.host())) {
+        return "This app's network security config refuses cleartext HTTP to "
+            + parsed.host()
+            + ": allow that host in res/xml/network_security_config.xml, or serve the sandbox"
+            + " over HTTPS.";
+      }
       onClock(() -> use(parsed, code));
       return null;
     } catch (IllegalArgumentException e) {
@@ -225,22 +250,27 @@ public final class SampleController {
             .build();
     if (control != null) {
       control.stop();
+      control = null;
     }
-    control =
-        ControlChannel.builder(address.toString(), deviceId, clock)
-            .httpClient(http)
-            .name(deviceName)
-            .platform(platform)
-            .pairingCode(code)
-            .listener(ControlChannel.listener(this::controlStatus, this::command))
-            .build();
-    control.start();
+    startControl();
     say(
         "Backend "
             + address
             + (code == null ? "" : " (paired with code)")
             + (address.isCleartext() ? " · cleartext HTTP: sandbox only" : ""),
         false);
+  }
+
+  private void startControl() {
+    control =
+        ControlChannel.builder(address.toString(), deviceId, clock)
+            .httpClient(http)
+            .name(deviceName)
+            .platform(platform)
+            .pairingCode(pairingCode)
+            .listener(ControlChannel.listener(this::controlStatus, this::command))
+            .build();
+    control.start();
   }
 
   private boolean requireBackend() {
@@ -364,6 +394,12 @@ public final class SampleController {
     event(e.kind() + (e.detail().isEmpty() ? "" : " " + e.detail()));
     if (e.kind().isFailure()) {
       say(e.kind() + ": " + e.detail(), true);
+    } else if (e.kind() == EventKind.JOINED
+        || e.kind() == EventKind.REJOINED
+        || e.kind() == EventKind.READY
+        || e.kind() == EventKind.RENEWED) {
+      // "Joining…" gives way to what happened.
+      say(e.kind() + (e.detail().isEmpty() ? "" : ": " + e.detail()), false);
     } else {
       publish();
     }

@@ -21,6 +21,10 @@ public class SandboxApplication extends Application {
   public synchronized SampleController controller() {
     if (controller == null) {
       controller = createController();
+      controller.setCleartextPolicy(
+          host ->
+              android.security.NetworkSecurityPolicy.getInstance()
+                  .isCleartextTrafficPermitted(host));
     }
     return controller;
   }

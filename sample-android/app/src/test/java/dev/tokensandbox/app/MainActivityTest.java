@@ -227,6 +227,65 @@ public class MainActivityTest {
   }
 
   @Test
+  public void theCamerasPairingLinkOpensTheAppPairedAndBackThenReopenReconnects() throws Exception {
+    server.close();
+    server =
+        SandboxServer.builder()
+            .workspace(WORKSPACE)
+            .time(SandboxTime.following(clock::now))
+            .port(0)
+            .lan(true)
+            .log(line -> {})
+            .start();
+    launched.pause().stop().destroy();
+    // What the camera app does with tokensandbox://pair?url=…&code=…: a VIEW intent.
+    android.content.Intent link =
+        new android.content.Intent(
+            android.content.Intent.ACTION_VIEW,
+            android.net.Uri.parse(
+                PairingPayload.format(server.url(), server.pairingCode().orElseThrow())));
+    launched = Robolectric.buildActivity(MainActivity.class, link).setup();
+    activity = launched.get();
+    settle("paired from the link", () -> text(Ids.PAIRING).contains("control connected"));
+    assertThat(text(Ids.PAIRING)).contains("· paired");
+
+    // Back finishes the activity (the controller stops its channel); opening the app again
+    // reconnects it.
+    activity.finish();
+    launched.pause().stop().destroy();
+    settle(
+        "the channel stopped",
+        () ->
+            !server
+                .admin()
+                .device(TestApp.DEVICE)
+                .map(DeviceRegistry.Device::connected)
+                .orElse(true));
+    launched = Robolectric.buildActivity(MainActivity.class).setup();
+    activity = launched.get();
+    settle("reconnected", () -> text(Ids.PAIRING).contains("control connected"));
+  }
+
+  @Test
+  public void aJoinReplacesJoiningWithWhatHappened() {
+    useBackend(server.url());
+    click(Ids.JOIN);
+    settle("the join", () -> hasEvent("JOINED"));
+    settle("the message", () -> text(Ids.MESSAGE).startsWith("JOINED"));
+  }
+
+  @Test
+  public void anAddressTheSecurityPolicyRefusesIsExplainedAtOnce() {
+    ((SandboxApplication) activity.getApplication())
+        .controller()
+        .setCleartextPolicy(host -> host.equals("localhost"));
+    ((EditText) activity.findViewById(Ids.BACKEND_URL)).setText("http://192.168.1.20:8080");
+    click(Ids.USE_BACKEND);
+    assertThat(text(Ids.MESSAGE))
+        .startsWith("This app's network security config refuses cleartext HTTP to 192.168.1.20");
+  }
+
+  @Test
   public void aBadAddressIsExplainedNotCrashed() {
     ((EditText) activity.findViewById(Ids.BACKEND_URL)).setText("ftp://nowhere");
     click(Ids.USE_BACKEND);

@@ -24,7 +24,7 @@ public sealed interface Outcome<T> {
 
   /** Worth trying again later: network trouble, 5xx, 429 and malformed answers. */
   default boolean isRetryable() {
-    return this instanceof NetworkError
+    return (this instanceof NetworkError<T> n && n.kind() != NetworkError.Kind.REFUSED)
         || this instanceof ServerError
         || this instanceof Malformed
         || (this instanceof ClientError<T> c && c.status() == 429);
@@ -78,7 +78,12 @@ public sealed interface Outcome<T> {
   record NetworkError<T>(Kind kind, String message) implements Outcome<T> {
     public enum Kind {
       TIMEOUT,
-      CONNECTION
+      CONNECTION,
+      /**
+       * This device will not make the connection at all: its network security policy refuses
+       * cleartext HTTP to that host. Trying again changes nothing; the setup must.
+       */
+      REFUSED
     }
 
     @Override

@@ -87,6 +87,9 @@ public final class Transport {
       long ms = response.receivedResponseAtMillis() - response.sentRequestAtMillis();
       log(what, outcome, " in " + ms + " ms");
       return outcome;
+    } catch (java.net.UnknownServiceException e) {
+      return logged(
+          what, new Outcome.NetworkError<>(Outcome.NetworkError.Kind.REFUSED, refused(e)));
     } catch (InterruptedIOException e) {
       return logged(
           what, new Outcome.NetworkError<>(Outcome.NetworkError.Kind.TIMEOUT, "timed out"));
@@ -137,6 +140,16 @@ public final class Transport {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /**
+   * What a policy refusal means for the user (OkHttp says "CLEARTEXT communication … not
+   * permitted").
+   */
+  public static String refused(java.net.UnknownServiceException e) {
+    return "this device refuses cleartext HTTP to that host ("
+        + e.getMessage()
+        + "): use an address its network security config allows, or HTTPS";
   }
 
   private static String describe(IOException e) {

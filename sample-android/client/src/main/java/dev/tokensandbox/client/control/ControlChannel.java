@@ -264,6 +264,18 @@ public final class ControlChannel {
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+      if (t instanceof java.net.UnknownServiceException refused) {
+        // The device's network security policy refuses the host: retrying changes nothing.
+        onClock(
+            () -> {
+              connected = false;
+              socket = null;
+              stopped = true;
+              listener.status(
+                  Status.STOPPED, dev.tokensandbox.client.backend.Transport.refused(refused));
+            });
+        return;
+      }
       String why =
           response != null
               ? "HTTP " + response.code()

@@ -76,6 +76,26 @@ class BackendClientTest {
   }
 
   @Test
+  void aHostTheDevicesPolicyRefusesIsAFinalAnswerNotARetry() {
+    // What Android's network security config does to cleartext HTTP: OkHttp refuses the host
+    // before connecting. A client allowed TLS only is the same refusal on the JVM.
+    okhttp3.OkHttpClient tlsOnly =
+        LiveBackend.sharedHttp()
+            .newBuilder()
+            .connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.MODERN_TLS))
+            .build();
+    Outcome<FetchedToken> refused = backend.client(tlsOnly).shengwangRtc(WHO, null);
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            Outcome.NetworkError.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Outcome.NetworkError.Kind.REFUSED);
+              assertThat(e.message()).contains("refuses cleartext HTTP");
+            });
+    assertThat(refused.isRetryable()).isFalse();
+  }
+
+  @Test
   void theRtcServiceVerdictIsASuccessEvenWhenItRejects() {
     String token = client.shengwangRtc(WHO, null).successValue().orElseThrow().token();
     RtcCheck ok = client.rtcJoin(token, WHO).successValue().orElseThrow();

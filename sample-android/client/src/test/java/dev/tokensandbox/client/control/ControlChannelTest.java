@@ -108,6 +108,32 @@ class ControlChannelTest {
   }
 
   @Test
+  void aHostThePolicyRefusesStopsTheChannelWithTheReasonInsteadOfRetrying() throws Exception {
+    java.util.List<String> details = new java.util.concurrent.CopyOnWriteArrayList<>();
+    channel =
+        ControlChannel.builder(server.url(), "pixel-refused", clock)
+            .httpClient(
+                http.newBuilder()
+                    .connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.MODERN_TLS))
+                    .build())
+            .backoff(new Backoff(Duration.ofMillis(100), 2, Duration.ofMillis(400), 0, 1))
+            .listener(
+                ControlChannel.listener(
+                    (s, detail) -> {
+                      statuses.add(s);
+                      details.add(detail);
+                    },
+                    commands::add))
+            .build();
+    onClock(channel::start);
+    awaitStatus(ControlChannel.Status.STOPPED);
+    assertThat(details).anyMatch(d -> d.contains("refuses cleartext HTTP"));
+    assertThat(statuses.poll(500, TimeUnit.MILLISECONDS))
+        .as("no reconnect after a refusal")
+        .isNull();
+  }
+
+  @Test
   void helloStateAndEventsReachTheRegistryIncludingThoseSentWhileOffline() throws Exception {
     open("pixel-7");
     onClock(
