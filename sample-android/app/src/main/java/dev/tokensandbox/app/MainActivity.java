@@ -179,17 +179,51 @@ public class MainActivity extends Activity implements SampleController.View {
     status.setId(Ids.STATUS);
     message = text("", 13, false);
     message.setId(Ids.MESSAGE);
-    root.addView(token);
-    root.addView(countdown);
-    root.addView(status);
-    root.addView(message);
+    LinearLayout info = new LinearLayout(this);
+    info.setOrientation(LinearLayout.VERTICAL);
+    info.setPadding(PAD, 0, PAD, 0);
+    info.addView(token);
+    info.addView(countdown);
+    info.addView(status);
+    info.addView(message);
 
     ListView list = new ListView(this);
     list.setId(Ids.EVENTS);
     events = new ArrayAdapter<>(this, android.R.layout.simple_list_item_1, new ArrayList<>());
     list.setAdapter(events);
-    root.addView(list, new LinearLayout.LayoutParams(ViewGroup.LayoutParams.MATCH_PARENT, 0, 1));
-    return root;
+    return screen(root, info, list);
+  }
+
+  /**
+   * The controls scroll; the token, its countdown, the state and the message line always show, and
+   * the event list keeps a share of the screen: side by side in landscape, stacked in portrait, so
+   * on a short or small screen nothing that reports is squeezed to nothing.
+   */
+  private View screen(LinearLayout controls, LinearLayout info, ListView list) {
+    android.widget.ScrollView scroll = new android.widget.ScrollView(this);
+    scroll.setId(Ids.CONTROLS);
+    scroll.addView(controls);
+    android.util.DisplayMetrics m = getResources().getDisplayMetrics();
+    boolean landscape = m.widthPixels > m.heightPixels;
+    LinearLayout screen = new LinearLayout(this);
+    screen.setOrientation(landscape ? LinearLayout.HORIZONTAL : LinearLayout.VERTICAL);
+    if (landscape) {
+      LinearLayout right = new LinearLayout(this);
+      right.setOrientation(LinearLayout.VERTICAL);
+      right.addView(info, matchWidth());
+      right.addView(list, new LinearLayout.LayoutParams(ViewGroup.LayoutParams.MATCH_PARENT, 0, 1));
+      screen.addView(
+          scroll, new LinearLayout.LayoutParams(0, ViewGroup.LayoutParams.MATCH_PARENT, 1));
+      screen.addView(
+          right, new LinearLayout.LayoutParams(0, ViewGroup.LayoutParams.MATCH_PARENT, 1));
+    } else {
+      screen.addView(
+          scroll, new LinearLayout.LayoutParams(ViewGroup.LayoutParams.MATCH_PARENT, 0, 1));
+      screen.addView(info, matchWidth());
+      screen.addView(
+          list, new LinearLayout.LayoutParams(ViewGroup.LayoutParams.MATCH_PARENT, 0, 1));
+    }
+    return screen;
   }
 
   private void configure(String input) {
