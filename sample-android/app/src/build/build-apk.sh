@@ -20,7 +20,13 @@ mkdir -p "$work/compiled" "$work/dex" "$work/javares"
 echo "[apk] resources (network security config, launcher icon)"
 cp -r "$module/src/main/res" "$work/res"
 aapt2 compile --dir "$work/res" -o "$work/compiled/resources.zip"
-aapt2 link -I "$framework" --manifest "$module/src/main/AndroidManifest.xml" \
+# What the Android Gradle Plugin puts into the manifest from build.gradle.kts (namespace, version,
+# SDK levels, debuggable for a debug build); GradleConsistencyTest keeps the two in step.
+namespace=dev.tokensandbox.app
+sed -e "s|<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\">|<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" package=\"$namespace\" android:versionCode=\"1\" android:versionName=\"0.1.0\">|" \
+    -e "s|<application|<application android:debuggable=\"true\"|" \
+    "$module/src/main/AndroidManifest.xml" > "$work/AndroidManifest.xml"
+aapt2 link -I "$framework" --manifest "$work/AndroidManifest.xml" \
   --min-sdk-version 26 --target-sdk-version 34 \
   -o "$work/base.apk" "$work/compiled/resources.zip"
 

@@ -158,7 +158,14 @@ class HostileClientsTest {
       post(quick, "/auth/login", body);
     }
     for (int i = 0; i < 3; i++) {
-      stalledReader("GET /sandbox/journal?limit=4000 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      Socket reader =
+          stalledReader("GET /sandbox/journal?limit=4000 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      // Wait until the server is writing this answer (a thread is now held), then never read on:
+      // without this the pings below could be served before the stalled answers start.
+      byte[] first = new byte[64];
+      reader.setSoTimeout(5_000);
+      assertThat(new String(first, 0, reader.getInputStream().read(first), StandardCharsets.UTF_8))
+          .startsWith("HTTP/1.1 200");
     }
     for (int i = 0; i < 20; i++) {
       assertThat(code(quick, "/ping")).isEqualTo(200);

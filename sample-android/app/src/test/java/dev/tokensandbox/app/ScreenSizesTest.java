@@ -46,7 +46,9 @@ public class ScreenSizesTest {
     View message = activity.findViewById(Ids.MESSAGE);
     View controls = activity.findViewById(Ids.CONTROLS);
     assertThat(events.getHeight() / density).as(qualifiers + ": event list").isGreaterThan(minList);
-    assertThat(controls.getHeight() / density).as(qualifiers + ": controls (they scroll)").isGreaterThan(minList);
+    assertThat(controls.getHeight() / density)
+        .as(qualifiers + ": controls (they scroll)")
+        .isGreaterThan(minList);
     assertThat(message.getVisibility()).isEqualTo(View.VISIBLE);
     assertThat(message.getLayoutParams().height).as("the message line is not squeezed").isNotZero();
     assertThat(message.getHeight()).as(qualifiers + ": the message line").isPositive();

@@ -120,8 +120,8 @@ class ControlChannelTest {
             .listener(
                 ControlChannel.listener(
                     (s, detail) -> {
+                      details.add(detail); // before the status the test waits for
                       statuses.add(s);
-                      details.add(detail);
                     },
                     commands::add))
             .build();
