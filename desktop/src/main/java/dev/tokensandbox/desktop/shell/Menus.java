@@ -111,7 +111,7 @@ final class Menus {
             item("Quit", "Shortcut+Q", Platform::exit));
     Menu view = new Menu("View");
     for (int i = 0; i < Screen.values().length; i++) {
-      view.getItems().add(item(keys.get(i).what().substring(5), keys.get(i)));
+      view.getItems().add(item(Screen.values()[i].label(), keys.get(i)));
     }
     view.getItems().add(new SeparatorMenuItem());
     Menu theme = new Menu("Theme");

@@ -45,6 +45,8 @@ public final class SandboxApp extends Application {
 
   private static volatile DesktopOptions options = DesktopOptions.defaults();
   private static volatile boolean systemPrefersDark;
+  private static volatile java.util.concurrent.CompletableFuture<Boolean> systemTheme =
+      java.util.concurrent.CompletableFuture.completedFuture(false);
   private Sandbox sandbox;
   private Timeline ticker;
 
@@ -200,10 +202,15 @@ public final class SandboxApp extends Application {
         new Scene(holder, remembered.widthProperty().get(), remembered.heightProperty().get());
     scene.getStylesheets().add(stylesheet());
     stage.setTitle("Token Sandbox");
-    stage.getIcons().setAll(AppIcon.images());
-    Theme.apply(
-        options.theme() != null ? options.theme() : remembered.themeProperty().get(),
-        systemPrefersDark);
+    Theme first = options.theme() != null ? options.theme() : remembered.themeProperty().get();
+    Theme.apply(first, systemPrefersDark);
+    // The system's answer, if it came after this first look: apply it then.
+    systemTheme.thenAccept(
+        dark ->
+            Platform.runLater(
+                () ->
+                    Theme.apply(
+                        sandbox != null ? sandbox.shell.themeProperty().get() : first, dark)));
     stage.setScene(scene);
     stage.setMinWidth(MIN_WIDTH);
     stage.setMinHeight(MIN_HEIGHT);
@@ -228,6 +235,8 @@ public final class SandboxApp extends Application {
     stage.setWidth(place.getWidth());
     stage.setHeight(place.getHeight());
     stage.show();
+    // Drawn after the window is up: four canvas snapshots the first frame need not wait for.
+    Platform.runLater(() -> stage.getIcons().setAll(AppIcon.images()));
     StartupProbe.shown(options);
     Thread opener =
         new Thread(
@@ -303,7 +312,11 @@ public final class SandboxApp extends Application {
   /** Opens the window with {@code chosen} (checked by the command line); returns when it closes. */
   public static void launch(DesktopOptions chosen) {
     options = chosen;
-    systemPrefersDark = SystemTheme.prefersDark();
+    // Asked while the toolkit starts, not before it: the answer (a process, ~30 ms) is there long
+    // before the first window needs it.
+    systemTheme =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> systemPrefersDark = SystemTheme.prefersDark());
     Application.launch(SandboxApp.class);
   }
 }

@@ -28,11 +28,17 @@ public enum Theme {
     return this == DARK || (this == SYSTEM && systemPrefersDark);
   }
 
-  /** Makes {@code theme} the look of every window (call on the FX thread). */
+  /**
+   * Makes {@code theme} the look of every window (call on the FX thread). Setting the stylesheet
+   * that is already in force does nothing: a new one restyles every scene.
+   */
   static void apply(Theme theme, boolean systemPrefersDark) {
-    Application.setUserAgentStylesheet(
+    String stylesheet =
         theme.dark(systemPrefersDark)
             ? new PrimerDark().getUserAgentStylesheet()
-            : new PrimerLight().getUserAgentStylesheet());
+            : new PrimerLight().getUserAgentStylesheet();
+    if (!stylesheet.equals(Application.getUserAgentStylesheet())) {
+      Application.setUserAgentStylesheet(stylesheet);
+    }
   }
 }

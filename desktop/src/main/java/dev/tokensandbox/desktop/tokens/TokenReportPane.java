@@ -35,7 +35,11 @@ public final class TokenReportPane extends VBox {
                 setWrapText(true);
                 setPrefWidth(0);
                 if (!empty && getTreeItem() != null) {
-                  setMaxWidth(view.getWidth() - 70 - 20 * view.getTreeItemLevel(getTreeItem()));
+                  // Bound, not set: a wider or narrower window re-wraps rows it does not update.
+                  maxWidthProperty()
+                      .bind(
+                          view.widthProperty()
+                              .subtract(70 + 20 * view.getTreeItemLevel(getTreeItem())));
                 }
               }
             });

@@ -21,11 +21,9 @@ import okhttp3.Request;
  */
 public final class BackendClient {
   private final Transport transport;
-  private final HttpUrl base;
 
   private BackendClient(Builder b) {
     this.transport = new Transport(b.http, b.base, b.log, b.pairingCode, b.device);
-    this.base = b.base;
   }
 
   /** The transport this client's endpoints use; the admin client shares it. */
@@ -70,7 +68,7 @@ public final class BackendClient {
   }
 
   public HttpUrl baseUrl() {
-    return base;
+    return transport.baseUrl();
   }
 
   /** {@code POST /auth/login}. */
@@ -112,7 +110,9 @@ public final class BackendClient {
   /** Gin {@code GET /rtc/:channel/:role/:uid|userAccount/:uid/} (seed 002) → {@code rtcToken}. */
   public Outcome<FetchedToken> ginRtc(RtcTokenQuery q, CustomerSession session) {
     HttpUrl.Builder url =
-        base.newBuilder()
+        transport
+            .baseUrl()
+            .newBuilder()
             .addPathSegment("rtc")
             .addPathSegment(q.channel())
             .addPathSegment(q.publisher() ? "publisher" : "subscriber")
