@@ -92,7 +92,6 @@ public final class LabViewModel implements LabRuntime.Listener {
   private final ReadOnlyDoubleWrapper now = new ReadOnlyDoubleWrapper(this, "now", 0);
   private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(this, "speed", 0);
   private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper(this, "description");
-  private boolean finished;
   private Instant start;
   private final ObjectProperty<RenewalPolicy.Trigger> trigger =
       new SimpleObjectProperty<>(this, "trigger");
@@ -265,7 +264,6 @@ public final class LabViewModel implements LabRuntime.Listener {
               Presets.byId(preset.id()).map(QaPreset::policy).orElse(null) != preset.policy();
           faultsAdded.clear();
           result = null;
-          finished = false;
           runLength.set(preset.runFor().toMillis() / 1000.0);
           verdict.set(
               "Running "
@@ -307,13 +305,18 @@ public final class LabViewModel implements LabRuntime.Listener {
                     + ": the timeline matches all "
                     + result.preset().expected().size()
                     + " expectations"
-                : "FAIL — " + String.join("; ", result.failures()))
+                : "FAIL — "
+                    + result.preset().title()
+                    + ": "
+                    + (result.checks().size() - result.failures().size())
+                    + " of "
+                    + result.checks().size()
+                    + " expectations held")
             + "\n"
             + checked;
     ui.execute(
         () -> {
           this.result = result;
-          finished = true;
           verdict.set(text);
           time.set(String.format(Locale.ROOT, "+%.1f s  finished", now.get()));
         });
@@ -328,7 +331,7 @@ public final class LabViewModel implements LabRuntime.Listener {
           this.speed.set(speed);
           time.set(
               String.format(Locale.ROOT, "+%.1f s  ", t)
-                  + (finished && speed == 0
+                  + (result != null && speed == 0
                       ? "finished"
                       : speed == 0 ? "paused" : String.format(Locale.ROOT, "%.0f×", speed)));
         });
