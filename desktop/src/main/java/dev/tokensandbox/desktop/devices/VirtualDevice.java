@@ -6,6 +6,7 @@ import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SandboxClock;
+import dev.tokensandbox.client.rtc.RtcNames;
 import dev.tokensandbox.client.rtc.RtcService;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
@@ -102,8 +103,8 @@ final class VirtualDevice {
   void expireNow() {
     onClock(
         () -> {
-          if (session.engine() != null) {
-            session.engine().expireNow();
+          if (session.simulatedEngine() != null) {
+            session.simulatedEngine().expireNow();
           }
         });
   }
@@ -126,7 +127,9 @@ final class VirtualDevice {
         new Snapshot(
             name,
             flow,
-            session.engine() != null ? session.engine().state().name() : sessionState(event),
+            session.engine() != null
+                ? RtcNames.state(session.connectionState())
+                : sessionState(event),
             token == null ? "" : token.fingerprint(),
             session.currentExpiresAt(),
             session.stats().renewals(),

@@ -129,8 +129,10 @@ public final class LabRuntime implements AutoCloseable {
   public void expireNow() {
     submit(
         () -> {
-          if (current != null && current.result() == null && current.session().engine() != null) {
-            current.session().engine().expireNow();
+          if (current != null
+              && current.result() == null
+              && current.session().simulatedEngine() != null) {
+            current.session().simulatedEngine().expireNow();
           }
         });
   }

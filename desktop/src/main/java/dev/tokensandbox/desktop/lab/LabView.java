@@ -2,6 +2,7 @@ package dev.tokensandbox.desktop.lab;
 
 import dev.tokensandbox.client.clock.ClockPacer;
 import dev.tokensandbox.client.presets.QaPreset;
+import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.desktop.ui.Layouts;
@@ -93,6 +94,17 @@ public final class LabView extends BorderPane {
         });
     policy.setButtonCell(new TriggerCell());
     policy.setCellFactory(list -> new TriggerCell());
+    ComboBox<SdkProfile> sdk = new ComboBox<>();
+    sdk.setId("lab-sdk");
+    sdk.getItems().add(null);
+    sdk.getItems().addAll(SdkProfile.values());
+    sdk.valueProperty().bindBidirectional(model.sdkProperty());
+    sdk.setButtonCell(new SdkCell());
+    sdk.setCellFactory(list -> new SdkCell());
+    sdk.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "The RTC SDK the app is built with: what renewToken does after the kick, and whether"
+                + " onRenewTokenResult confirms a renewal"));
     ComboBox<String> fault = new ComboBox<>();
     fault.setId("lab-fault");
     fault.getItems().add(NO_FAULT);
@@ -112,7 +124,7 @@ public final class LabView extends BorderPane {
 
     preset.setPrefWidth(420);
     preset.setMinWidth(200);
-    javafx.scene.layout.FlowPane chooser = Layouts.toolbar(preset, policy, run, fault);
+    javafx.scene.layout.FlowPane chooser = Layouts.toolbar(preset, policy, sdk, run, fault);
     speeds.getChildren().forEach(Layouts::keepWhole);
     javafx.scene.layout.FlowPane clock = Layouts.toolbar(speeds, time);
     VBox controls = new VBox(8, chooser, clock);
@@ -272,6 +284,14 @@ public final class LabView extends BorderPane {
                   ranOut ? "ran out" : "replaced",
                   end)));
       chart.getChildren().add(bar);
+    }
+  }
+
+  private static final class SdkCell extends ListCell<SdkProfile> {
+    @Override
+    protected void updateItem(SdkProfile p, boolean empty) {
+      super.updateItem(p, empty);
+      setText(empty ? null : p == null ? "Preset's SDK" : p.label());
     }
   }
 

@@ -5,6 +5,7 @@ import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
+import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
@@ -95,6 +96,7 @@ public final class LabViewModel implements LabRuntime.Listener {
   private Instant start;
   private final ObjectProperty<RenewalPolicy.Trigger> trigger =
       new SimpleObjectProperty<>(this, "trigger");
+  private final ObjectProperty<SdkProfile> sdk = new SimpleObjectProperty<>(this, "sdk");
   private final javafx.beans.property.ReadOnlyBooleanWrapper ready =
       new javafx.beans.property.ReadOnlyBooleanWrapper(this, "ready");
 
@@ -197,16 +199,34 @@ public final class LabViewModel implements LabRuntime.Listener {
     return trigger;
   }
 
+  /**
+   * The SDK generation the app is built with (what it does after the kick); null = the preset's.
+   */
+  public ObjectProperty<SdkProfile> sdkProperty() {
+    return sdk;
+  }
+
   public void run(double speed) {
     QaPreset preset = selected.get();
     if (preset != null && runtime != null) {
       RenewalPolicy.Trigger t = trigger.get();
-      runtime.run(
-          t == null || t == preset.policy().trigger()
-              ? preset
-              : preset.withPolicy(preset.policy().withTrigger(t)),
-          speed);
+      RenewalPolicy policy = preset.policy();
+      if (t != null) {
+        policy = policy.withTrigger(t);
+      }
+      if (sdk.get() != null) {
+        policy = policy.withSdk(sdk.get());
+      }
+      runtime.run(policy.equals(preset.policy()) ? preset : preset.withPolicy(policy), speed);
     }
+  }
+
+  /** What the run changed of the preset's own policy, e.g. " · renew on BOTH · Agora RTC 3.x". */
+  public static String changes(QaPreset preset) {
+    RenewalPolicy own = Presets.byId(preset.id()).map(QaPreset::policy).orElse(preset.policy());
+    RenewalPolicy ran = preset.policy();
+    return (own.trigger() != ran.trigger() ? " · renew on " + ran.trigger() : "")
+        + (own.sdk() != ran.sdk() ? " · " + ran.sdk().label() : "");
   }
 
   /** The running device's token expires now (its engine kicks, as the SDK would). */
@@ -260,8 +280,7 @@ public final class LabViewModel implements LabRuntime.Listener {
           start = at;
           rows.clear();
           ran = preset;
-          policyChanged =
-              Presets.byId(preset.id()).map(QaPreset::policy).orElse(null) != preset.policy();
+          policyChanged = !changes(preset).isEmpty();
           faultsAdded.clear();
           result = null;
           runLength.set(preset.runFor().toMillis() / 1000.0);
@@ -270,9 +289,7 @@ public final class LabViewModel implements LabRuntime.Listener {
                   + preset.id()
                   + ": "
                   + preset.description()
-                  + (Presets.byId(preset.id()).map(QaPreset::policy).orElse(null) == preset.policy()
-                      ? ""
-                      : " · policy changed to renew on " + preset.policy().trigger()));
+                  + (policyChanged ? " · changed:" + changes(preset).substring(2) : ""));
         });
   }
 
@@ -312,6 +329,9 @@ public final class LabViewModel implements LabRuntime.Listener {
                     + " of "
                     + result.checks().size()
                     + " expectations held")
+            + (changes(result.preset()).isEmpty()
+                ? ""
+                : " (run with" + changes(result.preset()).substring(2) + ")")
             + "\n"
             + checked;
     ui.execute(

@@ -63,14 +63,16 @@ public record BugReport(
       long reactionDelayMillis,
       int maxAttempts,
       boolean singleFlight,
-      String timerBasis) {
+      String timerBasis,
+      String sdk) {
     static Policy of(RenewalPolicy p) {
       return new Policy(
           p.trigger().name(),
           p.reactionDelay().toMillis(),
           p.backoff().maxAttempts(),
           p.singleFlight(),
-          p.timerBasis().name());
+          p.timerBasis().name(),
+          p.sdk().label());
     }
   }
 
@@ -135,7 +137,7 @@ public record BugReport(
           p.description(),
           p.flow().label(),
           Policy.of(p.policy()),
-          run.policyChanged() ? "renewal trigger changed to " + p.policy().trigger() : null,
+          run.policyChanged() ? "policy changed:" + LabViewModel.changes(p).substring(2) : null,
           run.faultsAdded(),
           run.runSeconds(),
           result == null ? "NOT FINISHED" : result.passed() ? "PASS" : "FAIL",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.clock.VirtualClock;
 import dev.tokensandbox.client.presets.Presets;
+import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import java.time.Duration;
@@ -137,7 +138,20 @@ class LabViewModelTest {
     model.run(600);
     real.advanceBy(Duration.ofMillis(50));
 
-    assertThat(model.verdictProperty().get()).endsWith("policy changed to renew on BOTH");
+    assertThat(model.verdictProperty().get()).endsWith("changed: renew on BOTH");
+  }
+
+  @Test
+  void anOlderSdkGenerationChangesWhatTheLateAppDoesAfterTheKick() {
+    model.selectedProperty().set(Presets.byId("renew-after-kick").orElseThrow());
+    model.sdkProperty().set(SdkProfile.V3);
+    model.run(600);
+    real.advanceBy(Duration.ofSeconds(1));
+
+    assertThat(model.verdictProperty().get()).startsWith("FAIL").contains("Agora RTC 3.x");
+    assertThat(model.rows())
+        .anyMatch(r -> r.detail().contains("leaveChannel, then join again"))
+        .noneMatch(r -> r.kind() == EventKind.REJOINED);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.tokensandbox.app;
 
 import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +10,8 @@ import java.util.List;
 
 /**
  * What the screen shows, as one immutable snapshot: the backend and pairing, the control channel,
- * the login, the flow and policy, the current token (fingerprint only) and when it runs out, the
- * engine or session state, the event list (newest last) and the last message.
+ * the login, the flow, policy and RTC SDK generation, the current token (fingerprint only) and when
+ * it runs out, the engine or session state, the event list (newest last) and the last message.
  */
 public final class AppState {
   public final String backendUrl;
@@ -19,6 +20,7 @@ public final class AppState {
   public final String user;
   public final Flow flow;
   public final RenewalPolicy.Trigger trigger;
+  public final SdkProfile sdk;
   public final String token;
   public final Instant expiresAt;
   public final String state;
@@ -33,6 +35,7 @@ public final class AppState {
       String user,
       Flow flow,
       RenewalPolicy.Trigger trigger,
+      SdkProfile sdk,
       String token,
       Instant expiresAt,
       String state,
@@ -45,6 +48,7 @@ public final class AppState {
     this.user = user;
     this.flow = flow;
     this.trigger = trigger;
+    this.sdk = sdk;
     this.token = token;
     this.expiresAt = expiresAt;
     this.state = state;

@@ -26,4 +26,5 @@ public final class Ids {
   public static final int MESSAGE = 0x7f0a0011;
   public static final int EVENTS = 0x7f0a0012;
   public static final int CONTROLS = 0x7f0a0013;
+  public static final int SDK = 0x7f0a0014;
 }

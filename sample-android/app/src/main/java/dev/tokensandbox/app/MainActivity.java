@@ -20,6 +20,7 @@ import android.widget.ListView;
 import android.widget.Spinner;
 import android.widget.TextView;
 import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.protocol.PairingPayload;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +162,26 @@ public class MainActivity extends Activity implements SampleController.View {
         });
     root.addView(flows, matchWidth());
 
+    Spinner sdks = new Spinner(this);
+    sdks.setId(Ids.SDK);
+    List<String> sdkLabels = new ArrayList<>();
+    for (SdkProfile p : SdkProfile.values()) {
+      sdkLabels.add("Engine: " + p.label());
+    }
+    sdks.setAdapter(
+        new ArrayAdapter<>(this, android.R.layout.simple_spinner_dropdown_item, sdkLabels));
+    sdks.setOnItemSelectedListener(
+        new AdapterView.OnItemSelectedListener() {
+          @Override
+          public void onItemSelected(AdapterView<?> parent, View view, int position, long id) {
+            controller.setSdk(SdkProfile.values()[position]);
+          }
+
+          @Override
+          public void onNothingSelected(AdapterView<?> parent) {}
+        });
+    root.addView(sdks, matchWidth());
+
     root.addView(
         row(
             button(Ids.FETCH, "Fetch", v -> controller.fetch()),
@@ -273,7 +294,9 @@ public class MainActivity extends Activity implements SampleController.View {
             + state.state
             + (state.user.isEmpty() ? "" : " · logged in as " + state.user)
             + " · renew on "
-            + state.trigger);
+            + state.trigger
+            + " · "
+            + state.sdk.label());
     message.setText(state.message);
     if (state.error) {
       message.setTextColor(Color.rgb(220, 38, 38));

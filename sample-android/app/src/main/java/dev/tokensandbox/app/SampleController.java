@@ -8,7 +8,9 @@ import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.control.ControlChannel;
+import dev.tokensandbox.client.rtc.RtcNames;
 import dev.tokensandbox.client.rtc.RtcService;
+import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
@@ -57,6 +59,7 @@ public final class SampleController {
   private String password = "";
   private Flow flow = Flow.SHENGWANG;
   private RenewalPolicy.Trigger trigger = RenewalPolicy.Trigger.BOTH;
+  private SdkProfile sdk = SdkProfile.V4_6;
   private TokenSession session;
   private FetchedToken token;
   private Instant expiresAt;
@@ -200,6 +203,19 @@ public final class SampleController {
     onClock(() -> trigger(t));
   }
 
+  /** The RTC SDK generation the simulated engine behaves as, from the next join. */
+  public void setSdk(SdkProfile p) {
+    onClock(
+        () -> {
+          if (p != sdk) {
+            sdk = p;
+            say(
+                "Engine behaves as " + p.label() + (session != null ? " (from the next join)" : ""),
+                false);
+          }
+        });
+  }
+
   /** Fetches one token through the chosen flow (without joining) and shows it. */
   public void fetch() {
     onClock(this::doFetch);
@@ -340,7 +356,7 @@ public final class SampleController {
     }
     TokenSession.Builder b =
         TokenSession.builder(deviceId, clock, source())
-            .policy(RenewalPolicy.recommended().withTrigger(trigger))
+            .policy(RenewalPolicy.recommended().withTrigger(trigger).withSdk(sdk))
             .runner(CallRunner.background(clock, io))
             .listener(this::timeline);
     if (flow.isRtc()) {
@@ -360,11 +376,11 @@ public final class SampleController {
   }
 
   private void doExpireNow() {
-    if (session == null || session.engine() == null) {
+    if (session == null || session.simulatedEngine() == null) {
       say("Expire now needs a joined RTC flow.", true);
       return;
     }
-    session.engine().expireNow();
+    session.simulatedEngine().expireNow();
   }
 
   private void doLeave() {
@@ -389,7 +405,7 @@ public final class SampleController {
     }
     state =
         session != null && session.engine() != null
-            ? session.engine().state().name()
+            ? RtcNames.state(session.connectionState())
             : e.kind() == EventKind.GAVE_UP ? "GAVE_UP" : "ACTIVE";
     event(e.kind() + (e.detail().isEmpty() ? "" : " " + e.detail()));
     if (e.kind().isFailure()) {
@@ -499,6 +515,7 @@ public final class SampleController {
             user,
             flow,
             trigger,
+            sdk,
             token == null ? "" : token.fingerprint(),
             expiresAt,
             state,

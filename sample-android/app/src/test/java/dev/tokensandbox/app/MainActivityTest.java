@@ -18,6 +18,7 @@ import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.VirtualClock;
+import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.protocol.PairingPayload;
 import java.time.Duration;
 import java.time.Instant;
@@ -212,7 +213,7 @@ public class MainActivityTest {
     assertThat(hasEvent("COMMAND join")).isTrue();
     assertThat(command("{\"command\":\"setPolicy\",\"args\":{\"trigger\":\"REQUEST_TOKEN\"}}"))
         .isEqualTo(202);
-    settle("the policy", () -> text(Ids.STATUS).endsWith("renew on REQUEST_TOKEN"));
+    settle("the policy", () -> text(Ids.STATUS).contains("renew on REQUEST_TOKEN · "));
 
     // The app's events and state reach the backend's device registry.
     settle(
@@ -272,6 +273,23 @@ public class MainActivityTest {
     click(Ids.JOIN);
     settle("the join", () -> hasEvent("JOINED"));
     settle("the message", () -> text(Ids.MESSAGE).startsWith("JOINED"));
+  }
+
+  @Test
+  public void onA3xEngineTheAppLeavesAndJoinsAgainAfterTheKick() {
+    useBackend(server.url());
+    ((Spinner) activity.findViewById(Ids.SDK)).setSelection(SdkProfile.V3.ordinal());
+    shadowOf(Looper.getMainLooper()).idle();
+    settle("the SDK choice", () -> text(Ids.STATUS).endsWith("Agora RTC 3.x"));
+    click(Ids.JOIN);
+    settle("the join", () -> hasEvent("JOINED"));
+    click(Ids.EXPIRE_NOW);
+    settle("the kick", () -> hasEvent("KICKED"));
+    settle("the new join", () -> events().get(0).contains("JOINED"));
+
+    assertThat(events()).anyMatch(e -> e.contains("leaveChannel, then join again"));
+    assertThat(hasEvent("REJOINED")).isFalse();
+    assertThat(text(Ids.STATUS)).startsWith("State: CONNECTED");
   }
 
   @Test

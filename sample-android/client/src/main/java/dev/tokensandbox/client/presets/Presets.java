@@ -12,6 +12,7 @@ import static dev.tokensandbox.client.session.EventKind.GAVE_UP;
 import static dev.tokensandbox.client.session.EventKind.JOINED;
 import static dev.tokensandbox.client.session.EventKind.JOIN_REJECTED;
 import static dev.tokensandbox.client.session.EventKind.KICKED;
+import static dev.tokensandbox.client.session.EventKind.NOTE;
 import static dev.tokensandbox.client.session.EventKind.READY;
 import static dev.tokensandbox.client.session.EventKind.REJOINED;
 import static dev.tokensandbox.client.session.EventKind.RENEWED;
@@ -28,6 +29,7 @@ import dev.tokensandbox.client.admin.SandboxAdminClient.Rule;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.presets.QaPreset.Step;
+import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.Backoff;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.RenewalPolicy.TimerBasis;
@@ -276,6 +278,26 @@ public final class Presets {
                 at(136, RENEWED),
                 at(136, REJOINED))
             .build());
+    out.add(
+        rtc(
+                "renew-after-kick-3x",
+                "Renewing after the kick on a 3.x SDK",
+                "The same late app built with SDK 3.x: after the kick renewToken is refused, so the "
+                    + "app leaves and joins again with the new token (no rejoin, no renew result).",
+                120,
+                recommended
+                    .withTrigger(Trigger.WILL_EXPIRE)
+                    .withReactionDelay(Duration.ofSeconds(45))
+                    .withSdk(SdkProfile.V3),
+                Duration.ofSeconds(150))
+            .expect(
+                at(120, KICKED),
+                at(135, FETCH_STARTED),
+                event(NOTE, "leaveChannel, then join again"),
+                at(136, JOINED),
+                never(REJOINED),
+                never(RENEW_REJECTED))
+            .build());
 
     Step burst =
         Step.at(
@@ -305,12 +327,18 @@ public final class Presets {
         rtc(
                 "duplicate-fetches-naive",
                 "Duplicate concurrent fetches, no single flight",
-                "The same four requests without single flight: four fetches, four renewToken calls.",
+                "The same four requests without single flight: four fetches, four renewToken calls;"
+                    + " the engine keeps the newest and cancels the rest"
+                    + " (onRenewTokenResult CANCELED_BY_NEW_REQUEST).",
                 600,
                 recommended.withSingleFlight(false),
                 Duration.ofSeconds(60))
             .steps(burst, push)
-            .expect(count(FETCH_STARTED, 5), count(RENEWED, 4), never(COALESCED))
+            .expect(
+                count(FETCH_STARTED, 5),
+                count(RENEWED, 1),
+                event(NOTE, "overtaken"),
+                never(COALESCED))
             .build());
 
     out.add(

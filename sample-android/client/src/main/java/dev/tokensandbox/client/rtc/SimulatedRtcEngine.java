@@ -1,10 +1,15 @@
 package dev.tokensandbox.client.rtc;
 
+import static dev.tokensandbox.client.rtc2.Constants.*;
+
 import dev.tokensandbox.client.backend.Outcome;
 import dev.tokensandbox.client.backend.RtcCheck;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SandboxClock;
+import dev.tokensandbox.client.rtc2.ChannelMediaOptions;
+import dev.tokensandbox.client.rtc2.IRtcEngineEventHandler;
+import dev.tokensandbox.client.rtc2.RtcEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,106 +19,163 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * An RTC engine that behaves like the Agora SDK from the app's side, without media. Tokens are
- * checked by an {@link RtcService} (the mock backend's provider routes), so signature, App ID,
+ * An {@link RtcEngine} that behaves like the Agora SDK from the app's side, without media. Tokens
+ * are checked by an {@link RtcService} (the mock backend's provider routes), so signature, App ID,
  * channel, uid and expiry rules are the service's. On a successful check the engine schedules, on
  * its clock and relative to the service's own time:
  *
  * <ul>
  *   <li>{@code onTokenPrivilegeWillExpire} 30 s before each expiry that matters (token, join
- *       privilege and, for a publisher, the publish privileges), at once when less remains;
+ *       privilege and, for a broadcaster, the publish privileges), at once when less remains;
  *   <li>at the earlier of token and join-privilege expiry: {@code onConnectionStateChanged(FAILED,
  *       TOKEN_EXPIRED)} then {@code onRequestToken} — the user is out.
  * </ul>
  *
- * {@code renewToken} while connected moves every deadline (a rejected token raises {@code onError}
- * 109/110 and leaves the old deadlines standing); after a kick it reconnects ({@code CONNECTING,
- * RENEW_TOKEN}). Every {@code renewToken} ends in {@code onRenewTokenResult(token, code)}. Confined
- * to its clock's thread, like every part of the core.
+ * Callback order, as the SDK's: a join is {@code (CONNECTING, CONNECTING)}, then for a user account
+ * {@code onLocalUserRegistered}, then {@code (CONNECTED, JOIN_SUCCESS)} and {@code
+ * onJoinChannelSuccess}; a refused token is {@code (FAILED, INVALID_TOKEN|TOKEN_EXPIRED)} then
+ * {@code onError}. {@code renewToken} while connected moves every deadline (a refused token raises
+ * {@code onError} and leaves the old deadlines standing). What happens after the kick, and whether
+ * {@code onRenewTokenResult} is called, is the engine's {@link SdkProfile}. Confined to its clock's
+ * thread, like every part of the core.
  */
-public final class SimulatedRtcEngine {
+public final class SimulatedRtcEngine extends RtcEngine {
   public static final Duration WILL_EXPIRE_LEAD = Duration.ofSeconds(30);
 
   private final SandboxClock clock;
   private final RtcService service;
   private final CallRunner runner;
-  private final RtcEngineEventHandler handler;
+  private final IRtcEngineEventHandler handler;
+  private final SdkProfile profile;
   private final List<SandboxClock.Scheduled> timers = new ArrayList<>();
 
-  private ConnectionState state = ConnectionState.DISCONNECTED;
-  private boolean publisher = true;
+  private int state = CONNECTION_STATE_DISCONNECTED;
+  private int role = CLIENT_ROLE_BROADCASTER;
   private RtcTokenQuery who;
+  private int localUid;
   private String token;
   private RtcCheck lastCheck;
+  private String lastErrorReason = "";
+  private Instant joinedAt;
   private Instant kickAt;
   private long generation;
+  private long renewals;
 
   public SimulatedRtcEngine(
-      SandboxClock clock, RtcService service, CallRunner runner, RtcEngineEventHandler handler) {
+      SandboxClock clock,
+      RtcService service,
+      CallRunner runner,
+      IRtcEngineEventHandler handler,
+      SdkProfile profile) {
     this.clock = clock;
     this.service = service;
     this.runner = runner;
     this.handler = handler;
+    this.profile = profile;
   }
 
-  /** Broadcaster (may publish) or audience; applies to the next join. */
-  public void setClientRole(boolean publisher) {
-    this.publisher = publisher;
+  /** An engine of the newest SDK generation ({@link SdkProfile#V4_6}). */
+  public SimulatedRtcEngine(
+      SandboxClock clock, RtcService service, CallRunner runner, IRtcEngineEventHandler handler) {
+    this(clock, service, runner, handler, SdkProfile.V4_6);
   }
 
-  /** Joins with a numeric uid (0 lets the service accept a wildcard token). */
-  public int joinChannel(String token, String channel, long uid) {
-    return join(token, RtcTokenQuery.uid(channel, uid, publisher, null));
+  @Override
+  public int setClientRole(int role) {
+    if (role != CLIENT_ROLE_BROADCASTER && role != CLIENT_ROLE_AUDIENCE) {
+      return -ERR_INVALID_ARGUMENT;
+    }
+    this.role = role;
+    return ERR_OK;
   }
 
-  /** Joins with a string user account. */
-  public int joinChannelWithUserAccount(String token, String channel, String account) {
-    return join(token, RtcTokenQuery.account(channel, account, publisher, null));
+  @Override
+  public int joinChannel(String token, String channelId, int uid, ChannelMediaOptions options) {
+    int rc = applyOptions(options);
+    if (rc != ERR_OK) {
+      return rc;
+    }
+    return join(
+        token, RtcTokenQuery.uid(channelId, Integer.toUnsignedLong(uid), publisher(), null), uid);
   }
 
+  @Override
+  public int joinChannelWithUserAccount(String token, String channelId, String userAccount) {
+    return joinChannelWithUserAccount(token, channelId, userAccount, null);
+  }
+
+  @Override
+  public int joinChannelWithUserAccount(
+      String token, String channelId, String userAccount, ChannelMediaOptions options) {
+    if (userAccount == null || userAccount.isEmpty()) {
+      return -ERR_INVALID_ARGUMENT;
+    }
+    int rc = applyOptions(options);
+    if (rc != ERR_OK) {
+      return rc;
+    }
+    return join(token, RtcTokenQuery.account(channelId, userAccount, publisher(), null), 0);
+  }
+
+  @Override
   public int renewToken(String newToken) {
     if (newToken == null || newToken.isEmpty()) {
-      return -RtcCodes.ERR_INVALID_ARGUMENT;
+      return -ERR_INVALID_ARGUMENT;
     }
-    if (state == ConnectionState.DISCONNECTED || state == ConnectionState.CONNECTING) {
-      return -RtcCodes.ERR_NOT_IN_CHANNEL;
+    if (state == CONNECTION_STATE_DISCONNECTED || state == CONNECTION_STATE_CONNECTING) {
+      return -ERR_NOT_IN_CHANNEL;
     }
     long gen = generation;
-    if (state == ConnectionState.FAILED) {
-      changeState(ConnectionState.CONNECTING, RtcCodes.REASON_RENEW_TOKEN);
-      Instant sent = clock.now();
+    long seq = ++renewals;
+    Instant sent = clock.now();
+    if (state == CONNECTION_STATE_FAILED) {
+      if (!profile.renewRejoins()) {
+        return -ERR_NOT_IN_CHANNEL;
+      }
+      changeState(CONNECTION_STATE_CONNECTING, CONNECTION_CHANGED_RENEW_TOKEN);
       runner.run(
           () -> service.join(newToken, who), outcome -> joined(gen, newToken, sent, outcome, true));
-      return RtcCodes.ERR_OK;
+      return ERR_OK;
     }
-    Instant sent = clock.now();
     runner.run(
-        () -> service.renew(newToken, who), outcome -> renewed(gen, newToken, sent, outcome));
-    return RtcCodes.ERR_OK;
+        () -> service.renew(newToken, who), outcome -> renewed(gen, seq, newToken, sent, outcome));
+    return ERR_OK;
   }
 
+  @Override
   public int leaveChannel() {
-    if (state == ConnectionState.DISCONNECTED) {
-      return RtcCodes.ERR_OK;
+    if (state == CONNECTION_STATE_DISCONNECTED) {
+      return ERR_OK;
     }
     generation++;
     cancelTimers();
+    IRtcEngineEventHandler.RtcStats stats = new IRtcEngineEventHandler.RtcStats();
+    if (joinedAt != null) {
+      stats.totalDuration = (int) Duration.between(joinedAt, clock.now()).getSeconds();
+      stats.users = 1;
+    }
     token = null;
     lastCheck = null;
     kickAt = null;
-    changeState(ConnectionState.DISCONNECTED, RtcCodes.REASON_LEAVE_CHANNEL);
-    handler.onLeaveChannel();
-    return RtcCodes.ERR_OK;
+    joinedAt = null;
+    changeState(CONNECTION_STATE_DISCONNECTED, CONNECTION_CHANGED_LEAVE_CHANNEL);
+    handler.onLeaveChannel(stats);
+    return ERR_OK;
   }
 
   /** Sandbox command: behave as if the token expired right now. */
   public void expireNow() {
-    if (state == ConnectionState.CONNECTED) {
+    if (state == CONNECTION_STATE_CONNECTED) {
       kick();
     }
   }
 
-  public ConnectionState state() {
+  public SdkProfile profile() {
+    return profile;
+  }
+
+  /** A {@code CONNECTION_STATE_*} value. */
+  public int connectionState() {
     return state;
   }
 
@@ -132,22 +194,61 @@ public final class SimulatedRtcEngine {
     return lastCheck;
   }
 
-  private int join(String newToken, RtcTokenQuery query) {
-    if (newToken == null || newToken.isEmpty()) {
-      return -RtcCodes.ERR_INVALID_ARGUMENT;
+  /**
+   * Why the service refused the last token (a sandbox extension: the SDK's {@code onError} carries
+   * only the code). Read it in {@code onError}.
+   */
+  public String lastErrorReason() {
+    return lastErrorReason;
+  }
+
+  /** Deadlines currently scheduled (will-expire warnings and the kick), soonest first. */
+  public List<Instant> deadlines() {
+    List<Instant> out = new ArrayList<>();
+    for (SandboxClock.Scheduled t : timers) {
+      out.add(t.at());
     }
-    if (state != ConnectionState.DISCONNECTED && state != ConnectionState.FAILED) {
-      return -RtcCodes.ERR_JOIN_CHANNEL_REJECTED;
+    Collections.sort(out);
+    return out;
+  }
+
+  private boolean publisher() {
+    return role == CLIENT_ROLE_BROADCASTER;
+  }
+
+  private int applyOptions(ChannelMediaOptions options) {
+    if (options != null && options.clientRoleType != null) {
+      return setClientRole(options.clientRoleType);
+    }
+    return ERR_OK;
+  }
+
+  private int join(String newToken, RtcTokenQuery query, int uid) {
+    if (newToken == null || newToken.isEmpty()) {
+      return -ERR_INVALID_ARGUMENT;
+    }
+    if (state != CONNECTION_STATE_DISCONNECTED && state != CONNECTION_STATE_FAILED) {
+      return -ERR_JOIN_CHANNEL_REJECTED;
     }
     generation++;
     cancelTimers();
     who = query;
+    localUid = uid != 0 ? uid : assignedUid(query);
     long gen = generation;
-    changeState(ConnectionState.CONNECTING, RtcCodes.REASON_CONNECTING);
+    changeState(CONNECTION_STATE_CONNECTING, CONNECTION_CHANGED_CONNECTING);
     Instant sent = clock.now();
     runner.run(
         () -> service.join(newToken, who), outcome -> joined(gen, newToken, sent, outcome, false));
-    return RtcCodes.ERR_OK;
+    return ERR_OK;
+  }
+
+  /**
+   * The number the service gives a user account or uid 0: the SDK's is the server's choice; the
+   * sandbox's is derived from the account so it is the same on every run.
+   */
+  private static int assignedUid(RtcTokenQuery q) {
+    int h = (q.channel() + "/" + q.identity()).hashCode();
+    return 100_000 + Math.floorMod(h, 900_000_000);
   }
 
   private void joined(
@@ -157,56 +258,107 @@ public final class SimulatedRtcEngine {
     }
     RtcCheck check = outcome.successValue().orElse(null);
     if (check == null || !check.ok()) {
-      int code = check == null ? RtcCodes.ERR_FAILED : check.code();
-      changeState(ConnectionState.FAILED, failureReason(code));
-      handler.onError(code, check == null ? outcome.describe() : check.reason());
-      if (rejoin) {
-        handler.onRenewTokenResult(newToken, code);
+      int code = check == null ? ERR_FAILED : check.code();
+      lastErrorReason = check == null ? outcome.describe() : check.reason();
+      changeState(CONNECTION_STATE_FAILED, failureReason(code));
+      handler.onError(code);
+      if (rejoin && profile.reportsRenewResult()) {
+        handler.onRenewTokenResult(newToken, renewResult(code));
       }
       return;
     }
     accept(newToken, check, sent);
-    changeState(ConnectionState.CONNECTED, RtcCodes.REASON_JOIN_SUCCESS);
+    if (!rejoin) {
+      joinedAt = clock.now();
+      if (who.isAccount()) {
+        handler.onLocalUserRegistered(localUid, who.userAccount());
+      }
+    }
+    changeState(CONNECTION_STATE_CONNECTED, CONNECTION_CHANGED_JOIN_SUCCESS);
+    int elapsed = (int) Duration.between(sent, clock.now()).toMillis();
     if (rejoin) {
-      handler.onRenewTokenResult(newToken, RtcCodes.ERR_OK);
-      handler.onRejoinChannelSuccess(who.channel(), who.identity());
+      if (profile.reportsRenewResult()) {
+        handler.onRenewTokenResult(newToken, RENEW_TOKEN_SUCCESS);
+      }
+      handler.onRejoinChannelSuccess(who.channel(), localUid, elapsed);
     } else {
-      handler.onJoinChannelSuccess(who.channel(), who.identity());
+      handler.onJoinChannelSuccess(who.channel(), localUid, elapsed);
     }
   }
 
-  private void renewed(long gen, String newToken, Instant sent, Outcome<RtcCheck> outcome) {
+  private void renewed(
+      long gen, long seq, String newToken, Instant sent, Outcome<RtcCheck> outcome) {
     if (gen != generation) {
+      return;
+    }
+    if (seq != renewals) {
+      // A later renewToken call overtook this one: the SDK drops the older request.
+      if (profile.reportsRenewResult()) {
+        handler.onRenewTokenResult(newToken, RENEW_TOKEN_CANCELED_BY_NEW_REQUEST);
+      }
       return;
     }
     RtcCheck check = outcome.successValue().orElse(null);
     if (check == null || !check.ok()) {
-      int code = check == null ? RtcCodes.ERR_FAILED : check.code();
-      handler.onError(code, check == null ? "renewToken: " + outcome.describe() : check.reason());
-      handler.onRenewTokenResult(newToken, code);
+      int code = check == null ? ERR_FAILED : check.code();
+      lastErrorReason = check == null ? "renewToken: " + outcome.describe() : check.reason();
+      handler.onError(code);
+      if (profile.reportsRenewResult()) {
+        handler.onRenewTokenResult(newToken, renewResult(code));
+      }
       return;
     }
-    if (state == ConnectionState.FAILED) {
-      // Kicked while the renew was in flight: the good token brings the user back.
-      changeState(ConnectionState.CONNECTING, RtcCodes.REASON_RENEW_TOKEN);
+    if (state == CONNECTION_STATE_FAILED) {
+      if (!profile.renewRejoins()) {
+        return; // Kicked while the renewal was in flight: a 3.x app must join again.
+      }
+      // Kicked while the renewal was in flight: the good token brings the user back.
+      changeState(CONNECTION_STATE_CONNECTING, CONNECTION_CHANGED_RENEW_TOKEN);
       accept(newToken, check, sent);
-      changeState(ConnectionState.CONNECTED, RtcCodes.REASON_JOIN_SUCCESS);
-      handler.onRenewTokenResult(newToken, RtcCodes.ERR_OK);
-      handler.onRejoinChannelSuccess(who.channel(), who.identity());
+      changeState(CONNECTION_STATE_CONNECTED, CONNECTION_CHANGED_JOIN_SUCCESS);
+      if (profile.reportsRenewResult()) {
+        handler.onRenewTokenResult(newToken, RENEW_TOKEN_SUCCESS);
+      }
+      handler.onRejoinChannelSuccess(
+          who.channel(), localUid, (int) Duration.between(sent, clock.now()).toMillis());
       return;
     }
     accept(newToken, check, sent);
-    handler.onRenewTokenResult(newToken, RtcCodes.ERR_OK);
+    if (profile.reportsRenewResult()) {
+      handler.onRenewTokenResult(newToken, RENEW_TOKEN_SUCCESS);
+    }
   }
 
   private static int failureReason(int code) {
     switch (code) {
-      case RtcCodes.ERR_TOKEN_EXPIRED:
-        return RtcCodes.REASON_TOKEN_EXPIRED;
-      case RtcCodes.ERR_INVALID_TOKEN:
-        return RtcCodes.REASON_INVALID_TOKEN;
+      case ERR_TOKEN_EXPIRED:
+        return CONNECTION_CHANGED_TOKEN_EXPIRED;
+      case ERR_INVALID_TOKEN:
+        return CONNECTION_CHANGED_INVALID_TOKEN;
+      case ERR_INVALID_APP_ID:
+        return CONNECTION_CHANGED_INVALID_APP_ID;
+      case ERR_INVALID_CHANNEL_NAME:
+        return CONNECTION_CHANGED_INVALID_CHANNEL_NAME;
       default:
-        return RtcCodes.REASON_JOIN_FAILED;
+        return CONNECTION_CHANGED_JOIN_FAILED;
+    }
+  }
+
+  /** The service's error code as an {@code onRenewTokenResult} code. */
+  static int renewResult(int code) {
+    switch (code) {
+      case ERR_OK:
+        return RENEW_TOKEN_SUCCESS;
+      case ERR_TOKEN_EXPIRED:
+        return RENEW_TOKEN_TOKEN_EXPIRED;
+      case ERR_INVALID_TOKEN:
+        return RENEW_TOKEN_INVALID_TOKEN;
+      case ERR_INVALID_CHANNEL_NAME:
+        return RENEW_TOKEN_INVALID_CHANNEL_NAME;
+      case ERR_INVALID_APP_ID:
+        return RENEW_TOKEN_INCONSISTENT_APPID;
+      default:
+        return RENEW_TOKEN_FAILURE;
     }
   }
 
@@ -250,7 +402,7 @@ public final class SimulatedRtcEngine {
   }
 
   private void willExpire() {
-    if (state == ConnectionState.CONNECTED) {
+    if (state == CONNECTION_STATE_CONNECTED) {
       handler.onTokenPrivilegeWillExpire(token);
     }
   }
@@ -258,7 +410,7 @@ public final class SimulatedRtcEngine {
   private void kick() {
     cancelTimers();
     kickAt = null;
-    changeState(ConnectionState.FAILED, RtcCodes.REASON_TOKEN_EXPIRED);
+    changeState(CONNECTION_STATE_FAILED, CONNECTION_CHANGED_TOKEN_EXPIRED);
     handler.onRequestToken();
   }
 
@@ -269,18 +421,8 @@ public final class SimulatedRtcEngine {
     timers.clear();
   }
 
-  private void changeState(ConnectionState next, int reason) {
+  private void changeState(int next, int reason) {
     state = next;
     handler.onConnectionStateChanged(next, reason);
-  }
-
-  /** Deadlines currently scheduled (will-expire warnings and the kick), soonest first. */
-  public List<Instant> deadlines() {
-    List<Instant> out = new ArrayList<>();
-    for (SandboxClock.Scheduled t : timers) {
-      out.add(t.at());
-    }
-    Collections.sort(out);
-    return out;
   }
 }

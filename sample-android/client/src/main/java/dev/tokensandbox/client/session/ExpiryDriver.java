@@ -1,7 +1,7 @@
 package dev.tokensandbox.client.session;
 
 import dev.tokensandbox.client.backend.FetchedToken;
-import dev.tokensandbox.client.rtc.SimulatedRtcEngine;
+import dev.tokensandbox.client.rtc2.RtcEngine;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -19,7 +19,10 @@ interface ExpiryDriver {
   Instant expiresAt();
 
   /** The engine of an RTC flow; null when the session keeps time itself. */
-  SimulatedRtcEngine engine();
+  RtcEngine engine();
+
+  /** The engine's last {@code CONNECTION_STATE_*}; 0 when the session keeps time itself. */
+  int connectionState();
 
   /** Leaves the channel or cancels the timers. */
   void stop();

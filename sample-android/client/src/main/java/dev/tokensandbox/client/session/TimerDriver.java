@@ -3,6 +3,7 @@ package dev.tokensandbox.client.session;
 import dev.tokensandbox.client.backend.FetchedToken;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.rtc.SimulatedRtcEngine;
+import dev.tokensandbox.client.rtc2.RtcEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,12 @@ final class TimerDriver implements ExpiryDriver {
   }
 
   @Override
-  public SimulatedRtcEngine engine() {
+  public int connectionState() {
+    return 0;
+  }
+
+  @Override
+  public RtcEngine engine() {
     return null;
   }
 

@@ -5,8 +5,10 @@ import dev.tokensandbox.client.backend.Outcome;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SandboxClock;
+import dev.tokensandbox.client.rtc.RtcEngineFactory;
 import dev.tokensandbox.client.rtc.RtcService;
 import dev.tokensandbox.client.rtc.SimulatedRtcEngine;
+import dev.tokensandbox.client.rtc2.RtcEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,10 +50,10 @@ public final class TokenSession {
     this.listener = b.listener;
     ExpiryDriver.Session callbacks = new Callbacks();
     if (source.flow().isRtc()) {
-      if (b.rtcService == null || b.who == null) {
-        throw new IllegalArgumentException("an RTC flow needs an RtcService and a channel/user");
+      if (b.engines == null || b.who == null) {
+        throw new IllegalArgumentException("an RTC flow needs an engine and a channel/user");
       }
-      driver = new EngineDriver(callbacks, clock, runner, b.who, b.rtcService);
+      driver = new EngineDriver(callbacks, clock, b.who, policy.sdk(), b.engines);
     } else {
       driver = new TimerDriver(callbacks, clock);
     }
@@ -98,8 +100,21 @@ public final class TokenSession {
   }
 
   /** The engine, for RTC flows; null for JWT flows. */
-  public SimulatedRtcEngine engine() {
+  public RtcEngine engine() {
     return driver.engine();
+  }
+
+  /** The simulated engine, when this session drives one (for sandbox commands such as expiry). */
+  public SimulatedRtcEngine simulatedEngine() {
+    return driver.engine() instanceof SimulatedRtcEngine s ? s : null;
+  }
+
+  /**
+   * The engine's connection state as its callbacks last reported it ({@code
+   * Constants.CONNECTION_STATE_*}); 0 for JWT flows.
+   */
+  public int connectionState() {
+    return driver.connectionState();
   }
 
   /** The token in effect, if any. */
@@ -283,6 +298,7 @@ public final class TokenSession {
     private Consumer<TimelineEvent> listener = e -> {};
     private RtcTokenQuery who;
     private RtcService rtcService;
+    private RtcEngineFactory engines;
 
     private Builder(String device, SandboxClock clock, TokenSource source) {
       this.device = device;
@@ -291,10 +307,20 @@ public final class TokenSession {
       this.runner = CallRunner.inline(clock, Duration.ZERO);
     }
 
-    /** The RTC channel and user to join as, and the service that checks tokens. */
+    /**
+     * The RTC channel and user to join as, and the service that checks tokens: the session drives a
+     * {@link SimulatedRtcEngine} of the policy's SDK profile.
+     */
     public Builder rtc(RtcTokenQuery who, RtcService service) {
       this.who = who;
       this.rtcService = service;
+      return this;
+    }
+
+    /** The RTC channel and user to join as, on an engine of the caller's making. */
+    public Builder rtc(RtcTokenQuery who, RtcEngineFactory engines) {
+      this.who = who;
+      this.engines = engines;
       return this;
     }
 
@@ -326,6 +352,9 @@ public final class TokenSession {
     }
 
     public TokenSession build() {
+      if (engines == null && rtcService != null) {
+        engines = RtcEngineFactory.simulated(clock, rtcService, runner, policy.sdk());
+      }
       return new TokenSession(this);
     }
   }

@@ -8,6 +8,11 @@ import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.rtc.RtcService;
+import dev.tokensandbox.client.rtc.SdkProfile;
+import dev.tokensandbox.client.rtc2.ChannelMediaOptions;
+import dev.tokensandbox.client.rtc2.Constants;
+import dev.tokensandbox.client.rtc2.IRtcEngineEventHandler;
+import dev.tokensandbox.client.rtc2.RtcEngine;
 import dev.tokensandbox.client.testing.LiveBackend;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +22,8 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The app-side renewal logic against the real mock backend, in virtual time. */
 class TokenSessionTest {
@@ -139,7 +146,11 @@ class TokenSessionTest {
     advanceTo(200);
 
     assertThat(session.stats().fetches()).isEqualTo(4);
-    assertThat(session.stats().renewals()).isEqualTo(3);
+    // Three renewToken calls in flight at once: the engine confirms the newest, cancels the rest.
+    assertThat(session.stats().renewals()).isEqualTo(1);
+    assertThat(events)
+        .filteredOn(e -> e.detail().contains("overtaken by a newer renewToken"))
+        .hasSize(2);
     assertThat(session.isRenewing()).isFalse();
   }
 
@@ -175,6 +186,127 @@ class TokenSessionTest {
         .doesNotContain(token.substring(0, 40))
         .doesNotContain("sess_")
         .contains("tok:");
+  }
+
+  @ParameterizedTest
+  @EnumSource(SdkProfile.class)
+  void anAppThatWaitsForTheKickGetsBackInOnEverySdkGeneration(SdkProfile sdk) {
+    RenewalPolicy policy =
+        RenewalPolicy.recommended().withTrigger(RenewalPolicy.Trigger.REQUEST_TOKEN).withSdk(sdk);
+    TokenSession session = rtcSession(policy, Duration.ZERO);
+    session.start();
+    advanceTo(700);
+
+    assertThat(times(EventKind.KICKED)).containsExactly(600.0);
+    assertThat(session.connectionState()).isEqualTo(Constants.CONNECTION_STATE_CONNECTED);
+    assertThat(session.isRenewing()).isFalse();
+    if (sdk.renewRejoins()) {
+      assertThat(times(EventKind.REJOINED)).containsExactly(600.0);
+      assertThat(session.stats().joins()).isEqualTo(1);
+    } else {
+      assertThat(times(EventKind.JOINED)).containsExactly(0.0, 600.0);
+      assertThat(details(EventKind.NOTE))
+          .contains("out of the channel: leaveChannel, then join again");
+    }
+  }
+
+  @Test
+  void before46ARefusedRenewalShowsOnlyAsAnErrorAfterTheAppBelievedIt() {
+    TokenSession session =
+        rtcSession(RenewalPolicy.recommended().withSdk(SdkProfile.V4_0), Duration.ZERO);
+    session.start();
+    control.setFaults(1, Rule.always("agora.rtc", "WRONG_IDENTITY", 0));
+    advanceTo(571);
+
+    // At will-expire the app fetches a token for the wrong uid: renewToken returns 0, the app
+    // counts it renewed, and only onError says otherwise. The kick follows at +600.
+    assertThat(kinds())
+        .containsSubsequence(EventKind.WILL_EXPIRE, EventKind.RENEWED, EventKind.RENEW_REJECTED);
+    assertThat(details(EventKind.RENEWED).get(0)).startsWith("renewToken returned 0");
+    assertThat(details(EventKind.RENEW_REJECTED).get(0)).startsWith("onError 110");
+    control.setFaults(1);
+    advanceTo(601);
+    assertThat(times(EventKind.KICKED)).containsExactly(600.0);
+    assertThat(session.connectionState()).isEqualTo(Constants.CONNECTION_STATE_CONNECTED);
+  }
+
+  @Test
+  void theSessionDrivesAnyEngineThroughTheSdkShapedApi() {
+    ScriptedEngine engine = new ScriptedEngine();
+    TokenSession session =
+        TokenSession.builder(
+                "d1",
+                backend.clock,
+                TokenSource.backend(backend.client, Flow.SHENGWANG, WHO, null, null))
+            .rtc(WHO, engine)
+            .listener(events::add)
+            .build();
+    session.start();
+    advanceTo(1);
+    assertThat(engine.calls).containsExactly("joinChannel lab 1001 role 1");
+    engine.handler.onConnectionStateChanged(
+        Constants.CONNECTION_STATE_CONNECTED, Constants.CONNECTION_CHANGED_JOIN_SUCCESS);
+    engine.handler.onJoinChannelSuccess("lab", 1001, 40);
+    engine.handler.onTokenPrivilegeWillExpire("old");
+    advanceTo(2);
+    assertThat(engine.calls).hasSize(2).last().asString().startsWith("renewToken 007");
+    engine.handler.onRenewTokenResult("new", Constants.RENEW_TOKEN_SUCCESS);
+
+    assertThat(kinds())
+        .containsSubsequence(
+            EventKind.JOINED, EventKind.WILL_EXPIRE, EventKind.FETCH_STARTED, EventKind.RENEWED);
+    assertThat(session.isRenewing()).isFalse();
+    assertThat(session.connectionState()).isEqualTo(Constants.CONNECTION_STATE_CONNECTED);
+    assertThat(session.simulatedEngine()).isNull();
+  }
+
+  /** An engine the test drives by hand: records calls, exposes the handler the session gave it. */
+  private static final class ScriptedEngine extends RtcEngine
+      implements dev.tokensandbox.client.rtc.RtcEngineFactory {
+    final List<String> calls = new ArrayList<>();
+    IRtcEngineEventHandler handler;
+
+    @Override
+    public RtcEngine create(IRtcEngineEventHandler handler) {
+      this.handler = handler;
+      return this;
+    }
+
+    @Override
+    public int setClientRole(int role) {
+      calls.add("setClientRole " + role);
+      return 0;
+    }
+
+    @Override
+    public int joinChannel(String token, String channelId, int uid, ChannelMediaOptions o) {
+      calls.add("joinChannel " + channelId + " " + uid + " role " + o.clientRoleType);
+      return 0;
+    }
+
+    @Override
+    public int joinChannelWithUserAccount(String token, String channelId, String account) {
+      return joinChannelWithUserAccount(token, channelId, account, null);
+    }
+
+    @Override
+    public int joinChannelWithUserAccount(
+        String token, String channelId, String account, ChannelMediaOptions o) {
+      calls.add("joinChannelWithUserAccount " + channelId + " " + account);
+      return 0;
+    }
+
+    @Override
+    public int renewToken(String token) {
+      calls.add("renewToken " + token);
+      return 0;
+    }
+
+    @Override
+    public int leaveChannel() {
+      calls.add("leaveChannel");
+      return 0;
+    }
   }
 
   private TokenSession chatSession() {

@@ -2,7 +2,7 @@ package dev.tokensandbox.client.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.client.rtc.ConnectionState;
+import dev.tokensandbox.client.rtc2.Constants;
 import dev.tokensandbox.client.session.SessionStats;
 import dev.tokensandbox.client.session.TokenSession;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class SoakTest {
       assertThat(st.fetches())
           .as(s.device())
           .isEqualTo(st.renewals() + 1 + (s.isRenewing() ? 1 : 0));
-      assertThat(s.engine().state()).isEqualTo(ConnectionState.CONNECTED);
+      assertThat(s.connectionState()).isEqualTo(Constants.CONNECTION_STATE_CONNECTED);
       renewals += st.renewals();
     }
     long inFlight = soak.sessions.stream().filter(TokenSession::isRenewing).count();
