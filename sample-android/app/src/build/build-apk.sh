@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Assembles, signs and checks the debug APK without Gradle or an Android SDK (see
-# docs/decisions/0005): aapt2 links the manifest and resources against Debian's framework-res,
+# docs/decisions/0005): aapt2 links the manifest and resources (link-resources.sh),
 # D8 (com.android.tools:r8 from Maven Central) turns the app jar and its runtime libraries into
 # classes.dex, the libraries' Java resources go in (OkHttp's public-suffix list), then zipalign,
 # a generated debug key and apksigner; `apksigner verify` and `aapt dump badging` check the result.
@@ -12,23 +12,12 @@ target=$2
 app_jar=$3
 work="$target/apk"
 apk="$target/sample-android-debug.apk"
-framework=/usr/share/android-framework-res/framework-res.apk
 
-rm -rf "$work/res" "$work/compiled" "$work/dex" "$work/javares" "$work"/*.apk
-mkdir -p "$work/compiled" "$work/dex" "$work/javares"
+rm -rf "$work/dex" "$work/javares" "$work"/*.apk
+mkdir -p "$work/dex" "$work/javares"
 
 echo "[apk] resources (network security config, launcher icon)"
-cp -r "$module/src/main/res" "$work/res"
-aapt2 compile --dir "$work/res" -o "$work/compiled/resources.zip"
-# What the Android Gradle Plugin puts into the manifest from build.gradle.kts (namespace, version,
-# SDK levels, debuggable for a debug build); GradleConsistencyTest keeps the two in step.
-namespace=dev.tokensandbox.app
-sed -e "s|<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\">|<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" package=\"$namespace\" android:versionCode=\"1\" android:versionName=\"0.1.0\">|" \
-    -e "s|<application|<application android:debuggable=\"true\"|" \
-    "$module/src/main/AndroidManifest.xml" > "$work/AndroidManifest.xml"
-aapt2 link -I "$framework" --manifest "$work/AndroidManifest.xml" \
-  --min-sdk-version 26 --target-sdk-version 34 \
-  -o "$work/base.apk" "$work/compiled/resources.zip"
+bash "$(dirname "$0")/link-resources.sh" "$module" "$work"
 
 echo "[apk] dex (D8, min API 26)"
 java -cp "$work/tools/r8.jar" com.android.tools.r8.D8 --debug --min-api 26 \
