@@ -24,8 +24,8 @@ public record Scenario(
     String labPreset,
     Workspace credentials) {
 
-  public static final String FORMAT = "token-sandbox-scenario";
-  public static final int VERSION = 1;
+  public static final String FORMAT = dev.tokensandbox.client.presets.SavedScenario.FORMAT;
+  public static final int VERSION = dev.tokensandbox.client.presets.SavedScenario.VERSION;
 
   /** Backend options: where it listens and how it behaves. */
   public record Backend(int port, boolean lan, boolean demoMode, boolean ginLegacyTokens) {}

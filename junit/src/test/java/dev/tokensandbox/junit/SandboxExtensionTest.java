@@ -1,0 +1,202 @@
+package dev.tokensandbox.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.tokensandbox.backend.admin.SandboxAdmin.ClockChange;
+import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
+import dev.tokensandbox.backend.faults.Fault;
+import dev.tokensandbox.backend.faults.FaultRule;
+import dev.tokensandbox.client.presets.PresetResult;
+import dev.tokensandbox.client.presets.Presets;
+import dev.tokensandbox.client.session.RenewalPolicy;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The extension as JUnit runs it (the platform's test kit runs the inner classes as an integrator's
+ * build would): one sandbox per class, reset before each test, stopped after the class; seeds
+ * decide the credentials; presets and scenarios give verdicts.
+ */
+class SandboxExtensionTest {
+  static final List<String> seen = new ArrayList<>();
+
+  @Test
+  void oneSandboxPerClassResetBeforeEachTestAndStoppedAfterIt() {
+    seen.clear();
+    Events tests = run(Ordered.class);
+
+    tests.assertStatistics(s -> s.succeeded(3).failed(0));
+    assertThat(seen).hasSize(3);
+    String url = seen.get(0);
+    assertThat(seen).allMatch(url::equals);
+    int port = Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
+    assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+        .as("the sandbox is stopped after the class")
+        .isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void anInstanceFieldGivesEachTestItsOwnSandbox() {
+    seen.clear();
+    run(PerTest.class).assertStatistics(s -> s.succeeded(2).failed(0));
+
+    assertThat(seen).hasSize(2).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theSameSeedGivesTheSameCredentials() {
+    seen.clear();
+    run(Seeded.class).assertStatistics(s -> s.succeeded(1));
+    run(Seeded.class).assertStatistics(s -> s.succeeded(1));
+
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(0)).isEqualTo(seen.get(1)).isNotEqualTo("null");
+  }
+
+  @Test
+  void aFailingPresetIsAFailedVerdictWithItsReasons() {
+    SandboxExtension extension = SandboxExtension.builder().seed(1).build();
+    try (Sandbox sandbox = startStandalone(extension)) {
+      // The late app renewing only on will-expire, made to ignore the kick: it stays out.
+      PresetResult result =
+          sandbox.runPreset(
+              Presets.byId("join-shorter-than-publish")
+                  .orElseThrow()
+                  .withPolicy(
+                      RenewalPolicy.recommended().withTrigger(RenewalPolicy.Trigger.WILL_EXPIRE)));
+
+      assertThat(result.passed()).isFalse();
+      assertThat(result.failures()).isNotEmpty();
+      assertThat(sandbox.runPreset("join-shorter-than-publish").passed()).isTrue();
+      assertThatThrownBy(() -> sandbox.runPreset("no-such-preset"))
+          .hasMessageStartingWith("no QA preset 'no-such-preset': known presets are")
+          .hasMessageContaining("renew-after-kick");
+    }
+  }
+
+  @Test
+  void aSavedScenarioRunsItsLabPreset(@TempDir Path dir) throws Exception {
+    Path good = dir.resolve("good.json");
+    Files.writeString(
+        good,
+        "{\"format\":\"token-sandbox-scenario\",\"version\":1,"
+            + "\"labPreset\":\"renew-after-kick\",\"issueFlow\":\"SHENGWANG\"}");
+    Path none = dir.resolve("none.json");
+    Files.writeString(none, "{\"format\":\"token-sandbox-scenario\",\"version\":1}");
+    Path other = dir.resolve("other.json");
+    Files.writeString(other, "{\"format\":\"token-sandbox-bug-report\",\"version\":2}");
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{\"format\":");
+
+    try (Sandbox sandbox = startStandalone(SandboxExtension.builder().build())) {
+      PresetResult result = sandbox.runScenario(good);
+      assertThat(result.passed()).as(result.render()).isTrue();
+      assertThat(result.preset().id()).isEqualTo("renew-after-kick");
+
+      assertThatThrownBy(() -> sandbox.runScenario(none))
+          .hasMessage(
+              none
+                  + ": the scenario has no lab preset: choose one in the Expiry lab,"
+                  + " then save the scenario");
+      assertThatThrownBy(() -> sandbox.runScenario(other))
+          .hasMessage(
+              other
+                  + ": not a scenario: format is 'token-sandbox-bug-report',"
+                  + " expected 'token-sandbox-scenario'");
+      assertThatThrownBy(() -> sandbox.runScenario(broken))
+          .hasMessage(broken + ": not a scenario: the file is not valid JSON");
+    }
+  }
+
+  @Test
+  void resetUndoesFaultsSettingsClockAndJournal() {
+    try (Sandbox sandbox = startStandalone(SandboxExtension.builder().build())) {
+      sandbox.admin().addFault(FaultRule.always("*", Fault.STATUS, 503));
+      sandbox.admin().updateSettings(SettingsChange.ginLegacyTokens(true));
+      sandbox.admin().setClock(new ClockChange(false, 3600L, null));
+      sandbox.client().login("alice", "alice-demo");
+
+      sandbox.reset();
+
+      assertThat(sandbox.admin().faults().rules()).isEmpty();
+      assertThat(sandbox.admin().settings().ginLegacyTokens()).isFalse();
+      assertThat(sandbox.admin().clock().offsetSeconds()).isZero();
+      assertThat(sandbox.admin().journal(10).entries()).isEmpty();
+    }
+  }
+
+  private static Events run(Class<?> testClass) {
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(testClass))
+        .execute()
+        .testEvents();
+  }
+
+  private static Sandbox startStandalone(SandboxExtension extension) {
+    extension.beforeEach(null);
+    return extension.sandbox();
+  }
+
+  // ---- classes run by the test kit (not on their own: they are nested, not @Nested) ----------
+
+  @SandboxTest
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class Ordered {
+    @Test
+    @Order(1)
+    void setsAFault(Sandbox sandbox) {
+      seen.add(sandbox.baseUrl());
+      sandbox.admin().addFault(FaultRule.always("*", Fault.STATUS, 503));
+      assertThat(sandbox.admin().faults().rules()).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void seesNoFault(Sandbox sandbox) {
+      seen.add(sandbox.baseUrl());
+      assertThat(sandbox.admin().faults().rules()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void seesAnEmptyJournal(Sandbox sandbox) {
+      seen.add(sandbox.baseUrl());
+      assertThat(sandbox.admin().journal(10).entries()).isEmpty();
+    }
+  }
+
+  static class PerTest {
+    @RegisterExtension SandboxExtension sandbox = SandboxExtension.builder().build();
+
+    @Test
+    void one() {
+      seen.add(sandbox.baseUrl());
+    }
+
+    @Test
+    void two() {
+      seen.add(sandbox.baseUrl());
+    }
+  }
+
+  @SandboxTest(seed = 42)
+  static class Seeded {
+    @Test
+    void credentials(Sandbox sandbox) {
+      seen.add(sandbox.workspace().appId() + "/" + sandbox.workspace().appCertificate());
+    }
+  }
+}
