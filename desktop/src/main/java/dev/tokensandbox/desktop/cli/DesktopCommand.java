@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     description =
         "Opens the Token Sandbox window: an embedded mock backend, token issuing and decoding,"
             + " the expiry lab, traffic, devices and scenarios.",
-    subcommands = {PresetCommand.class})
+    subcommands = {PresetCommand.class, PresetCommand.RunPresetTopLevel.class})
 public final class DesktopCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

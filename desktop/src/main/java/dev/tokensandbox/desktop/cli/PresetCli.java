@@ -9,9 +9,13 @@ import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.PresetRun;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
+import dev.tokensandbox.client.presets.TimelineMatcher;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,9 +33,13 @@ public final class PresetCli {
     }
   }
 
-  /** Runs {@code chosen} in order; 0 when every run matched, 1 when one did not. */
-  static int run(List<QaPreset> chosen, PrintWriter out) {
+  /**
+   * Runs {@code chosen} in order, printing each timeline and each expectation with whether it held;
+   * writes JUnit XML to {@code junit} when given. 0 when every run matched, 1 when one did not.
+   */
+  static int run(List<QaPreset> chosen, PrintWriter out, Path junit) throws IOException {
     VirtualClock clock = new VirtualClock(Clock.systemUTC().instant());
+    List<PresetResult> results = new ArrayList<>();
     try (SandboxServer server =
         SandboxServer.builder()
             .workspace(Workspace.generate(new SecureRandom()))
@@ -40,15 +48,23 @@ public final class PresetCli {
             .log(line -> {})
             .start()) {
       BackendClient client = BackendClient.builder(server.url()).build();
-      int failed = 0;
       for (QaPreset preset : chosen) {
         PresetResult result = PresetRun.runToEnd(preset, clock, client);
+        results.add(result);
         out.print(result.render());
+        for (TimelineMatcher.Check c : result.checks()) {
+          out.println("  " + (c.held() ? "✓ " + c.expect() : "✗ " + c.failure()));
+        }
         out.println();
-        failed += result.passed() ? 0 : 1;
+        out.flush();
       }
-      out.println((chosen.size() - failed) + " of " + chosen.size() + " presets matched");
-      return failed == 0 ? 0 : 1;
     }
+    long failed = results.stream().filter(r -> !r.passed()).count();
+    out.println((chosen.size() - failed) + " of " + chosen.size() + " presets matched");
+    if (junit != null) {
+      JUnitXml.write(results, junit);
+      out.println("JUnit XML: " + junit);
+    }
+    return failed == 0 ? 0 : 1;
   }
 }

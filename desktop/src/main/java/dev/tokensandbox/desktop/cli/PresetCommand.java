@@ -2,6 +2,11 @@ package dev.tokensandbox.desktop.cli;
 
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
+import dev.tokensandbox.client.presets.SavedScenario;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,14 +45,27 @@ final class PresetCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "run", description = "Runs the presets named, or every preset with --all.")
-  static final class RunPresets implements Callable<Integer> {
+  @Command(
+      name = "run",
+      description =
+          "Runs the presets named (ids, or scenario files the desktop saved: their lab preset),"
+              + " or every preset with --all.")
+  static class RunPresets implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--all", description = "Run every preset.")
     boolean all;
 
-    @Parameters(paramLabel = "ID", arity = "0..*", description = "Preset ids (`preset list`).")
+    @Option(
+        names = "--junit",
+        paramLabel = "FILE.xml",
+        description = "Also write a JUnit XML report: a test case per preset.")
+    Path junit;
+
+    @Parameters(
+        paramLabel = "ID|SCENARIO.json",
+        arity = "0..*",
+        description = "Preset ids (`preset list`) or saved scenario files.")
     List<String> ids = new ArrayList<>();
 
     @Override
@@ -60,14 +78,41 @@ final class PresetCommand implements Callable<Integer> {
         chosen.addAll(Presets.all());
       }
       for (String id : ids) {
-        Optional<QaPreset> p = Presets.byId(id);
-        if (p.isEmpty()) {
-          throw new ParameterException(
-              spec.commandLine(), "unknown preset \"" + id + "\"; `preset list` shows the ids");
-        }
-        chosen.add(p.get());
+        chosen.add(resolve(id));
       }
-      return PresetCli.run(chosen, spec.commandLine().getOut());
+      try {
+        return PresetCli.run(chosen, spec.commandLine().getOut(), junit);
+      } catch (IOException e) {
+        throw new ParameterException(
+            spec.commandLine(), "--junit: cannot write " + junit + ": " + e.getMessage());
+      }
+    }
+
+    private QaPreset resolve(String id) {
+      Optional<QaPreset> p = Presets.byId(id);
+      if (p.isPresent()) {
+        return p.get();
+      }
+      Path file = Path.of(id);
+      if (!id.endsWith(".json") && !Files.isRegularFile(file)) {
+        throw new ParameterException(
+            spec.commandLine(), "unknown preset \"" + id + "\"; `preset list` shows the ids");
+      }
+      try {
+        return SavedScenario.labPreset(Files.readString(file, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new ParameterException(spec.commandLine(), "cannot read the scenario " + id);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), id + ": " + e.getMessage());
+      }
     }
   }
+
+  /** {@code run-preset …}: the same as {@code preset run …}, at the top level. */
+  @Command(
+      name = "run-preset",
+      description =
+          "Runs QA presets or saved scenarios headless and prints each verdict (exit 0: all"
+              + " matched, 1: one did not, 2: bad usage).")
+  static final class RunPresetTopLevel extends RunPresets {}
 }

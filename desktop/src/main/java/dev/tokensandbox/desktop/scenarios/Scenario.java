@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A saved setup: backend options, the Issue forms, the fault plan, the new-device policy, the
- * virtual devices and the lab's preset. {@code credentials} is present only when the user opted in.
+ * virtual devices and the lab's preset with its what-if changes (renewal trigger, SDK generation;
+ * null: the preset's own). {@code credentials} is present only when the user opted in.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Scenario(
@@ -22,6 +23,8 @@ public record Scenario(
     FaultPlan faultPlan,
     List<DevicesViewModel.Definition> devices,
     String labPreset,
+    String labTrigger,
+    String labSdk,
     Workspace credentials) {
 
   public static final String FORMAT = dev.tokensandbox.client.presets.SavedScenario.FORMAT;

@@ -37,6 +37,15 @@ public interface ScenarioParts {
 
   void labPreset(String id);
 
+  /** The lab's what-if renewal trigger ({@code RenewalPolicy.Trigger} name), or null. */
+  String labTrigger();
+
+  /** The lab's what-if SDK generation ({@code SdkProfile} name), or null. */
+  String labSdk();
+
+  /** Sets the lab's what-if choices; null: the preset's own. */
+  void labWhatIf(String trigger, String sdk);
+
   /** The lab's last run, or null when nothing ran. */
   LabViewModel.LabRun labRun();
 

@@ -5,6 +5,7 @@ import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.backend.workspace.AtomicFiles;
 import dev.tokensandbox.client.presets.Presets;
+import dev.tokensandbox.client.presets.SavedScenario;
 import dev.tokensandbox.desktop.issue.IssueFlow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,6 +131,11 @@ public final class ScenarioStore {
     }
     if (s.labPreset() != null && Presets.byId(s.labPreset()).isEmpty()) {
       throw new IOException("labPreset: unknown preset " + s.labPreset());
+    }
+    try {
+      SavedScenario.whatIf(s.labTrigger(), s.labSdk());
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage());
     }
   }
 

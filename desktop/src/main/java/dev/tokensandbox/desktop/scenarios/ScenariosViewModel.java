@@ -139,6 +139,8 @@ public final class ScenariosViewModel {
         admin == null ? FaultPlan.none() : admin.faults(),
         parts.devices(),
         parts.labPreset(),
+        parts.labTrigger(),
+        parts.labSdk(),
         includeSecrets.get() ? host.workspace() : null);
   }
 
@@ -228,6 +230,7 @@ public final class ScenariosViewModel {
     if (s.labPreset() != null) {
       parts.labPreset(s.labPreset());
     }
+    parts.labWhatIf(s.labTrigger(), s.labSdk());
     parts.replaceDevices(s.devices() == null ? List.of() : s.devices());
     String credentials =
         s.credentials() == null

@@ -79,6 +79,26 @@ public final class WindowParts implements ScenarioParts {
   }
 
   @Override
+  public String labTrigger() {
+    return lab.triggerProperty().get() == null ? null : lab.triggerProperty().get().name();
+  }
+
+  @Override
+  public String labSdk() {
+    return lab.sdkProperty().get() == null ? null : lab.sdkProperty().get().name();
+  }
+
+  @Override
+  public void labWhatIf(String trigger, String sdk) {
+    lab.triggerProperty()
+        .set(
+            trigger == null
+                ? null
+                : dev.tokensandbox.client.session.RenewalPolicy.Trigger.valueOf(trigger));
+    lab.sdkProperty().set(sdk == null ? null : dev.tokensandbox.client.rtc.SdkProfile.valueOf(sdk));
+  }
+
+  @Override
   public LabViewModel.LabRun labRun() {
     return lab.lastRun();
   }

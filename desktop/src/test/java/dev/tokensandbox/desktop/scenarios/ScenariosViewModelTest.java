@@ -354,6 +354,25 @@ class ScenariosViewModelTest {
       preset = id;
     }
 
+    String trigger;
+    String sdk;
+
+    @Override
+    public String labTrigger() {
+      return trigger;
+    }
+
+    @Override
+    public String labSdk() {
+      return sdk;
+    }
+
+    @Override
+    public void labWhatIf(String trigger, String sdk) {
+      this.trigger = trigger;
+      this.sdk = sdk;
+    }
+
     @Override
     public LabViewModel.LabRun labRun() {
       return run;

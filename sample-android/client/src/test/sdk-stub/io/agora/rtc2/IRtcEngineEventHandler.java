@@ -24,7 +24,8 @@ public abstract class IRtcEngineEventHandler {
 
   public void onRequestToken() {}
 
-  public void onRenewTokenResult(String token, int code) {}
+  // Since 4.6.0 (callback_irtcengineeventhandler_onrenewtokenresult).
+  public void onRenewTokenResult(String token, Constants.RenewTokenErrorCode code) {}
 
   public void onConnectionStateChanged(int state, int reason) {}
 

@@ -18,11 +18,13 @@ public abstract class RtcEngine {
   public abstract int joinChannel(
       String token, String channelId, int uid, ChannelMediaOptions options);
 
-  public abstract int joinChannelWithUserAccount(
-      String token, String channelId, String userAccount);
+  public abstract int joinChannel(String token, String channelId, String optionalInfo, int uid);
 
   public abstract int joinChannelWithUserAccount(
-      String token, String channelId, String userAccount, ChannelMediaOptions options);
+      String token, String channelName, String userAccount);
+
+  public abstract int joinChannelWithUserAccount(
+      String token, String channelName, String userAccount, ChannelMediaOptions options);
 
   public abstract int renewToken(String token);
 

@@ -14,8 +14,9 @@ import dev.tokensandbox.client.rtc2.RtcEngine;
  * dev.tokensandbox.client.rtc2} imports to {@code io.agora.rtc2}; nothing else changes (the build
  * compiles it both ways: {@code PortingSampleCompilesTest}). Register it as the engine's handler
  * ({@code config.mEventHandler = renewal} before {@code RtcEngine.create(config)}), then call
- * {@link #attach} with the engine and {@link #join}. It is written for SDK 4.x; on 3.x replace the
- * body of {@link #onRequestToken} with {@code leaveChannel()} and a new {@link #join}.
+ * {@link #attach} with the engine and {@link #join}. It is written for SDK 4.6+; before 4.6 delete
+ * {@link #onRenewTokenResult} (the SDK has no such callback); on 3.x also replace the body of
+ * {@link #onRequestToken} with {@code leaveChannel()} and a new {@link #join}.
  */
 public class TokenRenewal extends IRtcEngineEventHandler {
   /** Your backend's token route, e.g. {@code GET /rtc/:channel/publisher/uid/:uid/}. */
@@ -78,11 +79,12 @@ public class TokenRenewal extends IRtcEngineEventHandler {
     renew("token expired");
   }
 
+  /** SDK 4.6+ (delete this method for an older SDK, which has no such callback). */
   @Override
-  public void onRenewTokenResult(String token, int code) {
-    if (code == Constants.RENEW_TOKEN_SUCCESS) {
+  public void onRenewTokenResult(String token, Constants.RenewTokenErrorCode code) {
+    if (code == Constants.RenewTokenErrorCode.RENEW_TOKEN_SUCCESS) {
       log.say("token renewed");
-    } else if (code != Constants.RENEW_TOKEN_CANCELED_BY_NEW_REQUEST) {
+    } else if (code != Constants.RenewTokenErrorCode.RENEW_TOKEN_CANCELED_BY_NEW_REQUEST) {
       log.say("renewal refused (" + code + "): check the token server's channel, uid and App ID");
     }
   }

@@ -4,11 +4,15 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.tokensandbox.client.rtc.SdkProfile;
+import dev.tokensandbox.client.session.RenewalPolicy;
+import java.util.function.UnaryOperator;
 
 /**
  * What a scenario saved by the desktop ({@code token-sandbox-scenario} JSON) means to a headless
- * run: its Expiry-lab preset, run in virtual time for a verdict. The rest of the file (the Issue
- * forms, virtual devices, fault plan) sets up the interactive sandbox and is not read here.
+ * run: its Expiry-lab preset with the lab's what-if changes (renewal trigger, SDK generation), run
+ * in virtual time for a verdict. The rest of the file (the Issue forms, virtual devices, fault
+ * plan) sets up the interactive sandbox and is not read here.
  */
 public final class SavedScenario {
   public static final String FORMAT = "token-sandbox-scenario";
@@ -57,11 +61,49 @@ public final class SavedScenario {
       throw new IllegalArgumentException(
           "the scenario has no lab preset: choose one in the Expiry lab, then save the scenario");
     }
-    return Presets.byId(preset)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "the scenario's lab preset '" + preset + "' is not one this sandbox has"));
+    QaPreset chosen =
+        Presets.byId(preset)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the scenario's lab preset '" + preset + "' is not one this sandbox has"));
+    RenewalPolicy policy =
+        whatIf(string(root, "labTrigger"), string(root, "labSdk")).apply(chosen.policy());
+    return policy.equals(chosen.policy()) ? chosen : chosen.withPolicy(policy);
+  }
+
+  /**
+   * The lab's what-if changes a scenario saved: a renewal trigger and an SDK generation by name,
+   * each null for the preset's own.
+   *
+   * @throws IllegalArgumentException naming the field and the values it takes
+   */
+  public static UnaryOperator<RenewalPolicy> whatIf(String trigger, String sdk) {
+    RenewalPolicy.Trigger t =
+        trigger == null ? null : parse(RenewalPolicy.Trigger.class, "labTrigger", trigger);
+    SdkProfile p = sdk == null ? null : parse(SdkProfile.class, "labSdk", sdk);
+    return policy -> {
+      RenewalPolicy out = policy;
+      if (t != null) {
+        out = out.withTrigger(t);
+      }
+      if (p != null) {
+        out = out.withSdk(p);
+      }
+      return out;
+    };
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      StringBuilder names = new StringBuilder();
+      for (E c : type.getEnumConstants()) {
+        names.append(names.length() == 0 ? "" : ", ").append(c.name());
+      }
+      throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + names, e);
+    }
   }
 
   private static String string(JsonObject o, String key) {

@@ -20,16 +20,17 @@ public final class RtcNames {
     "TOKEN_EXPIRED",
     "REJECTED_BY_SERVER",
     "SETTING_PROXY_SERVER",
-    "RENEW_TOKEN"
-  };
-  private static final String[] RENEW_RESULTS = {
-    "SUCCESS",
-    "FAILURE",
-    "TOKEN_EXPIRED",
-    "INVALID_TOKEN",
-    "INVALID_CHANNEL_NAME",
-    "INCONSISTENT_APPID",
-    "CANCELED_BY_NEW_REQUEST"
+    "RENEW_TOKEN",
+    "CLIENT_IP_ADDRESS_CHANGED",
+    "KEEP_ALIVE_TIMEOUT",
+    "REJOIN_SUCCESS",
+    "LOST",
+    "ECHO_TEST",
+    "CLIENT_IP_ADDRESS_CHANGED_BY_USER",
+    "SAME_UID_LOGIN",
+    "TOO_MANY_BROADCASTERS",
+    "LICENSE_VALIDATION_FAILURE",
+    "CERTIFICATION_VERYFY_FAILURE"
   };
 
   private RtcNames() {}
@@ -47,8 +48,8 @@ public final class RtcNames {
     return reason >= 0 && reason < REASONS.length ? REASONS[reason] : "REASON_" + reason;
   }
 
-  /** {@code RENEW_TOKEN_*} without its prefix. */
-  public static String renewResult(int code) {
-    return code >= 0 && code < RENEW_RESULTS.length ? RENEW_RESULTS[code] : "RENEW_" + code;
+  /** A {@code RenewTokenErrorCode} without its {@code RENEW_TOKEN_} prefix. */
+  public static String renewResult(Constants.RenewTokenErrorCode code) {
+    return code.name().substring("RENEW_TOKEN_".length());
   }
 }

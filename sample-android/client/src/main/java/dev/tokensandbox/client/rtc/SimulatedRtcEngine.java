@@ -8,6 +8,7 @@ import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.rtc2.ChannelMediaOptions;
+import dev.tokensandbox.client.rtc2.Constants.RenewTokenErrorCode;
 import dev.tokensandbox.client.rtc2.IRtcEngineEventHandler;
 import dev.tokensandbox.client.rtc2.RtcEngine;
 import java.time.Duration;
@@ -97,6 +98,11 @@ public final class SimulatedRtcEngine extends RtcEngine {
     }
     return join(
         token, RtcTokenQuery.uid(channelId, Integer.toUnsignedLong(uid), publisher(), null), uid);
+  }
+
+  @Override
+  public int joinChannel(String token, String channelId, String optionalInfo, int uid) {
+    return joinChannel(token, channelId, uid, null);
   }
 
   @Override
@@ -278,7 +284,7 @@ public final class SimulatedRtcEngine extends RtcEngine {
     int elapsed = (int) Duration.between(sent, clock.now()).toMillis();
     if (rejoin) {
       if (profile.reportsRenewResult()) {
-        handler.onRenewTokenResult(newToken, RENEW_TOKEN_SUCCESS);
+        handler.onRenewTokenResult(newToken, RenewTokenErrorCode.RENEW_TOKEN_SUCCESS);
       }
       handler.onRejoinChannelSuccess(who.channel(), localUid, elapsed);
     } else {
@@ -294,7 +300,8 @@ public final class SimulatedRtcEngine extends RtcEngine {
     if (seq != renewals) {
       // A later renewToken call overtook this one: the SDK drops the older request.
       if (profile.reportsRenewResult()) {
-        handler.onRenewTokenResult(newToken, RENEW_TOKEN_CANCELED_BY_NEW_REQUEST);
+        handler.onRenewTokenResult(
+            newToken, RenewTokenErrorCode.RENEW_TOKEN_CANCELED_BY_NEW_REQUEST);
       }
       return;
     }
@@ -317,7 +324,7 @@ public final class SimulatedRtcEngine extends RtcEngine {
       accept(newToken, check, sent);
       changeState(CONNECTION_STATE_CONNECTED, CONNECTION_CHANGED_JOIN_SUCCESS);
       if (profile.reportsRenewResult()) {
-        handler.onRenewTokenResult(newToken, RENEW_TOKEN_SUCCESS);
+        handler.onRenewTokenResult(newToken, RenewTokenErrorCode.RENEW_TOKEN_SUCCESS);
       }
       handler.onRejoinChannelSuccess(
           who.channel(), localUid, (int) Duration.between(sent, clock.now()).toMillis());
@@ -325,7 +332,7 @@ public final class SimulatedRtcEngine extends RtcEngine {
     }
     accept(newToken, check, sent);
     if (profile.reportsRenewResult()) {
-      handler.onRenewTokenResult(newToken, RENEW_TOKEN_SUCCESS);
+      handler.onRenewTokenResult(newToken, RenewTokenErrorCode.RENEW_TOKEN_SUCCESS);
     }
   }
 
@@ -345,20 +352,20 @@ public final class SimulatedRtcEngine extends RtcEngine {
   }
 
   /** The service's error code as an {@code onRenewTokenResult} code. */
-  static int renewResult(int code) {
+  static RenewTokenErrorCode renewResult(int code) {
     switch (code) {
       case ERR_OK:
-        return RENEW_TOKEN_SUCCESS;
+        return RenewTokenErrorCode.RENEW_TOKEN_SUCCESS;
       case ERR_TOKEN_EXPIRED:
-        return RENEW_TOKEN_TOKEN_EXPIRED;
+        return RenewTokenErrorCode.RENEW_TOKEN_TOKEN_EXPIRED;
       case ERR_INVALID_TOKEN:
-        return RENEW_TOKEN_INVALID_TOKEN;
+        return RenewTokenErrorCode.RENEW_TOKEN_INVALID_TOKEN;
       case ERR_INVALID_CHANNEL_NAME:
-        return RENEW_TOKEN_INVALID_CHANNEL_NAME;
+        return RenewTokenErrorCode.RENEW_TOKEN_INVALID_CHANNEL_NAME;
       case ERR_INVALID_APP_ID:
-        return RENEW_TOKEN_INCONSISTENT_APPID;
+        return RenewTokenErrorCode.RENEW_TOKEN_INCONSISTENT_APPID;
       default:
-        return RENEW_TOKEN_FAILURE;
+        return RenewTokenErrorCode.RENEW_TOKEN_FAILURE;
     }
   }
 

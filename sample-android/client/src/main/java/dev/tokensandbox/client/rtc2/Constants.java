@@ -3,7 +3,7 @@ package dev.tokensandbox.client.rtc2;
 /**
  * {@code io.agora.rtc2.Constants}'s values the token flow uses: connection states and the reasons
  * they change, client roles and channel profiles, error codes, and the results {@code
- * onRenewTokenResult} reports. Same names, same numbers.
+ * onRenewTokenResult} reports ({@link RenewTokenErrorCode}). Same names, same numbers.
  */
 public class Constants {
   public static final int CONNECTION_STATE_DISCONNECTED = 1;
@@ -25,6 +25,16 @@ public class Constants {
   public static final int CONNECTION_CHANGED_REJECTED_BY_SERVER = 10;
   public static final int CONNECTION_CHANGED_SETTING_PROXY_SERVER = 11;
   public static final int CONNECTION_CHANGED_RENEW_TOKEN = 12;
+  public static final int CONNECTION_CHANGED_CLIENT_IP_ADDRESS_CHANGED = 13;
+  public static final int CONNECTION_CHANGED_KEEP_ALIVE_TIMEOUT = 14;
+  public static final int CONNECTION_CHANGED_REJOIN_SUCCESS = 15;
+  public static final int CONNECTION_CHANGED_LOST = 16;
+  public static final int CONNECTION_CHANGED_ECHO_TEST = 17;
+  public static final int CONNECTION_CHANGED_CLIENT_IP_ADDRESS_CHANGED_BY_USER = 18;
+  public static final int CONNECTION_CHANGED_SAME_UID_LOGIN = 19;
+  public static final int CONNECTION_CHANGED_TOO_MANY_BROADCASTERS = 20;
+  public static final int CONNECTION_CHANGED_LICENSE_VALIDATION_FAILURE = 21;
+  public static final int CONNECTION_CHANGED_CERTIFICATION_VERYFY_FAILURE = 22;
 
   public static final int CLIENT_ROLE_BROADCASTER = 1;
   public static final int CLIENT_ROLE_AUDIENCE = 2;
@@ -44,11 +54,25 @@ public class Constants {
   public static final int ERR_INVALID_TOKEN = 110;
   public static final int ERR_NOT_IN_CHANNEL = 113;
 
-  public static final int RENEW_TOKEN_SUCCESS = 0;
-  public static final int RENEW_TOKEN_FAILURE = 1;
-  public static final int RENEW_TOKEN_TOKEN_EXPIRED = 2;
-  public static final int RENEW_TOKEN_INVALID_TOKEN = 3;
-  public static final int RENEW_TOKEN_INVALID_CHANNEL_NAME = 4;
-  public static final int RENEW_TOKEN_INCONSISTENT_APPID = 5;
-  public static final int RENEW_TOKEN_CANCELED_BY_NEW_REQUEST = 6;
+  /** What {@code onRenewTokenResult} reports (SDK 4.6+): an enum in the SDK, not an int. */
+  public enum RenewTokenErrorCode {
+    RENEW_TOKEN_SUCCESS,
+    RENEW_TOKEN_FAILURE,
+    RENEW_TOKEN_TOKEN_EXPIRED,
+    RENEW_TOKEN_INVALID_TOKEN,
+    RENEW_TOKEN_INVALID_CHANNEL_NAME,
+    RENEW_TOKEN_INCONSISTENT_APPID,
+    RENEW_TOKEN_CANCELED_BY_NEW_REQUEST;
+
+    /** The code's number (0 for success, as declared). */
+    public static int getValue(RenewTokenErrorCode code) {
+      return code.ordinal();
+    }
+
+    /** The code for a number; {@code RENEW_TOKEN_FAILURE} for one the SDK does not define. */
+    public static RenewTokenErrorCode fromInt(int value) {
+      RenewTokenErrorCode[] all = values();
+      return value >= 0 && value < all.length ? all[value] : RENEW_TOKEN_FAILURE;
+    }
+  }
 }

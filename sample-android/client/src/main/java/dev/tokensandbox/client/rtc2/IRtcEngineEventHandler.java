@@ -34,10 +34,10 @@ public abstract class IRtcEngineEventHandler {
   public void onRequestToken() {}
 
   /**
-   * The outcome of {@code renewToken}: a {@code Constants.RENEW_TOKEN_*} code. SDK 4.6 and later
-   * only; earlier engines never call it.
+   * The outcome of {@code renewToken}. SDK 4.6 and later only; earlier engines never call it (and
+   * an app built against an earlier SDK cannot override it).
    */
-  public void onRenewTokenResult(String token, int code) {}
+  public void onRenewTokenResult(String token, Constants.RenewTokenErrorCode code) {}
 
   /** {@code Constants.CONNECTION_STATE_*} and {@code Constants.CONNECTION_CHANGED_*}. */
   public void onConnectionStateChanged(int state, int reason) {}

@@ -21,6 +21,9 @@ public abstract class RtcEngine {
   public abstract int joinChannel(
       String token, String channelId, int uid, ChannelMediaOptions options);
 
+  /** The 4.x form carried over from 3.x: {@code optionalInfo} is ignored, as in the SDK. */
+  public abstract int joinChannel(String token, String channelId, String optionalInfo, int uid);
+
   /**
    * Joins with a string user account: {@code onLocalUserRegistered(uid, userAccount)} comes before
    * {@code onJoinChannelSuccess}, whose uid is the number the account was given.

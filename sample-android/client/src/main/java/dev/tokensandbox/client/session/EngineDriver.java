@@ -10,6 +10,7 @@ import dev.tokensandbox.client.rtc.RtcNames;
 import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.rtc.SimulatedRtcEngine;
 import dev.tokensandbox.client.rtc2.ChannelMediaOptions;
+import dev.tokensandbox.client.rtc2.Constants.RenewTokenErrorCode;
 import dev.tokensandbox.client.rtc2.IRtcEngineEventHandler;
 import dev.tokensandbox.client.rtc2.RtcEngine;
 import java.time.Duration;
@@ -217,14 +218,14 @@ final class EngineDriver implements ExpiryDriver {
     }
 
     @Override
-    public void onRenewTokenResult(String token, int code) {
-      if (code == RENEW_TOKEN_SUCCESS) {
+    public void onRenewTokenResult(String token, RenewTokenErrorCode code) {
+      if (code == RenewTokenErrorCode.RENEW_TOKEN_SUCCESS) {
         session.stats().renewals++;
         session.emit(EventKind.RENEWED, session.inEffect().fingerprint() + untilKick(), attempt());
         settle();
         return;
       }
-      if (code == RENEW_TOKEN_CANCELED_BY_NEW_REQUEST) {
+      if (code == RenewTokenErrorCode.RENEW_TOKEN_CANCELED_BY_NEW_REQUEST) {
         session.emit(EventKind.NOTE, "renewal overtaken by a newer renewToken", attempt());
         settle();
         return;
@@ -232,7 +233,8 @@ final class EngineDriver implements ExpiryDriver {
       session.stats().renewRejected++;
       session.emit(
           EventKind.RENEW_REJECTED, RtcNames.renewResult(code) + ": " + lastError, attempt());
-      rejected(code != RENEW_TOKEN_INVALID_TOKEN, "renew rejected: " + lastError);
+      rejected(
+          code != RenewTokenErrorCode.RENEW_TOKEN_INVALID_TOKEN, "renew rejected: " + lastError);
     }
   }
 }

@@ -54,6 +54,7 @@ class Rtc2MirrorTest {
         "IRtcEngineEventHandler",
         "IRtcEngineEventHandler$RtcStats",
         "Constants",
+        "Constants$RenewTokenErrorCode",
         "ChannelMediaOptions",
         "RtcEngineConfig"
       })
@@ -84,6 +85,16 @@ class Rtc2MirrorTest {
       }
     }
     assertThat(compared).isGreaterThan(30);
+  }
+
+  @Test
+  void renewTokenErrorCodesHaveTheSdksOrder() throws Exception {
+    Class<?> sdk = Class.forName(SDK + "Constants$RenewTokenErrorCode", false, stub);
+    assertThat(
+            Arrays.stream(dev.tokensandbox.client.rtc2.Constants.RenewTokenErrorCode.values())
+                .map(Enum::name))
+        .containsExactlyElementsOf(
+            Arrays.stream(sdk.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList());
   }
 
   @Test

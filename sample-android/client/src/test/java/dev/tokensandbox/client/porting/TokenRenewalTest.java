@@ -52,7 +52,7 @@ class TokenRenewalTest {
     assertThat(log)
         .contains(
             "token error 110",
-            "renewal refused (3): check the token server's channel, uid and App ID");
+            "renewal refused (RENEW_TOKEN_INVALID_TOKEN): check the token server's channel, uid and App ID");
   }
 
   @Test
@@ -112,7 +112,7 @@ class TokenRenewalTest {
     }
 
     @Override
-    public void onRenewTokenResult(String token, int code) {
+    public void onRenewTokenResult(String token, Constants.RenewTokenErrorCode code) {
       to.onRenewTokenResult(token, code);
     }
 

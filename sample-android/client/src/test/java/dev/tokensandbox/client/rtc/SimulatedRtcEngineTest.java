@@ -368,7 +368,7 @@ class SimulatedRtcEngineTest {
     }
 
     @Override
-    public void onRenewTokenResult(String token, int code) {
+    public void onRenewTokenResult(String token, Constants.RenewTokenErrorCode code) {
       calls.add(at() + "renewResult " + RtcNames.renewResult(code));
     }
 

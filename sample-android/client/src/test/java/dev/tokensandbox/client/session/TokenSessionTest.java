@@ -250,7 +250,7 @@ class TokenSessionTest {
     engine.handler.onTokenPrivilegeWillExpire("old");
     advanceTo(2);
     assertThat(engine.calls).hasSize(2).last().asString().startsWith("renewToken 007");
-    engine.handler.onRenewTokenResult("new", Constants.RENEW_TOKEN_SUCCESS);
+    engine.handler.onRenewTokenResult("new", Constants.RenewTokenErrorCode.RENEW_TOKEN_SUCCESS);
 
     assertThat(kinds())
         .containsSubsequence(
@@ -282,6 +282,11 @@ class TokenSessionTest {
     public int joinChannel(String token, String channelId, int uid, ChannelMediaOptions o) {
       calls.add("joinChannel " + channelId + " " + uid + " role " + o.clientRoleType);
       return 0;
+    }
+
+    @Override
+    public int joinChannel(String token, String channelId, String info, int uid) {
+      return joinChannel(token, channelId, uid, null);
     }
 
     @Override
