@@ -7,10 +7,12 @@ import dev.tokensandbox.desktop.shell.DesktopOptions;
 import dev.tokensandbox.desktop.shell.Screen;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The desktop's command line: the window's options, the headless presets, and bad use. */
 class DesktopCommandTest {
@@ -85,6 +87,52 @@ class DesktopCommandTest {
         .contains("2 of 2 presets matched");
     assertThat(text).doesNotContainPattern("007eJ[A-Za-z0-9+/]{20}");
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void runPresetWritesJUnitXmlAndPassesOnAMatchingPreset(@TempDir Path dir) throws Exception {
+    Path xml = dir.resolve("reports/presets.xml");
+    assertThat(run("run-preset", "renew-after-kick", "--junit", xml.toString())).isZero();
+
+    assertThat(out.toString()).contains("✓ REJOINED at +136.0 s", "1 of 1 presets matched");
+    String report = Files.readString(xml);
+    assertThat(report)
+        .contains("<testsuite", "tests=\"1\"", "failures=\"0\"")
+        .contains("<testcase classname=\"token-sandbox.presets\"", "name=\"renew-after-kick\"")
+        .doesNotContain("<failure");
+  }
+
+  @Test
+  void runPresetFailsOnAScenarioWhoseWhatIfBreaksThePreset(@TempDir Path dir) throws Exception {
+    // A bug reproduced in the lab: the same late app, built with SDK 3.x.
+    Path scenario = dir.resolve("bug.json");
+    Files.writeString(
+        scenario,
+        "{\"format\":\"token-sandbox-scenario\",\"version\":1,"
+            + "\"labPreset\":\"renew-after-kick\",\"labSdk\":\"V3\"}");
+    Path xml = dir.resolve("bug.xml");
+
+    assertThat(run("run-preset", scenario.toString(), "--junit", xml.toString())).isEqualTo(1);
+
+    assertThat(out.toString()).contains("✗ expected REJOINED", "0 of 1 presets matched");
+    assertThat(Files.readString(xml))
+        .contains("failures=\"1\"", "<failure", "FAILED: expected REJOINED");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void runPresetNamesWhatIsWrongWithAScenarioFile(@TempDir Path dir) throws Exception {
+    Path scenario = dir.resolve("bad.json");
+    Files.writeString(
+        scenario,
+        "{\"format\":\"token-sandbox-scenario\",\"version\":1,"
+            + "\"labPreset\":\"renew-after-kick\",\"labSdk\":\"V5\"}");
+
+    assertThat(run("run-preset", scenario.toString())).isEqualTo(2);
+    assertThat(err.toString()).startsWith(scenario + ": labSdk: 'V5' is not one of V4_6, V4_0, V3");
+    err.getBuffer().setLength(0);
+    assertThat(run("run-preset", dir.resolve("missing.json").toString())).isEqualTo(2);
+    assertThat(err.toString()).startsWith("cannot read the scenario ");
   }
 
   @Test

@@ -83,6 +83,7 @@ class ScenariosViewModelTest {
     parts.flow = "RINGNITY";
     parts.forms = Map.of("RINGNITY", Map.of("name", "Ada"));
     parts.preset = "short-lifetime";
+    parts.sdk = "V3";
     parts.devices.add(new DevicesViewModel.Definition(Flow.GIN, 90, RenewalPolicy.Trigger.BOTH));
     parts.lan = true;
     server.admin().setFaults(plan);
@@ -98,6 +99,7 @@ class ScenariosViewModelTest {
     parts.flow = "CHATSDK";
     parts.forms = Map.of();
     parts.preset = null;
+    parts.sdk = null;
     parts.devices.clear();
     parts.lan = false;
     assertThat(finish(model::load)).startsWith("Loaded").contains("1 devices, 1 fault rules");
@@ -105,6 +107,8 @@ class ScenariosViewModelTest {
     assertThat(parts.restoredFlow).isEqualTo("RINGNITY");
     assertThat(parts.restoredForms).containsEntry("RINGNITY", Map.of("name", "Ada"));
     assertThat(parts.preset).isEqualTo("short-lifetime");
+    assertThat(parts.sdk).isEqualTo("V3");
+    assertThat(parts.trigger).isNull();
     assertThat(parts.devices).isEqualTo(saved.devices);
     assertThat(parts.lan).isTrue();
     assertThat(server.admin().faults()).isEqualTo(plan);
