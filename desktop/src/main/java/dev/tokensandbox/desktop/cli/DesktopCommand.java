@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     description =
         "Opens the Token Sandbox window: an embedded mock backend, token issuing and decoding,"
             + " the expiry lab, traffic, devices and scenarios.",
-    subcommands = {PresetCommand.class, PresetCommand.RunPresetTopLevel.class})
+    subcommands = {PresetCommand.class, PresetCommand.RunPresetTopLevel.class, CheckCommand.class})
 public final class DesktopCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -119,6 +119,16 @@ public final class DesktopCommand implements Callable<Integer> {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
+    // A usage error is one line naming the option and the rule, and where help is (exit 2).
+    cli.setParameterExceptionHandler(
+        (e, badArgs) -> {
+          err.println(e.getMessage());
+          err.println(
+              "Run '"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help' for usage.");
+          return 2;
+        });
     try {
       return cli.execute(args);
     } finally {

@@ -10,6 +10,7 @@ import dev.tokensandbox.client.presets.PresetRun;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
 import dev.tokensandbox.client.presets.TimelineMatcher;
+import dev.tokensandbox.desktop.check.JUnitXml;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -62,7 +63,28 @@ public final class PresetCli {
     long failed = results.stream().filter(r -> !r.passed()).count();
     out.println((chosen.size() - failed) + " of " + chosen.size() + " presets matched");
     if (junit != null) {
-      JUnitXml.write(results, junit);
+      List<JUnitXml.Case> cases = new ArrayList<>();
+      for (PresetResult r : results) {
+        StringBuilder text = new StringBuilder();
+        for (TimelineMatcher.Check c : r.checks()) {
+          text.append(c.held() ? "held: " + c.expect() : "FAILED: " + c.failure()).append('\n');
+        }
+        cases.add(
+            new JUnitXml.Case(
+                "token-sandbox.presets",
+                r.preset().id(),
+                r.preset().runFor().toMillis() / 1000.0,
+                r.passed()
+                    ? null
+                    : r.preset().title()
+                        + ": "
+                        + r.failures().size()
+                        + " expectation(s) did not hold",
+                text.toString(),
+                null,
+                r.render()));
+      }
+      JUnitXml.write("token-sandbox presets", cases, junit);
       out.println("JUnit XML: " + junit);
     }
     return failed == 0 ? 0 : 1;

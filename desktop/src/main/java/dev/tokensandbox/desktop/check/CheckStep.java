@@ -1,0 +1,26 @@
+package dev.tokensandbox.desktop.check;
+
+import java.util.List;
+
+/**
+ * One check of the contract: what was checked, the request that shows it ({@code GET /path → 200},
+ * with no credential), and what was found wrong, each with its fix. Passed when nothing was found;
+ * {@code note} says why a step did not run (skipped).
+ */
+public record CheckStep(String name, String request, List<Finding> findings, String note) {
+
+  public CheckStep {
+    findings = List.copyOf(findings);
+  }
+
+  public boolean passed() {
+    return findings.isEmpty();
+  }
+
+  public boolean skipped() {
+    return note != null && findings.isEmpty();
+  }
+
+  /** A defect: what is wrong and how to fix it. */
+  public record Finding(String problem, String fix) {}
+}

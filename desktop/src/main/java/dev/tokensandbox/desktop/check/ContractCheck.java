@@ -1,0 +1,488 @@
+package dev.tokensandbox.desktop.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokensandbox.desktop.check.CheckStep.Finding;
+import dev.tokensandbox.desktop.check.TokenInspection.RtcAsk;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The seed contract of one flow, run against any token server: each route, parameter, status code
+ * and body the seed defines, every returned token read against what was asked, and (for the RTC
+ * flows, with credentials) a renewal run. Each step keeps the request that shows it; a finding says
+ * what is wrong and how to fix it. Never throws for what the server does: a refused connection or a
+ * timeout is a finding too.
+ */
+public final class ContractCheck {
+  /** The channel, uid and account the check asks tokens for. */
+  static final String CHANNEL = "tscheck";
+
+  static final String UID = "12345";
+  static final String ACCOUNT = "alice";
+  static final int LIFETIME = 3600;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http;
+  private final Clock clock;
+  private final RenewalRun renewal;
+
+  /**
+   * @param clock what "now" is for the lint rules (expired, issued in the future)
+   * @param renewal the renewal run (real time in the CLI), or null to skip it
+   */
+  public ContractCheck(Clock clock, RenewalRun renewal) {
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.clock = clock;
+    this.renewal = renewal;
+  }
+
+  /** Runs every step for {@code target}'s flow; {@code progress} hears each step's name. */
+  public CheckReport run(CheckTarget target, Consumer<String> progress) {
+    List<CheckStep> steps = new ArrayList<>();
+    Steps s = new Steps(target, steps, progress);
+    switch (target.flow()) {
+      case SHENGWANG -> shengwang(s);
+      case GIN -> gin(s);
+      case RINGNITY -> ringnity(s);
+      case CHATSDK -> chatsdk(s);
+    }
+    if (target.flow().isRtc()) {
+      progress.accept("renewal run");
+      if (s.unreachable) {
+        steps.add(
+            new CheckStep("renewal run", "", List.of(), "not run: the server did not answer"));
+      } else if (renewal == null) {
+        steps.add(new CheckStep("renewal run", "", List.of(), "not asked for"));
+      } else if (!target.hasRtcCredentials()) {
+        steps.add(
+            new CheckStep(
+                "renewal run",
+                "",
+                List.of(),
+                "skipped: give --app-id and --certificate so the sandbox's RTC service can check"
+                    + " your tokens"));
+      } else {
+        steps.add(renewal.run(target));
+      }
+    }
+    return new CheckReport(target, clock.instant(), steps);
+  }
+
+  // ---- flows ---------------------------------------------------------------------------------
+
+  private void shengwang(Steps s) {
+    String route = "/api/agora/token";
+    Answer a =
+        s.get(
+            "publisher token for a uid",
+            route
+                + "?channelName="
+                + CHANNEL
+                + "&uid="
+                + UID
+                + "&role=publisher&expireSeconds="
+                + LIFETIME);
+    if (a.status(200)) {
+      if (!a.contentType().startsWith("text/plain")) {
+        a.finding(
+            "the token comes as " + a.contentType() + "; the seed answers text/plain",
+            "Send the token string itself with Content-Type text/plain.");
+      }
+      a.findings(
+          inspection(s).rtc(a.body, new RtcAsk(CHANNEL, UID, false, true, LIFETIME), a.date()));
+    }
+    a.done();
+
+    a =
+        s.get(
+            "subscriber token",
+            route
+                + "?channelName="
+                + CHANNEL
+                + "&uid="
+                + UID
+                + "&role=subscriber&expireSeconds="
+                + LIFETIME);
+    if (a.status(200)) {
+      a.findings(
+          inspection(s).rtc(a.body, new RtcAsk(CHANNEL, UID, false, false, LIFETIME), a.date()));
+    }
+    a.done();
+
+    a = s.get("channelName is required", route + "?uid=" + UID + "&role=publisher");
+    if (a.status != 400 && a.status > 0) {
+      a.finding(
+          "a request without channelName answered "
+              + a.status
+              + "; the seed answers 400 (\"\" is the wildcard, a missing name is an error)",
+          "Answer 400 naming channelName when the parameter is absent.");
+    }
+    a.done();
+
+    a =
+        s.get(
+            "lifetime cap (86,400 s)",
+            route
+                + "?channelName="
+                + CHANNEL
+                + "&uid="
+                + UID
+                + "&role=publisher&expireSeconds=90000");
+    if (a.status == 200) {
+      String token = a.body.strip();
+      var decoded = dev.tokensandbox.backend.tokens.TokenDecoder.decode(token);
+      if (decoded instanceof dev.tokensandbox.backend.tokens.AccessToken2Info at2
+          && at2.expire() > 86_400) {
+        a.finding(
+            "expireSeconds=90000 was issued as a "
+                + at2.expire()
+                + " s token; the seed's maximum"
+                + " is 86400",
+            "Refuse lifetimes over 86400 s with 400 (or cap them at 86400).");
+      }
+    } else if (a.status != 400 && a.status > 0) {
+      a.finding(
+          "expireSeconds=90000 answered " + a.status + "; expected 400 (or a token capped at 24 h)",
+          "Refuse lifetimes over 86400 s with 400 naming expireSeconds.");
+    }
+    a.done();
+  }
+
+  private void gin(Steps s) {
+    Answer a = s.get("ping", "/ping");
+    if (a.status(200)) {
+      JsonNode body = a.json();
+      if (body == null || !"pong".equals(body.path("message").asText(null))) {
+        a.finding(
+            "/ping answered " + abbreviate(a.body) + "; the seed answers {\"message\":\"pong\"}",
+            "Return gin.H{\"message\": \"pong\"}.");
+      }
+    }
+    a.done();
+
+    a =
+        s.get(
+            "rtc token for a uid",
+            "/rtc/" + CHANNEL + "/publisher/uid/" + UID + "/?expiry=" + LIFETIME);
+    rtcField(a, s, "rtcToken", new RtcAsk(CHANNEL, UID, false, true, LIFETIME));
+    a.done();
+
+    a =
+        s.get(
+            "rtc token for a user account (subscriber)",
+            "/rtc/" + CHANNEL + "/subscriber/userAccount/" + ACCOUNT + "/?expiry=" + LIFETIME);
+    rtcField(a, s, "rtcToken", new RtcAsk(CHANNEL, ACCOUNT, true, false, LIFETIME));
+    a.done();
+
+    a = s.get("rtm token", "/rtm/" + ACCOUNT + "/?expiry=" + LIFETIME);
+    if (a.status(200)) {
+      String token = a.field("rtmToken");
+      if (token != null) {
+        a.findings(inspection(s).rtm(token, ACCOUNT, a.date()));
+      }
+    }
+    a.done();
+
+    a =
+        s.get(
+            "rtc and rtm tokens",
+            "/rte/" + CHANNEL + "/publisher/uid/" + UID + "/?expiry=" + LIFETIME);
+    if (a.status(200)) {
+      String rtc = a.field("rtcToken");
+      String rtm = a.field("rtmToken");
+      if (rtc != null) {
+        a.findings(
+            inspection(s).rtc(rtc, new RtcAsk(CHANNEL, UID, false, true, LIFETIME), a.date()));
+      }
+      if (rtm != null) {
+        a.findings(inspection(s).rtm(rtm, UID, a.date()));
+      }
+    }
+    a.done();
+
+    badRequest(
+        s,
+        "an unknown role is refused",
+        "/rtc/" + CHANNEL + "/boss/uid/" + UID + "/",
+        "role",
+        "publisher or subscriber");
+    badRequest(
+        s,
+        "an unknown token type is refused",
+        "/rtc/" + CHANNEL + "/publisher/number/" + UID + "/",
+        "tokentype",
+        "uid or userAccount");
+  }
+
+  private void ringnity(Steps s) {
+    Answer a =
+        s.post(
+            "runtime token",
+            "/ringnity/runtime-token",
+            "{\"userId\":\"tscheck-user\",\"name\":\"Token Check\",\"email\":\"check@example.com\"}");
+    if (a.status(200)) {
+      JsonNode body = a.json();
+      if (body != null) {
+        String token = a.field("token");
+        long expiresIn = body.path("expiresIn").asLong(-1);
+        if (expiresIn <= 0 || expiresIn > 86_400) {
+          a.finding(
+              "expiresIn is " + body.path("expiresIn") + "; seconds in 1..86400 are expected",
+              "Relay the provider's expiresIn (seconds).");
+        }
+        if (!body.hasNonNull("tokenType")) {
+          a.finding("the answer has no tokenType", "Relay the provider's tokenType (\"Bearer\").");
+        }
+        if (token != null) {
+          a.findings(inspection(s).jwt(token));
+        }
+      }
+    }
+    a.done();
+  }
+
+  private void chatsdk(Steps s) {
+    Answer a = s.post("a chat token needs a customer session", "/api/auth/chat-token", "{}");
+    if (a.status != 401 && a.status > 0) {
+      a.finding(
+          "without a session the chat-token route answered "
+              + a.status
+              + "; the seed's requireCustomer answers 401",
+          "Check the customer's session before asking the provider for a token.");
+    }
+    a.done();
+  }
+
+  private void rtcField(Answer a, Steps s, String field, RtcAsk ask) {
+    if (a.status(200)) {
+      String token = a.field(field);
+      if (token != null) {
+        a.findings(inspection(s).rtc(token, ask, a.date()));
+      }
+    }
+  }
+
+  private void badRequest(Steps s, String name, String path, String field, String rule) {
+    Answer a = s.get(name, path);
+    if (a.status != 400 && a.status > 0) {
+      a.finding(
+          path + " answered " + a.status + "; expected 400 (" + field + " must be " + rule + ")",
+          "Validate " + field + " and answer 400 with a message naming it.");
+    }
+    a.done();
+  }
+
+  private TokenInspection inspection(Steps s) {
+    return new TokenInspection(clock, s.target);
+  }
+
+  private static String abbreviate(String body) {
+    String oneLine = body.replaceAll("\\s+", " ").strip();
+    return oneLine.length() > 80 ? oneLine.substring(0, 77) + "…" : oneLine;
+  }
+
+  // ---- plumbing ------------------------------------------------------------------------------
+
+  /** The steps of one run. */
+  private final class Steps {
+    final CheckTarget target;
+    final List<CheckStep> out;
+    final Consumer<String> progress;
+
+    Steps(CheckTarget target, List<CheckStep> out, Consumer<String> progress) {
+      this.target = target;
+      this.out = out;
+      this.progress = progress;
+    }
+
+    Answer get(String name, String path) {
+      return send(name, "GET", path, null);
+    }
+
+    Answer post(String name, String path, String json) {
+      return send(name, "POST", path, json);
+    }
+
+    /** Set when a request got no answer: the steps after it are not run. */
+    private boolean unreachable;
+
+    private Answer send(String name, String method, String path, String json) {
+      progress.accept(name);
+      Answer a = new Answer(this, name, method + " " + path);
+      if (unreachable) {
+        a.skip("not run: the server did not answer the first request");
+        return a;
+      }
+      HttpRequest.Builder request;
+      try {
+        request =
+            HttpRequest.newBuilder(URI.create(target.baseUrl() + path))
+                .timeout(Duration.ofSeconds(10));
+      } catch (IllegalArgumentException e) {
+        a.failure(
+            "the URL " + target.baseUrl() + path + " is not valid: " + e.getMessage(),
+            "Give the server's base URL, e.g. http://localhost:8080.");
+        return a;
+      }
+      if (json != null) {
+        request.header("Content-Type", "application/json");
+        request.POST(HttpRequest.BodyPublishers.ofString(json));
+      }
+      try {
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        a.status = r.statusCode();
+        a.body = r.body() == null ? "" : r.body();
+        a.headers = r.headers();
+      } catch (java.net.ConnectException e) {
+        unreachable = true;
+        a.failure(
+            "no answer: nothing accepts connections at " + target.baseUrl(),
+            "Start the server and check the URL and port.");
+      } catch (java.net.http.HttpTimeoutException e) {
+        a.failure(
+            "no answer within 10 s", "Answer token requests promptly (the app waits for them).");
+      } catch (IOException e) {
+        unreachable = true;
+        a.failure(
+            "no answer: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+            "Start the server and check the URL and port.");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        a.failure("interrupted", "Run the check again.");
+      }
+      return a;
+    }
+  }
+
+  /** One request and what was found in its answer. */
+  private static final class Answer {
+    private final Steps steps;
+    private final String name;
+    private final String request;
+    private final List<Finding> findings = new ArrayList<>();
+    int status;
+    String body = "";
+    HttpHeaders headers;
+
+    Answer(Steps steps, String name, String request) {
+      this.steps = steps;
+      this.name = name;
+      this.request = request;
+    }
+
+    private String note;
+
+    void skip(String why) {
+      status = -1;
+      note = why;
+    }
+
+    void failure(String problem, String fix) {
+      status = -1;
+      findings.add(new Finding(problem, fix));
+    }
+
+    boolean status(int expected) {
+      if (status == expected) {
+        return true;
+      }
+      if (status > 0) {
+        findings.add(
+            new Finding(
+                "answered " + status + " " + abbreviate(body) + "; expected " + expected,
+                "Implement the route as the seed defines it."));
+      }
+      return false;
+    }
+
+    String contentType() {
+      return headers == null ? "" : headers.firstValue("Content-Type").orElse("");
+    }
+
+    /** The server's own clock, from its {@code Date} header. */
+    Instant date() {
+      String d = headers == null ? null : headers.firstValue("Date").orElse(null);
+      if (d == null) {
+        return null;
+      }
+      try {
+        return ZonedDateTime.parse(d, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+
+    private JsonNode parsed;
+    private boolean parsedOnce;
+
+    /** The answer as a JSON object, or null (with one finding, however often asked). */
+    JsonNode json() {
+      if (!parsedOnce) {
+        parsedOnce = true;
+        try {
+          JsonNode n = JSON.readTree(body);
+          parsed = n != null && n.isObject() ? n : null;
+        } catch (IOException e) {
+          parsed = null;
+        }
+        if (parsed == null) {
+          findings.add(
+              new Finding(
+                  "the answer is not a JSON object: " + abbreviate(body),
+                  "Answer with the JSON object the seed shows."));
+        }
+      }
+      return parsed;
+    }
+
+    /** A string field of the JSON answer, or null (with a finding). */
+    String field(String name) {
+      JsonNode n = json();
+      if (n == null) {
+        return null;
+      }
+      JsonNode f = n.get(name);
+      if (f == null || !f.isTextual() || f.asText().isEmpty()) {
+        findings.add(
+            new Finding(
+                "the answer has no \"" + name + "\": " + abbreviate(body),
+                "Return the token in the \"" + name + "\" field, as the seed does."));
+        return null;
+      }
+      return f.asText();
+    }
+
+    void finding(String problem, String fix) {
+      findings.add(new Finding(problem, fix));
+    }
+
+    void findings(List<Finding> more) {
+      findings.addAll(more);
+    }
+
+    void done() {
+      String shown = request + (status > 0 ? " → " + status : "");
+      steps.out.add(new CheckStep(name, shown, findings, note));
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.tokensandbox.desktop.check;
+
+import dev.tokensandbox.backend.clock.SandboxTime;
+import dev.tokensandbox.backend.server.SandboxServer;
+import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.client.backend.BackendClient;
+import dev.tokensandbox.client.backend.RtcTokenQuery;
+import dev.tokensandbox.client.clock.CallRunner;
+import dev.tokensandbox.client.clock.SandboxClock;
+import dev.tokensandbox.client.rtc.RtcService;
+import dev.tokensandbox.client.session.TimelineEvent;
+import dev.tokensandbox.client.session.TokenSession;
+import dev.tokensandbox.client.session.TokenSource;
+import dev.tokensandbox.desktop.check.CheckStep.Finding;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A virtual device against the server under check: it fetches short tokens from the server's route,
+ * joins, receives {@code onTokenPrivilegeWillExpire} and renews through the server — the sandbox's
+ * RTC service, started here with the integrator's App ID and certificate, checks every token. Clean
+ * when the device renewed and was never kicked or refused. The CLI runs it in real time; tests in
+ * virtual time.
+ */
+public final class RenewalRun {
+  /** Where the run's time comes from: the device's clock, how calls run, and how to wait. */
+  public interface Time {
+    SandboxClock clock();
+
+    CallRunner runner();
+
+    /** Lets {@code d} pass on {@link #clock()} (blocks in real time; advances in virtual). */
+    void await(Duration d);
+  }
+
+  private final Time time;
+  private final int tokenSeconds;
+  private final Duration runFor;
+
+  /**
+   * @param tokenSeconds the lifetime asked of the server (over 30 s: will-expire comes 30 s early)
+   * @param runFor how long the device stays in the channel
+   */
+  public RenewalRun(Time time, int tokenSeconds, Duration runFor) {
+    if (tokenSeconds <= 30) {
+      throw new IllegalArgumentException("token lifetime must be over 30 s (will-expire lead)");
+    }
+    this.time = time;
+    this.tokenSeconds = tokenSeconds;
+    this.runFor = runFor;
+  }
+
+  CheckStep run(CheckTarget target) {
+    String request =
+        String.format(
+            Locale.ROOT,
+            "%s %d s tokens for uid %s in %s, %d s in the channel",
+            target.flow().label(),
+            tokenSeconds,
+            ContractCheck.UID,
+            ContractCheck.CHANNEL,
+            runFor.getSeconds());
+    Workspace spare = Workspace.generate(new SecureRandom());
+    Workspace rtc =
+        new Workspace(
+            target.appId(),
+            target.certificate(),
+            spare.chatsdkJwtSecret(),
+            spare.ringnityJwtSecret(),
+            spare.ringnityApiKey(),
+            spare.chatsdkApiKey());
+    if (rtc.problem().isPresent()) {
+      return new CheckStep(
+          "renewal run",
+          request,
+          List.of(
+              new Finding(
+                  "the credentials given cannot check tokens: " + rtc.problem().get(),
+                  "Give the project's App ID and App Certificate (32 hex digits each).")),
+          null);
+    }
+    SandboxClock clock = time.clock();
+    List<TimelineEvent> events = new CopyOnWriteArrayList<>();
+    try (SandboxServer service =
+        SandboxServer.builder()
+            .workspace(rtc)
+            .time(SandboxTime.following(clock::now))
+            .port(0)
+            .log(line -> {})
+            .start()) {
+      RtcTokenQuery who =
+          RtcTokenQuery.uid(
+              ContractCheck.CHANNEL, Long.parseLong(ContractCheck.UID), true, tokenSeconds);
+      TokenSession session =
+          TokenSession.builder(
+                  "check",
+                  clock,
+                  TokenSource.backend(
+                      BackendClient.builder(target.baseUrl()).build(),
+                      target.flow(),
+                      who,
+                      null,
+                      null))
+              .rtc(who, RtcService.backend(BackendClient.builder(service.url()).build()))
+              .runner(time.runner())
+              .listener(events::add)
+              .build();
+      Instant start = clock.now();
+      clock.schedule(start, session::start);
+      time.await(runFor);
+      clock.schedule(clock.now(), session::stop);
+      time.await(Duration.ZERO);
+      return new CheckStep("renewal run", request, findings(events, start), null);
+    }
+  }
+
+  private List<Finding> findings(List<TimelineEvent> events, Instant start) {
+    List<Finding> out = new ArrayList<>();
+    int renewals = 0;
+    for (TimelineEvent e : events) {
+      String at = "+" + Duration.between(start, e.at()).getSeconds() + " s: ";
+      switch (e.kind()) {
+        case RENEWED -> renewals++;
+        case KICKED ->
+            out.add(
+                new Finding(
+                    at
+                        + "the device was kicked: no renewed token arrived before the old one expired",
+                    "Answer renewals quickly with a fresh token for the same channel and uid."));
+        case JOIN_REJECTED, RENEW_REJECTED ->
+            out.add(
+                new Finding(
+                    at + "the RTC service refused the server's token: " + e.detail(),
+                    "Sign with the App ID and certificate given, for the channel and uid asked."));
+        case FETCH_FAILED ->
+            out.add(
+                new Finding(
+                    at + "fetching a token failed: " + e.detail(),
+                    "The token route must answer every renewal."));
+        default -> {}
+      }
+    }
+    if (renewals == 0 && out.isEmpty()) {
+      out.add(
+          new Finding(
+              "no renewal in "
+                  + runFor.getSeconds()
+                  + " s with "
+                  + tokenSeconds
+                  + " s tokens: the server's tokens outlived the run (does it honour the"
+                  + " lifetime asked?)",
+              "Issue the lifetime the request asks (expireSeconds / ?expiry=)."));
+    }
+    return out;
+  }
+}

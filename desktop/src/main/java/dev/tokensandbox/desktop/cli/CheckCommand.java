@@ -1,0 +1,191 @@
+package dev.tokensandbox.desktop.cli;
+
+import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.client.clock.CallRunner;
+import dev.tokensandbox.client.clock.ExecutorClock;
+import dev.tokensandbox.client.clock.SandboxClock;
+import dev.tokensandbox.desktop.check.CheckReport;
+import dev.tokensandbox.desktop.check.CheckTarget;
+import dev.tokensandbox.desktop.check.ContractCheck;
+import dev.tokensandbox.desktop.check.RenewalRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code check URL --flow …}: the seed contract against an integrator's own token server. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description =
+        "Checks your token server against the seed flow it implements: routes, status codes and"
+            + " bodies, every token it returns (channel, user, role, privileges, lifetime,"
+            + " signature, lint, clock), and a renewal run in real time. Exit 0: clean,"
+            + " 1: findings, 2: bad usage.")
+final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "URL",
+      description = "Your server's base URL, e.g. http://localhost:8080.")
+  String url;
+
+  @Option(
+      names = "--flow",
+      required = true,
+      paramLabel = "FLOW",
+      description = "shengwang, gin, ringnity or chatsdk: the seed your server implements.")
+  Flow flow;
+
+  @Option(
+      names = "--app-id",
+      paramLabel = "ID",
+      description = "App ID (default: $SHENGWANG_APP_ID): checks the tokens' App ID.")
+  String appId;
+
+  @Option(
+      names = "--certificate",
+      paramLabel = "CERT",
+      description =
+          "App Certificate (default: $SHENGWANG_APP_CERTIFICATE): verifies signatures and enables"
+              + " the renewal run. Prefer the variable: arguments show in the process list.")
+  String certificate;
+
+  @Option(
+      names = "--jwt-secret",
+      paramLabel = "SECRET",
+      description = "HS256 secret (default: $TOKEN_SANDBOX_JWT_SECRET): verifies JWT signatures.")
+  String jwtSecret;
+
+  @Option(names = "--report", paramLabel = "FILE.html", description = "Also write an HTML report.")
+  Path report;
+
+  @Option(
+      names = "--junit",
+      paramLabel = "FILE.xml",
+      description = "Also write JUnit XML: a test case per check, a failure per finding.")
+  Path junit;
+
+  @Option(
+      names = "--token-seconds",
+      paramLabel = "N",
+      defaultValue = "40",
+      description = "Token lifetime asked in the renewal run, over 30 (default: 40).")
+  int tokenSeconds;
+
+  @Option(
+      names = "--run-seconds",
+      paramLabel = "N",
+      defaultValue = "25",
+      description = "How long the renewal run's device stays in the channel (default: 25).")
+  int runSeconds;
+
+  @Option(names = "--no-renewal", description = "Skip the renewal run.")
+  boolean noRenewal;
+
+  @Override
+  public Integer call() {
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw bad("URL: must start with http:// or https://, not \"" + url + "\"");
+    }
+    if (tokenSeconds <= 30 || tokenSeconds > 86_400) {
+      throw bad(
+          "--token-seconds: must be 31..86400 (will-expire comes 30 s early), not " + tokenSeconds);
+    }
+    if (runSeconds < 1 || runSeconds > 3600) {
+      throw bad("--run-seconds: must be 1..3600, not " + runSeconds);
+    }
+    CheckTarget target =
+        new CheckTarget(
+            url,
+            flow,
+            orEnv(appId, "SHENGWANG_APP_ID"),
+            orEnv(certificate, "SHENGWANG_APP_CERTIFICATE"),
+            orEnv(jwtSecret, "TOKEN_SANDBOX_JWT_SECRET"));
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (RealTime time = new RealTime()) {
+      RenewalRun renewal =
+          noRenewal ? null : new RenewalRun(time, tokenSeconds, Duration.ofSeconds(runSeconds));
+      CheckReport result =
+          new ContractCheck(Clock.systemUTC(), renewal)
+              .run(
+                  target,
+                  step -> {
+                    err.println(
+                        "· "
+                            + step
+                            + (step.equals("renewal run")
+                                    && renewal != null
+                                    && target.hasRtcCredentials()
+                                ? " (" + runSeconds + " s in real time)"
+                                : ""));
+                    err.flush();
+                  });
+      out.print(result.text());
+      if (report != null) {
+        result.writeHtml(report);
+        out.println("HTML report: " + report);
+      }
+      if (junit != null) {
+        result.writeJUnit(junit);
+        out.println("JUnit XML: " + junit);
+      }
+      return result.clean() ? 0 : 1;
+    } catch (IOException e) {
+      throw bad("cannot write the report: " + e.getMessage());
+    }
+  }
+
+  private static String orEnv(String value, String variable) {
+    return value != null ? value : System.getenv(variable);
+  }
+
+  private ParameterException bad(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /** The renewal run's real time: a clock thread, an I/O pool, and waiting on the clock. */
+  private static final class RealTime implements RenewalRun.Time, AutoCloseable {
+    private final ExecutorClock clock = ExecutorClock.system("check-clock");
+    private final ExecutorService io = Executors.newFixedThreadPool(2);
+
+    @Override
+    public SandboxClock clock() {
+      return clock;
+    }
+
+    @Override
+    public CallRunner runner() {
+      return CallRunner.background(clock, io);
+    }
+
+    @Override
+    public void await(Duration d) {
+      CountDownLatch done = new CountDownLatch(1);
+      clock.scheduleAfter(d, done::countDown);
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void close() {
+      io.shutdownNow();
+      clock.close();
+    }
+  }
+}
