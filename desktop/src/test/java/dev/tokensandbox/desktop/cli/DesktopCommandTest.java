@@ -136,6 +136,49 @@ class DesktopCommandTest {
   }
 
   @Test
+  void checkExitsZeroOnACleanServerOneOnFindingsTwoOnBadUsage(@TempDir Path dir) throws Exception {
+    try (var server =
+        dev.tokensandbox.backend.server.SandboxServer.builder()
+            .workspace(
+                dev.tokensandbox.backend.workspace.Workspace.generate(new java.util.Random(2)))
+            .port(0)
+            .demoMode(true)
+            .log(line -> {})
+            .start()) {
+      Path xml = dir.resolve("check.xml");
+      assertThat(
+              run(
+                  "check",
+                  server.url(),
+                  "--flow",
+                  "gin",
+                  "--no-renewal",
+                  "--junit",
+                  xml.toString()))
+          .isZero();
+      assertThat(out.toString()).contains("✓ ping", "clean: 7 checks passed, 1 skipped");
+      assertThat(Files.readString(xml)).contains("tests=\"8\"", "failures=\"0\"", "<skipped");
+    }
+    out.getBuffer().setLength(0);
+    assertThat(run("check", "http://127.0.0.1:1", "--flow", "shengwang")).isEqualTo(1);
+    assertThat(out.toString()).contains("no answer: nothing accepts connections");
+
+    err.getBuffer().setLength(0);
+    assertThat(run("check", "localhost:8080", "--flow", "gin")).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "URL: must start with http:// or https://, not \"localhost:8080\"\n"
+                + "Run 'token-sandbox-desktop check --help' for usage.\n");
+    err.getBuffer().setLength(0);
+    assertThat(run("check", "http://x", "--flow", "nope")).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .hasSize(2)
+        .first()
+        .asString()
+        .startsWith("Invalid value for option '--flow'");
+  }
+
+  @Test
   void badPresetUseExitsTwoWithTheReason() {
     assertThat(run("preset", "run", "no-such-preset")).isEqualTo(2);
     assertThat(err.toString())
