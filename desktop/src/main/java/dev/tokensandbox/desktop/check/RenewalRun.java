@@ -38,6 +38,41 @@ public final class RenewalRun {
     void await(Duration d);
   }
 
+  /** Real time: a clock thread, a small I/O pool, and waiting on the clock. Close it after use. */
+  public static final class RealTime implements Time, AutoCloseable {
+    private final dev.tokensandbox.client.clock.ExecutorClock clock =
+        dev.tokensandbox.client.clock.ExecutorClock.system("renewal-run");
+    private final java.util.concurrent.ExecutorService io =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+
+    @Override
+    public SandboxClock clock() {
+      return clock;
+    }
+
+    @Override
+    public CallRunner runner() {
+      return CallRunner.background(clock, io);
+    }
+
+    @Override
+    public void await(Duration d) {
+      java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+      clock.scheduleAfter(d, done::countDown);
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void close() {
+      io.shutdownNow();
+      clock.close();
+    }
+  }
+
   private final Time time;
   private final int tokenSeconds;
   private final Duration runFor;
@@ -56,6 +91,11 @@ public final class RenewalRun {
   }
 
   CheckStep run(CheckTarget target) {
+    return run(target, e -> {});
+  }
+
+  /** Runs the device against {@code target}; {@code events} hears its timeline as it happens. */
+  public CheckStep run(CheckTarget target, java.util.function.Consumer<TimelineEvent> events) {
     String request =
         String.format(
             Locale.ROOT,
@@ -85,7 +125,7 @@ public final class RenewalRun {
           null);
     }
     SandboxClock clock = time.clock();
-    List<TimelineEvent> events = new CopyOnWriteArrayList<>();
+    List<TimelineEvent> seen = new CopyOnWriteArrayList<>();
     try (SandboxServer service =
         SandboxServer.builder()
             .workspace(rtc)
@@ -108,14 +148,18 @@ public final class RenewalRun {
                       null))
               .rtc(who, RtcService.backend(BackendClient.builder(service.url()).build()))
               .runner(time.runner())
-              .listener(events::add)
+              .listener(
+                  e -> {
+                    seen.add(e);
+                    events.accept(e);
+                  })
               .build();
       Instant start = clock.now();
       clock.schedule(start, session::start);
       time.await(runFor);
       clock.schedule(clock.now(), session::stop);
       time.await(Duration.ZERO);
-      return new CheckStep("renewal run", request, findings(events, start), null);
+      return new CheckStep("renewal run", request, findings(seen, start), null);
     }
   }
 

@@ -1,9 +1,6 @@
 package dev.tokensandbox.desktop.cli;
 
 import dev.tokensandbox.client.backend.Flow;
-import dev.tokensandbox.client.clock.CallRunner;
-import dev.tokensandbox.client.clock.ExecutorClock;
-import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.desktop.check.CheckReport;
 import dev.tokensandbox.desktop.check.CheckTarget;
 import dev.tokensandbox.desktop.check.ContractCheck;
@@ -14,9 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -115,7 +109,7 @@ final class CheckCommand implements Callable<Integer> {
             orEnv(jwtSecret, "TOKEN_SANDBOX_JWT_SECRET"));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (RealTime time = new RealTime()) {
+    try (RenewalRun.RealTime time = new RenewalRun.RealTime()) {
       RenewalRun renewal =
           noRenewal ? null : new RenewalRun(time, tokenSeconds, Duration.ofSeconds(runSeconds));
       CheckReport result =
@@ -154,38 +148,5 @@ final class CheckCommand implements Callable<Integer> {
 
   private ParameterException bad(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  /** The renewal run's real time: a clock thread, an I/O pool, and waiting on the clock. */
-  private static final class RealTime implements RenewalRun.Time, AutoCloseable {
-    private final ExecutorClock clock = ExecutorClock.system("check-clock");
-    private final ExecutorService io = Executors.newFixedThreadPool(2);
-
-    @Override
-    public SandboxClock clock() {
-      return clock;
-    }
-
-    @Override
-    public CallRunner runner() {
-      return CallRunner.background(clock, io);
-    }
-
-    @Override
-    public void await(Duration d) {
-      CountDownLatch done = new CountDownLatch(1);
-      clock.scheduleAfter(d, done::countDown);
-      try {
-        done.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    @Override
-    public void close() {
-      io.shutdownNow();
-      clock.close();
-    }
   }
 }

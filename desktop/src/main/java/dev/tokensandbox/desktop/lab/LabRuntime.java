@@ -13,6 +13,9 @@ import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.PresetRun;
 import dev.tokensandbox.client.presets.QaPreset;
 import dev.tokensandbox.client.session.TimelineEvent;
+import dev.tokensandbox.desktop.check.CheckStep;
+import dev.tokensandbox.desktop.check.CheckTarget;
+import dev.tokensandbox.desktop.check.RenewalRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +43,12 @@ public final class LabRuntime implements AutoCloseable {
     void finished(PresetResult result);
 
     void time(Instant virtualNow, double speed);
+
+    /** A run against an integrator's backend began (real time: {@code time} then reports it). */
+    default void externalStarted(CheckTarget target, Instant start, Duration runFor) {}
+
+    /** That run ended: the renewal run's step, with its findings. */
+    default void externalFinished(CheckStep step) {}
   }
 
   private final SandboxClock real;
@@ -51,6 +60,12 @@ public final class LabRuntime implements AutoCloseable {
   private final AutoCloseable onClose;
   private PresetRun current;
   private boolean closed;
+
+  /** Counts runs against a backend; a newer run (or a preset) silences an older one's events. */
+  private final java.util.concurrent.atomic.AtomicLong externalRuns =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private volatile boolean external;
 
   LabRuntime(
       SandboxClock real,
@@ -90,10 +105,66 @@ public final class LabRuntime implements AutoCloseable {
     return server.url();
   }
 
+  /**
+   * Runs a virtual device against {@code target} (an integrator's backend) in real time, off the
+   * lab's core thread: its server's clock cannot be fast-forwarded. {@code tokenSeconds}-long
+   * tokens make {@code onTokenPrivilegeWillExpire} come every {@code tokenSeconds - 30} s.
+   */
+  public void runAgainst(CheckTarget target, int tokenSeconds, Duration runFor) {
+    submit(
+        () -> {
+          if (current != null && current.result() == null) {
+            current.session().stop();
+          }
+          current = null;
+          pacer.pause();
+          long run = externalRuns.incrementAndGet();
+          external = true;
+          Thread thread =
+              new Thread(
+                  () -> {
+                    try (RenewalRun.RealTime time = new RenewalRun.RealTime()) {
+                      listener.externalStarted(target, time.clock().now(), runFor);
+                      CheckStep step =
+                          new RenewalRun(time, tokenSeconds, runFor)
+                              .run(
+                                  target,
+                                  e -> {
+                                    if (externalRuns.get() == run) {
+                                      listener.event(e, null);
+                                    }
+                                  });
+                      if (externalRuns.get() == run) {
+                        listener.externalFinished(step);
+                      }
+                    } catch (RuntimeException e) {
+                      listener.externalFinished(
+                          new CheckStep(
+                              "renewal run",
+                              target.baseUrl(),
+                              java.util.List.of(
+                                  new CheckStep.Finding(
+                                      "the run stopped: " + e.getMessage(),
+                                      "Check the URL and that the server is up.")),
+                              null));
+                    } finally {
+                      if (externalRuns.get() == run) {
+                        external = false;
+                      }
+                    }
+                  },
+                  "lab-your-backend");
+          thread.setDaemon(true);
+          thread.start();
+        });
+  }
+
   /** Starts {@code preset} now (a run in progress is abandoned) and plays it at {@code speed}. */
   public void run(QaPreset preset, double speed) {
     submit(
         () -> {
+          externalRuns.incrementAndGet();
+          external = false;
           if (current != null && current.result() == null) {
             current.session().stop();
           }
@@ -179,7 +250,11 @@ public final class LabRuntime implements AutoCloseable {
   }
 
   private void report() {
-    listener.time(virtual.now(), pacer.speed());
+    if (external) {
+      listener.time(real.now(), 1);
+    } else {
+      listener.time(virtual.now(), pacer.speed());
+    }
   }
 
   /** The lab backend's admin interface (its traffic shows on the Traffic screen). */

@@ -2,6 +2,7 @@ package dev.tokensandbox.desktop.lab;
 
 import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultRule;
+import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
@@ -9,6 +10,8 @@ import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
+import dev.tokensandbox.desktop.check.CheckStep;
+import dev.tokensandbox.desktop.check.CheckTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -97,6 +100,34 @@ public final class LabViewModel implements LabRuntime.Listener {
   private final ObjectProperty<RenewalPolicy.Trigger> trigger =
       new SimpleObjectProperty<>(this, "trigger");
   private final ObjectProperty<SdkProfile> sdk = new SimpleObjectProperty<>(this, "sdk");
+  private final javafx.beans.property.StringProperty targetUrl =
+      new javafx.beans.property.SimpleStringProperty(this, "targetUrl", "");
+  private final ObjectProperty<Flow> targetFlow =
+      new SimpleObjectProperty<>(this, "targetFlow", Flow.SHENGWANG);
+  private final javafx.beans.property.StringProperty targetAppId =
+      new javafx.beans.property.SimpleStringProperty(this, "targetAppId", "");
+  private final javafx.beans.property.StringProperty targetCertificate =
+      new javafx.beans.property.SimpleStringProperty(this, "targetCertificate", "");
+
+  /** The backend of the run on screen when it is an integrator's; null for a preset run. */
+  private CheckTarget external;
+
+  private boolean externalDone;
+
+  /** Lifetime of the tokens a run against your backend asks for, and how long it stays in. */
+  public static final int EXTERNAL_TOKEN_SECONDS = 40;
+
+  public static final Duration EXTERNAL_RUN = Duration.ofSeconds(60);
+
+  private int externalTokenSeconds = EXTERNAL_TOKEN_SECONDS;
+  private Duration externalRun = EXTERNAL_RUN;
+
+  /** Tests: shorter tokens and runs (real time cannot be fast-forwarded). */
+  void externalRunFor(int tokenSeconds, Duration run) {
+    this.externalTokenSeconds = tokenSeconds;
+    this.externalRun = run;
+  }
+
   private final javafx.beans.property.ReadOnlyBooleanWrapper ready =
       new javafx.beans.property.ReadOnlyBooleanWrapper(this, "ready");
 
@@ -206,7 +237,113 @@ public final class LabViewModel implements LabRuntime.Listener {
     return sdk;
   }
 
+  /** "Your backend": its base URL (empty: the lab runs presets on its own embedded backend). */
+  public javafx.beans.property.StringProperty targetUrlProperty() {
+    return targetUrl;
+  }
+
+  /** The seed flow your backend implements (the lab's real-time run needs an RTC flow). */
+  public ObjectProperty<Flow> targetFlowProperty() {
+    return targetFlow;
+  }
+
+  public javafx.beans.property.StringProperty targetAppIdProperty() {
+    return targetAppId;
+  }
+
+  /** Held only in memory; never shown, logged or saved. */
+  public javafx.beans.property.StringProperty targetCertificateProperty() {
+    return targetCertificate;
+  }
+
+  /**
+   * Runs a virtual device against your backend in real time: it fetches {@value
+   * #EXTERNAL_TOKEN_SECONDS} s tokens from your route, joins, renews through it on every
+   * will-expire, and the sandbox's RTC service checks each token with your App ID and certificate.
+   * A problem with the inputs is said in the verdict instead.
+   */
+  public void runAgainstYourBackend() {
+    String url = targetUrl.get() == null ? "" : targetUrl.get().strip();
+    Flow flow = targetFlow.get();
+    String problem =
+        !url.startsWith("http://") && !url.startsWith("https://")
+            ? "Your backend: the URL must start with http:// or https:// (e.g."
+                + " http://localhost:3000)."
+            : flow == null || !flow.isRtc()
+                ? "Your backend: the lab's real-time run needs an RTC flow (Shengwang or Gin);"
+                    + " check Ringnity and ChatSDK servers with `check`."
+                : blank(targetAppId.get()) || blank(targetCertificate.get())
+                    ? "Your backend: give its App ID and App Certificate — the sandbox's RTC"
+                        + " service checks your tokens with them."
+                    : null;
+    if (problem != null) {
+      verdict.set(problem);
+      return;
+    }
+    CheckTarget target =
+        new CheckTarget(
+            url, flow, targetAppId.get().strip(), targetCertificate.get().strip(), null);
+    if (target.certificate().length() != 32 || target.appId().length() != 32) {
+      verdict.set("Your backend: App ID and App Certificate are 32 hex digits each.");
+      return;
+    }
+    if (runtime != null) {
+      runtime.runAgainst(target, externalTokenSeconds, externalRun);
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  @Override
+  public void externalStarted(CheckTarget target, Instant at, Duration runFor) {
+    ui.execute(
+        () -> {
+          start = at;
+          rows.clear();
+          ran = null;
+          external = target;
+          externalDone = false;
+          faultsAdded.clear();
+          result = null;
+          runLength.set(runFor.toMillis() / 1000.0);
+          verdict.set(
+              "Running against your backend ("
+                  + target
+                  + ") in real time — its clock cannot be fast-forwarded: "
+                  + externalTokenSeconds
+                  + " s tokens, so onTokenPrivilegeWillExpire comes every "
+                  + (externalTokenSeconds - 30)
+                  + " s; "
+                  + runFor.getSeconds()
+                  + " s in the channel.");
+        });
+  }
+
+  @Override
+  public void externalFinished(CheckStep step) {
+    StringBuilder found = new StringBuilder();
+    for (CheckStep.Finding f : step.findings()) {
+      found.append("\n✗ ").append(f.problem()).append(" — ").append(f.fix());
+    }
+    String text =
+        step.passed()
+            ? "PASS — your backend: the device renewed through it and was never kicked or"
+                + " refused ("
+                + step.request()
+                + ")"
+            : "FAIL — your backend: " + step.findings().size() + " finding(s)" + found;
+    ui.execute(
+        () -> {
+          externalDone = true;
+          verdict.set(text);
+          time.set(String.format(Locale.ROOT, "+%.1f s  finished", now.get()));
+        });
+  }
+
   public void run(double speed) {
+    external = null;
     QaPreset preset = selected.get();
     if (preset != null && runtime != null) {
       RenewalPolicy.Trigger t = trigger.get();
@@ -303,7 +440,9 @@ public final class LabViewModel implements LabRuntime.Listener {
                     e.kind(),
                     e.detail(),
                     tokenExpiresAt == null ? Double.NaN : seconds(tokenExpiresAt),
-                    ran != null && ran.flow().isRtc() ? e.kind().sdkCallback() : null)));
+                    (ran != null && ran.flow().isRtc()) || external != null
+                        ? e.kind().sdkCallback()
+                        : null)));
   }
 
   @Override
@@ -346,6 +485,14 @@ public final class LabViewModel implements LabRuntime.Listener {
   public void time(Instant virtualNow, double speed) {
     ui.execute(
         () -> {
+          if (external != null) {
+            // A run against your backend: real time, no speeds; frozen once it finished.
+            if (!externalDone) {
+              now.set(seconds(virtualNow));
+              time.set(String.format(Locale.ROOT, "+%.1f s  real time", now.get()));
+            }
+            return;
+          }
           double t = start == null ? 0 : seconds(virtualNow);
           now.set(t);
           this.speed.set(speed);

@@ -2,12 +2,15 @@ package dev.tokensandbox.desktop.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.VirtualClock;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.desktop.testing.SandboxUnderTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -65,6 +68,60 @@ class LabViewModelTest {
         .filteredOn(r -> r.kind() == EventKind.WILL_EXPIRE)
         .first()
         .satisfies(r -> assertThat(r.text()).contains("onTokenPrivilegeWillExpire · "));
+  }
+
+  @Test
+  void aRunAgainstYourBackendGoesInRealTimeAndGivesItsVerdict() throws Exception {
+    // A second sandbox process stands in for "your backend".
+    Workspace theirs = Workspace.generate(new Random(9));
+    try (SandboxServer yours =
+        SandboxServer.builder().workspace(theirs).port(0).demoMode(true).log(l -> {}).start()) {
+      model.targetUrlProperty().set(yours.url());
+      model.targetFlowProperty().set(Flow.GIN);
+      model.targetAppIdProperty().set(theirs.appId());
+      model.targetCertificateProperty().set(theirs.appCertificate());
+      model.externalRunFor(32, Duration.ofSeconds(4));
+      model.runAgainstYourBackend();
+      real.advanceBy(Duration.ZERO);
+
+      SandboxUnderTest.await(
+          "the verdict", () -> model.verdictProperty().get().startsWith("PASS — your backend"));
+      assertThat(model.rows())
+          .extracting(LabViewModel.Row::kind)
+          .contains(EventKind.JOINED, EventKind.WILL_EXPIRE, EventKind.RENEWED)
+          .doesNotContain(EventKind.KICKED);
+      assertThat(model.rows())
+          .filteredOn(r -> r.kind() == EventKind.WILL_EXPIRE)
+          .first()
+          .satisfies(r -> assertThat(r.text()).contains("onTokenPrivilegeWillExpire"));
+
+      // The same backend checked with another certificate: its tokens are refused.
+      model.targetCertificateProperty().set("0123456789abcdef0123456789abcdef");
+      model.runAgainstYourBackend();
+      real.advanceBy(Duration.ZERO);
+      SandboxUnderTest.await(
+          "the failing verdict", () -> model.verdictProperty().get().startsWith("FAIL"));
+      assertThat(model.verdictProperty().get())
+          .contains("the RTC service refused the server's token")
+          .doesNotContain("0123456789abcdef0123456789abcdef");
+    }
+  }
+
+  @Test
+  void aRunAgainstYourBackendSaysWhatIsMissing() {
+    model.runAgainstYourBackend();
+    assertThat(model.verdictProperty().get()).startsWith("Your backend: the URL must start");
+    model.targetUrlProperty().set("http://localhost:3000");
+    model.targetFlowProperty().set(Flow.RINGNITY);
+    model.runAgainstYourBackend();
+    assertThat(model.verdictProperty().get()).contains("needs an RTC flow");
+    model.targetFlowProperty().set(Flow.SHENGWANG);
+    model.runAgainstYourBackend();
+    assertThat(model.verdictProperty().get()).contains("give its App ID and App Certificate");
+    model.targetAppIdProperty().set("abc");
+    model.targetCertificateProperty().set("def");
+    model.runAgainstYourBackend();
+    assertThat(model.verdictProperty().get()).contains("32 hex digits");
   }
 
   @Test
