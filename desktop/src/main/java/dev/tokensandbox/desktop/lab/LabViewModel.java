@@ -77,7 +77,21 @@ public final class LabViewModel implements LabRuntime.Listener {
       List<String> faultsAdded,
       List<Row> rows,
       double runSeconds,
-      PresetResult result) {}
+      PresetResult result,
+      CheckTarget yourBackend,
+      CheckStep yourBackendResult) {
+
+    /** A preset run. */
+    public LabRun(
+        QaPreset preset,
+        boolean policyChanged,
+        List<String> faultsAdded,
+        List<Row> rows,
+        double runSeconds,
+        PresetResult result) {
+      this(preset, policyChanged, faultsAdded, rows, runSeconds, result, null, null);
+    }
+  }
 
   private final Executor ui;
   private LabRuntime runtime;
@@ -113,6 +127,8 @@ public final class LabViewModel implements LabRuntime.Listener {
   private CheckTarget external;
 
   private boolean externalDone;
+
+  private CheckStep externalStep;
 
   /** Lifetime of the tokens a run against your backend asks for, and how long it stays in. */
   public static final int EXTERNAL_TOKEN_SECONDS = 40;
@@ -211,6 +227,10 @@ public final class LabViewModel implements LabRuntime.Listener {
 
   /** The last run, or null when nothing has run yet. */
   public LabRun lastRun() {
+    if (external != null) {
+      return new LabRun(
+          null, false, List.of(), List.copyOf(rows), runLength.get(), null, external, externalStep);
+    }
     return ran == null
         ? null
         : new LabRun(
@@ -305,6 +325,7 @@ public final class LabViewModel implements LabRuntime.Listener {
           ran = null;
           external = target;
           externalDone = false;
+          externalStep = null;
           faultsAdded.clear();
           result = null;
           runLength.set(runFor.toMillis() / 1000.0);
@@ -337,6 +358,7 @@ public final class LabViewModel implements LabRuntime.Listener {
     ui.execute(
         () -> {
           externalDone = true;
+          externalStep = step;
           verdict.set(text);
           time.set(String.format(Locale.ROOT, "+%.1f s  finished", now.get()));
         });

@@ -9,6 +9,7 @@ import dev.tokensandbox.client.presets.QaPreset;
 import dev.tokensandbox.client.presets.TimelineMatcher;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
+import dev.tokensandbox.desktop.check.CheckStep;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
 import dev.tokensandbox.desktop.lab.LabViewModel;
 import java.io.IOException;
@@ -109,6 +110,9 @@ public record BugReport(
       if (run == null) {
         return null;
       }
+      if (run.preset() == null) {
+        return ofYourBackend(run);
+      }
       QaPreset p = run.preset();
       PresetResult result = run.result();
       List<Check> checks = new ArrayList<>();
@@ -144,6 +148,40 @@ public record BugReport(
           checks,
           events);
     }
+  }
+
+  /** A lab run against the integrator's backend: its findings stand in for expectations. */
+  private static Lab ofYourBackend(LabViewModel.LabRun run) {
+    CheckStep step = run.yourBackendResult();
+    List<Check> checks = new ArrayList<>();
+    if (step == null) {
+      checks.add(new Check("renewal through your backend", false, "not finished"));
+    } else if (step.passed()) {
+      checks.add(new Check("renewed through your backend, never kicked or refused", true, null));
+    } else {
+      for (CheckStep.Finding f : step.findings()) {
+        checks.add(new Check(f.problem(), false, "fix: " + f.fix()));
+      }
+    }
+    List<Event> events = new ArrayList<>();
+    for (LabViewModel.Row r : run.rows()) {
+      events.add(
+          new Event(r.offset(), r.kind().name(), r.kind().sdkCallback(), r.detail(), 0, null));
+    }
+    return new Lab(
+        "your-backend",
+        "Your backend: " + run.yourBackend(),
+        "A virtual device fetched short tokens from your backend in real time, joined and renewed"
+            + " through it; the sandbox's RTC service checked each token with your App ID and"
+            + " certificate.",
+        run.yourBackend().flow().label(),
+        Policy.of(dev.tokensandbox.client.session.RenewalPolicy.recommended()),
+        null,
+        List.of(),
+        run.runSeconds(),
+        step == null ? "NOT FINISHED" : step.passed() ? "PASS" : "FAIL",
+        checks,
+        events);
   }
 
   /** A virtual device: how it was set up, the fault it had, and its recent events. */

@@ -94,6 +94,21 @@ class LabViewModelTest {
           .filteredOn(r -> r.kind() == EventKind.WILL_EXPIRE)
           .first()
           .satisfies(r -> assertThat(r.text()).contains("onTokenPrivilegeWillExpire"));
+      // The bug report carries the run, its verdict and no secret.
+      var report =
+          dev.tokensandbox.desktop.scenarios.BugReport.of(
+              "now",
+              "",
+              model.lastRun(),
+              dev.tokensandbox.backend.faults.FaultPlan.none(),
+              java.util.List.of(),
+              java.util.List.of());
+      assertThat(report.lab().preset()).isEqualTo("your-backend");
+      assertThat(report.lab().verdict()).isEqualTo("PASS");
+      assertThat(report.lab().title())
+          .contains(yours.url())
+          .doesNotContain(theirs.appCertificate());
+      assertThat(report.lab().events()).isNotEmpty();
 
       // The same backend checked with another certificate: its tokens are refused.
       model.targetCertificateProperty().set("0123456789abcdef0123456789abcdef");
