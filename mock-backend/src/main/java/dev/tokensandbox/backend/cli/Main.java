@@ -62,6 +62,7 @@ public final class Main implements Runnable {
     cli.addSubcommand("issue", IssueCommands.create(context));
     cli.addSubcommand("decode", new DecodeCommand(context));
     cli.addSubcommand("serve", new ServeCommand(context));
+    cli.addSubcommand("health", new HealthCommand(context));
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setExecutionExceptionHandler(

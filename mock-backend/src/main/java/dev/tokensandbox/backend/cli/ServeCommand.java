@@ -118,7 +118,20 @@ final class ServeCommand implements Callable<Integer> {
     AsyncLineWriter log =
         AsyncLineWriter.start(
             context.out(), AsyncLineWriter.DEFAULT_CAPACITY, AsyncLineWriter.DEFAULT_INTERVAL);
-    Workspace ws = store.loadOrCreate(context.random());
+    List<String> fromEnv = new ArrayList<>();
+    Workspace ws =
+        EnvCredentials.apply(store.loadOrCreate(context.random()), context::env, fromEnv);
+    if (ws.problem().isPresent()) {
+      // A bad value from the environment: name the variable, not the workspace field.
+      throw new ParameterException(
+          spec.commandLine(),
+          "environment: " + ws.problem().get() + " (from " + String.join(", ", fromEnv) + ")");
+    }
+    if (!fromEnv.isEmpty()) {
+      context
+          .err()
+          .println("note: credentials from the environment: " + String.join(", ", fromEnv));
+    }
     builder
         .workspace(ws)
         .time(new SandboxTime(context.clock()))

@@ -1,0 +1,230 @@
+package dev.tokensandbox.backend.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The container image Jib builds in {@code package} (its configuration on {@code scratch}, offline:
+ * see the pom): entrypoint, arguments, non-root user, port, workspace volume, environment, the
+ * health-check label and the layers; then the layers themselves run the sandbox with the host's
+ * JVM, credentials coming from the environment — what the image runs, without a container runtime.
+ */
+class ContainerImageIT {
+  private static final Path TAR = Path.of("target/image-config.tar");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path root;
+  private static JsonNode config;
+  private static final Map<String, Integer> modes = new HashMap<>();
+
+  @BeforeAll
+  static void unpack() throws IOException {
+    assertThat(TAR).as("jib:buildTar ran in package").exists();
+    Map<String, byte[]> files = Tar.read(Files.newInputStream(TAR));
+    JsonNode manifest = JSON.readTree(files.get("manifest.json")).get(0);
+    config = JSON.readTree(files.get(manifest.get("Config").asText()));
+    for (JsonNode layer : manifest.get("Layers")) {
+      try (InputStream in =
+          new GZIPInputStream(new java.io.ByteArrayInputStream(files.get(layer.asText())))) {
+        Tar.extract(in, root, modes);
+      }
+    }
+  }
+
+  @Test
+  void runsTheHeadlessServerAsANonRootUserOnItsPort() {
+    JsonNode c = config.get("config");
+    assertThat(texts(c.get("Entrypoint")))
+        .containsExactly(
+            "java", "-cp", "@/app/jib-classpath-file", "dev.tokensandbox.backend.cli.Main");
+    assertThat(texts(c.get("Cmd"))).containsExactly("serve", "--lan", "--port", "8080");
+    assertThat(c.get("User").asText()).isEqualTo("65532:65532").doesNotStartWith("0");
+    assertThat(c.get("ExposedPorts").has("8080/tcp")).isTrue();
+    assertThat(c.get("Volumes").has("/workspace")).isTrue();
+    assertThat(texts(c.get("Env"))).contains("TOKEN_SANDBOX_WORKSPACE=/workspace/workspace.json");
+    assertThat(c.get("Labels").get("dev.tokensandbox.health-cmd").asText())
+        .endsWith("dev.tokensandbox.backend.cli.Main health");
+  }
+
+  @Test
+  void layersHoldTheAppAndAWritableWorkspace() {
+    assertThat(config.get("rootfs").get("diff_ids")).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(root.resolve("app/classes/dev/tokensandbox/backend/cli/Main.class")).exists();
+    assertThat(root.resolve("app/jib-classpath-file")).exists();
+    try (var libs = Files.list(root.resolve("app/libs"))) {
+      assertThat(libs.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("javalin-"))
+          .anyMatch(n -> n.startsWith("authentication-"));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    assertThat(modes.get("workspace/") & 0777)
+        .as("the volume's directory is writable by the user")
+        .isEqualTo(0777);
+  }
+
+  @Test
+  void theLayersRunTheSandboxWithCredentialsFromTheEnvironment() throws Exception {
+    Path ws = root.resolve("ws.json");
+    Process p =
+        java(
+            Map.of(
+                "SHENGWANG_APP_ID", "970ca35de60c44645bbae8a215061b33",
+                "SHENGWANG_APP_CERTIFICATE", "5cfd2fd1755d40ecb72977518be15d3b",
+                "TOKEN_SANDBOX_WORKSPACE", ws.toString()),
+            "serve",
+            "--port",
+            "0",
+            "--exit-after-start");
+    String out = output(p);
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out)
+        .contains("credentials from the environment: SHENGWANG_APP_ID, SHENGWANG_APP_CERTIFICATE")
+        .doesNotContain("5cfd2fd1755d40ecb72977518be15d3b");
+
+    Process bad =
+        java(
+            Map.of("SHENGWANG_APP_ID", "nothex", "TOKEN_SANDBOX_WORKSPACE", ws.toString()),
+            "serve",
+            "--port",
+            "0",
+            "--exit-after-start");
+    String said = output(bad);
+    assertThat(bad.exitValue()).isEqualTo(2);
+    assertThat(said).contains("environment: ").contains("SHENGWANG_APP_ID");
+
+    Process health = java(Map.of(), "health", "--url", "http://127.0.0.1:1");
+    assertThat(output(health)).startsWith("unhealthy: no answer from http://127.0.0.1:1");
+    assertThat(health.exitValue()).isEqualTo(1);
+  }
+
+  private static Process java(Map<String, String> env, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(
+        root.resolve("app/classes")
+            + java.io.File.pathSeparator
+            + root.resolve("app/resources")
+            + java.io.File.pathSeparator
+            + root.resolve("app/libs")
+            + "/*");
+    cmd.add("dev.tokensandbox.backend.cli.Main");
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("SHENGWANG_") || k.startsWith("TOKEN_SANDBOX_"));
+    pb.environment().putAll(env);
+    pb.environment().put("HOME", root.toString());
+    return pb.start();
+  }
+
+  private static String output(Process p) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    p.getInputStream().transferTo(out);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /** Just enough of ustar to read Jib's output: names, modes, regular files and directories. */
+  static final class Tar {
+    static Map<String, byte[]> read(InputStream in) throws IOException {
+      Map<String, byte[]> out = new HashMap<>();
+      each(
+          in,
+          (name, mode, type, data) -> {
+            if (type == '0' || type == 0) {
+              out.put(name, data);
+            }
+          });
+      return out;
+    }
+
+    static void extract(InputStream in, Path dir, Map<String, Integer> modes) throws IOException {
+      each(
+          in,
+          (name, mode, type, data) -> {
+            String clean = name.startsWith("/") ? name.substring(1) : name;
+            modes.put(clean, mode);
+            Path target = dir.resolve(clean).normalize();
+            if (!target.startsWith(dir)) {
+              throw new IOException("entry outside the root: " + name);
+            }
+            if (type == '5') {
+              Files.createDirectories(target);
+            } else if (type == '0' || type == 0) {
+              Files.createDirectories(target.getParent());
+              Files.write(target, data);
+            }
+          });
+    }
+
+    interface Entry {
+      void on(String name, int mode, int type, byte[] data) throws IOException;
+    }
+
+    private static void each(InputStream in, Entry entry) throws IOException {
+      byte[] header = new byte[512];
+      String longName = null;
+      while (in.readNBytes(header, 0, 512) == 512) {
+        if (header[0] == 0) {
+          return;
+        }
+        String name = longName != null ? longName : field(header, 0, 100);
+        longName = null;
+        String prefix = field(header, 345, 155);
+        if (!prefix.isEmpty()) {
+          name = prefix + "/" + name;
+        }
+        int mode = (int) octal(header, 100, 8);
+        long size = octal(header, 124, 12);
+        int type = header[156];
+        byte[] data = in.readNBytes((int) size);
+        long pad = (512 - size % 512) % 512;
+        in.readNBytes((int) pad);
+        if (type == 'L') {
+          longName = new String(data, StandardCharsets.UTF_8).replace("\0", "");
+          continue;
+        }
+        entry.on(name, mode, type, data);
+      }
+    }
+
+    private static String field(byte[] h, int off, int len) {
+      int end = off;
+      while (end < off + len && h[end] != 0) {
+        end++;
+      }
+      return new String(h, off, end - off, StandardCharsets.UTF_8);
+    }
+
+    private static long octal(byte[] h, int off, int len) {
+      String s = field(h, off, len).trim();
+      return s.isEmpty() ? 0 : Long.parseLong(s, 8);
+    }
+  }
+}
