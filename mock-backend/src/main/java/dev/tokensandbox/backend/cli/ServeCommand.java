@@ -79,7 +79,8 @@ final class ServeCommand implements Callable<Integer> {
       description =
           "Also answer requests addressed to NAME (repeatable): a DNS name for this machine."
               + " Others than localhost, the loopback addresses and, with --lan, this machine's"
-              + " addresses and host name get 421.")
+              + " addresses and host name get 421. Also from $TOKEN_SANDBOX_ALLOW_HOSTS"
+              + " (comma-separated; a CI service container's name).")
   List<String> allowHosts = new ArrayList<>();
 
   @Option(
@@ -139,7 +140,7 @@ final class ServeCommand implements Callable<Integer> {
         .lan(lan)
         .corsOrigins(cors)
         .corsAdmin(corsAdmin)
-        .allowedHosts(allowHosts)
+        .allowedHosts(allowedHosts())
         .providerBaseUrl(providerBaseUrl)
         .log(log);
     if (demoMode != null) {
@@ -167,6 +168,20 @@ final class ServeCommand implements Callable<Integer> {
                 "sandbox-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /** --allow-host, and the names in $TOKEN_SANDBOX_ALLOW_HOSTS (containers cannot add flags). */
+  private List<String> allowedHosts() {
+    List<String> out = new ArrayList<>(allowHosts);
+    String env = context.env("TOKEN_SANDBOX_ALLOW_HOSTS");
+    if (env != null) {
+      for (String name : env.split(",")) {
+        if (!name.isBlank()) {
+          out.add(name.strip());
+        }
+      }
+    }
+    return out;
   }
 
   private void banner(SandboxServer server, Path workspaceFile) {

@@ -110,9 +110,58 @@ class ContainerImageIT {
     assertThat(bad.exitValue()).isEqualTo(2);
     assertThat(said).contains("environment: ").contains("SHENGWANG_APP_ID");
 
+    // A CI service container is addressed by its name: allowed through the environment.
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Process serve =
+        java(
+            Map.of(
+                "TOKEN_SANDBOX_ALLOW_HOSTS",
+                "token-sandbox",
+                "TOKEN_SANDBOX_WORKSPACE",
+                ws.toString()),
+            "serve",
+            "--port",
+            String.valueOf(port));
+    try {
+      java.io.BufferedReader lines =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      while ((line = lines.readLine()) != null && !line.contains("listening on")) {
+        // the banner's first line says the server is up
+      }
+      assertThat(line).as("the server started").isNotNull();
+      assertThat(hostStatus(port, "token-sandbox:8080")).isEqualTo(200);
+      assertThat(hostStatus(port, "elsewhere.example:8080")).isEqualTo(421);
+      Process healthy = java(Map.of(), "health", "--url", "http://127.0.0.1:" + port);
+      assertThat(output(healthy)).startsWith("healthy: ");
+      assertThat(healthy.exitValue()).isZero();
+    } finally {
+      serve.destroy();
+      serve.waitFor(10, TimeUnit.SECONDS);
+    }
+
     Process health = java(Map.of(), "health", "--url", "http://127.0.0.1:1");
     assertThat(output(health)).startsWith("unhealthy: no answer from http://127.0.0.1:1");
     assertThat(health.exitValue()).isEqualTo(1);
+  }
+
+  /** The status of GET /ping sent with {@code host} as its Host header (raw socket: any name). */
+  private static int hostStatus(int port, String host) throws IOException {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+      s.getOutputStream()
+          .write(
+              ("GET /ping HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String status =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
   }
 
   private static Process java(Map<String, String> env, String... args) throws IOException {
