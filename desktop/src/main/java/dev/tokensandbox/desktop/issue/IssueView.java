@@ -48,7 +48,14 @@ public final class IssueView extends HBox {
     status.setWrapText(true);
     status.textProperty().bind(model.statusProperty());
     model.failedProperty().addListener((o, was, now) -> status.pseudoClassStateChanged(ERROR, now));
-    VBox left = new VBox(10, title, flow, route, form, issue, status);
+    TextField target = new TextField();
+    target.setId("issue-target");
+    target.setPromptText("Your backend's URL (empty: the sandbox)");
+    target.textProperty().bindBidirectional(model.targetProperty());
+    target.setTooltip(
+        new Tooltip(
+            "Send the same request to your own token server instead, and read its token here"));
+    VBox left = new VBox(10, title, flow, route, form, target, issue, status);
     left.setPrefWidth(430);
     left.setMinWidth(360);
 

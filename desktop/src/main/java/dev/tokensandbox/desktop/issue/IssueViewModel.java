@@ -55,6 +55,8 @@ public final class IssueViewModel {
   private final ReadOnlyObjectWrapper<TokenReport> report =
       new ReadOnlyObjectWrapper<>(this, "report");
   private final ReadOnlyStringWrapper curl = new ReadOnlyStringWrapper(this, "curl", "");
+  private final StringProperty target =
+      new javafx.beans.property.SimpleStringProperty(this, "target", "");
 
   public IssueViewModel(
       BackendHost host, TokenIssuer issuer, Executor io, Executor ui, TokenReader reader) {
@@ -166,20 +168,35 @@ public final class IssueViewModel {
     return curl.getReadOnlyProperty();
   }
 
+  /**
+   * Where requests go: empty for the window's backend, or the base URL of your own token server (it
+   * must implement the flow's seed route; flows that need the sandbox's login stay local).
+   */
+  public StringProperty targetProperty() {
+    return target;
+  }
+
   /** Checks the form and, if it is good, sends the request in the background. */
   public void issue() {
     if (busy.get()) {
       return;
     }
     BackendHost.Status backend = host.status();
-    if (!backend.running()) {
+    String yours = target.get() == null ? "" : target.get().strip();
+    if (!yours.isEmpty() && !yours.startsWith("http://") && !yours.startsWith("https://")) {
+      fail("target", "Your backend: the URL must start with http:// or https://.");
+      return;
+    }
+    if (yours.isEmpty() && !backend.running()) {
       fail("", "The backend is not running: start it on the Architecture screen.");
       return;
     }
     IssueFlow chosen = flow.get();
     Map<String, String> form = new LinkedHashMap<>();
     values.get(chosen).forEach((name, property) -> form.put(name, property.get()));
-    boolean demoMode = host.admin().map(a -> a.settings().demoMode()).orElse(true);
+    // Your backend answers the seed's requests as the seed does: no sandbox login.
+    boolean demoMode =
+        !yours.isEmpty() || host.admin().map(a -> a.settings().demoMode()).orElse(true);
     java.util.Map<String, String> problems = chosen.problems(form, demoMode);
     if (!problems.isEmpty()) {
       clearResult("");
@@ -202,8 +219,17 @@ public final class IssueViewModel {
       fail(e.field(), e.field() + ": " + e.rule());
       return;
     }
+    if (!yours.isEmpty() && request.login()) {
+      fail(
+          "target",
+          "Your backend: the "
+              + chosen.label()
+              + " flow needs your own login; issue it on the sandbox, or check your server with"
+              + " `check`.");
+      return;
+    }
     errors.clear();
-    String base = backend.url();
+    String base = yours.isEmpty() ? backend.url() : yours.replaceAll("/+$", "");
     busy.set(true);
     failed.set(false);
     errorField.set("");

@@ -61,6 +61,29 @@ class IssueViewModelTest {
     return model.statusProperty().get();
   }
 
+  @Test
+  void theSameRequestGoesToYourBackendWhenItIsNamed() {
+    dev.tokensandbox.backend.workspace.Workspace theirs =
+        dev.tokensandbox.backend.workspace.Workspace.generate(new java.util.Random(21));
+    try (SandboxServer yours =
+        SandboxServer.builder().workspace(theirs).port(0).demoMode(true).log(l -> {}).start()) {
+      model.targetProperty().set(yours.url() + "/");
+      String status = issue(IssueFlow.GIN_RTC);
+
+      assertThat(model.failedProperty().get()).as(status).isFalse();
+      assertThat(yours.admin().tokens()).hasSize(1);
+      assertThat(server.admin().tokens()).as("nothing went to the sandbox").isEmpty();
+      assertThat(model.curlProperty().get()).contains(yours.url() + "/rtc/");
+      assertThat(model.reportProperty().get().decoded()).isTrue();
+
+      model.targetProperty().set("localhost:3000");
+      assertThat(issue(IssueFlow.GIN_RTC)).startsWith("Your backend: the URL must start");
+      assertThat(model.errorFieldProperty().get()).isEqualTo("target");
+      model.targetProperty().set(yours.url());
+      assertThat(issue(IssueFlow.CHATSDK)).contains("needs your own login");
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(IssueFlow.class)
   void everyFlowIssuesAVerifiedToken(IssueFlow flow) {
