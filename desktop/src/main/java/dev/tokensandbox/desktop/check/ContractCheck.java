@@ -40,6 +40,7 @@ public final class ContractCheck {
   private final HttpClient http;
   private final Clock clock;
   private final RenewalRun renewal;
+  private String providerSandbox;
 
   /**
    * @param clock what "now" is for the lint rules (expired, issued in the future)
@@ -53,6 +54,15 @@ public final class ContractCheck {
             .build();
     this.clock = clock;
     this.renewal = renewal;
+  }
+
+  /**
+   * The sandbox your server uses as its provider ({@code RINGNITY_API_BASE_URL} pointed at it): the
+   * check then makes the provider fail and sees what your route answers.
+   */
+  public ContractCheck providerSandbox(String baseUrl) {
+    this.providerSandbox = baseUrl;
+    return this;
   }
 
   /** Runs every step for {@code target}'s flow; {@code progress} hears each step's name. */
@@ -258,6 +268,79 @@ public final class ContractCheck {
       }
     }
     a.done();
+    if (providerSandbox == null) {
+      s.out.add(
+          new CheckStep(
+              "when the provider fails",
+              "",
+              List.of(),
+              "skipped: point your server's RINGNITY_API_BASE_URL at a sandbox and give it as"
+                  + " --provider"));
+      return;
+    }
+    providerFault(s, "when the provider fails", "STATUS", 500);
+    providerFault(s, "when the provider revokes the API key", "REVOKED_KEY", 0);
+  }
+
+  /**
+   * Makes the sandbox's Ringnity provider mock fail, then asks your route: the seed's backend
+   * answers an error (502 in its Go variant, 500 in its Express one), never a 200 without a token,
+   * and never the server's API key.
+   */
+  private void providerFault(Steps s, String name, String fault, int value) {
+    var admin =
+        new dev.tokensandbox.client.admin.SandboxAdminClient(
+            dev.tokensandbox.client.backend.BackendClient.builder(providerSandbox).build());
+    var set =
+        admin.setFaults(
+            1,
+            dev.tokensandbox.client.admin.SandboxAdminClient.Rule.always(
+                "ringnity.provider", fault, value));
+    if (set.successValue().isEmpty()) {
+      s.out.add(
+          new CheckStep(
+              name,
+              "",
+              List.of(
+                  new Finding(
+                      "the provider sandbox at "
+                          + providerSandbox
+                          + " did not take the fault: "
+                          + set.describe(),
+                      "Give the URL of a running sandbox (its admin API) as --provider.")),
+              null));
+      return;
+    }
+    try {
+      Answer a =
+          s.post(
+              name,
+              "/ringnity/runtime-token",
+              "{\"userId\":\"tscheck-user\",\"name\":\"Token Check\"}");
+      if (a.status >= 200 && a.status < 300) {
+        a.finding(
+            "with the provider failing, your route answered "
+                + a.status
+                + " "
+                + abbreviate(a.body)
+                + "; the seed answers an error (502)",
+            "Check the provider's answer (status and success) and answer 502 when it failed.");
+      } else if (a.status > 0 && a.status < 500) {
+        a.finding(
+            "with the provider failing, your route answered "
+                + a.status
+                + ": a client error blames the app for the provider's failure",
+            "Answer 502 (Bad Gateway) when the provider fails.");
+      }
+      if (a.body.contains("rn_sk_")) {
+        a.finding(
+            "the answer carries a Ringnity server API key",
+            "Never forward the provider's request or your key in an error.");
+      }
+      a.done();
+    } finally {
+      admin.clearFaults();
+    }
   }
 
   private void chatsdk(Steps s) {

@@ -88,6 +88,14 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--no-renewal", description = "Skip the renewal run.")
   boolean noRenewal;
 
+  @Option(
+      names = "--provider",
+      paramLabel = "SANDBOX_URL",
+      description =
+          "Ringnity: the sandbox your server's RINGNITY_API_BASE_URL points at; the check makes"
+              + " its provider fail and checks what your route answers.")
+  String provider;
+
   @Override
   public Integer call() {
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
@@ -114,6 +122,7 @@ final class CheckCommand implements Callable<Integer> {
           noRenewal ? null : new RenewalRun(time, tokenSeconds, Duration.ofSeconds(runSeconds));
       CheckReport result =
           new ContractCheck(Clock.systemUTC(), renewal)
+              .providerSandbox(provider)
               .run(
                   target,
                   step -> {

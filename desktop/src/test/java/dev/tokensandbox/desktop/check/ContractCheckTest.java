@@ -109,6 +109,69 @@ class ContractCheckTest {
   }
 
   @Test
+  void aRingnityBackendIsCheckedWhileItsProviderFails() throws IOException {
+    // The sandbox as your backend, its provider another sandbox the check can make fail.
+    try (SandboxServer provider =
+            SandboxServer.builder().workspace(WORKSPACE).port(0).log(l -> {}).start();
+        SandboxServer yours =
+            SandboxServer.builder()
+                .workspace(WORKSPACE)
+                .port(0)
+                .demoMode(true)
+                .providerBaseUrl(provider.url())
+                .log(l -> {})
+                .start()) {
+      CheckReport report =
+          new ContractCheck(clockOf(clock), null)
+              .providerSandbox(provider.url())
+              .run(new CheckTarget(yours.url(), Flow.RINGNITY, null, null, null), s -> {});
+
+      assertThat(report.clean()).as(report.text()).isTrue();
+      assertThat(step(report, "when the provider fails").request()).endsWith("→ 502");
+      assertThat(step(report, "when the provider revokes the API key").request()).endsWith("→ 502");
+      assertThat(provider.admin().faults().rules()).as("faults cleared after").isEmpty();
+    }
+
+    // A backend that answers 200 without a token when its provider fails.
+    try (SandboxServer provider =
+        SandboxServer.builder().workspace(WORKSPACE).port(0).log(l -> {}).start()) {
+      broken = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      broken.createContext(
+          "/ringnity/runtime-token",
+          ex -> {
+            ex.getRequestBody().readAllBytes();
+            boolean failing = !provider.admin().faults().rules().isEmpty();
+            answer(
+                ex,
+                200,
+                "application/json",
+                failing
+                    ? "{\"token\":null,\"expiresIn\":0,\"tokenType\":\"Bearer\"}"
+                    : "{\"token\":\"" + jwt() + "\",\"expiresIn\":900,\"tokenType\":\"Bearer\"}");
+          });
+      broken.start();
+      CheckReport report =
+          new ContractCheck(clockOf(clock), null)
+              .providerSandbox(provider.url())
+              .run(new CheckTarget(url(broken), Flow.RINGNITY, null, null, null), s -> {});
+
+      assertThat(step(report, "when the provider fails").findings())
+          .singleElement()
+          .satisfies(
+              f ->
+                  assertThat(f.problem())
+                      .startsWith("with the provider failing, your route answered 200"));
+    }
+  }
+
+  private String jwt() {
+    return new dev.tokensandbox.backend.tokens.JwtIssuer(
+            WORKSPACE.ringnitySecretBytes(), clockOf(clock), new Random(1))
+        .issue(dev.tokensandbox.backend.tokens.JwtFlow.RINGNITY, "tscheck-user", 900)
+        .token();
+  }
+
+  @Test
   void withoutCredentialsTheRenewalRunIsSkippedAndSaysWhy() {
     startSandbox();
     CheckReport report = check(new CheckTarget(sandbox.url(), Flow.GIN, null, null, null));

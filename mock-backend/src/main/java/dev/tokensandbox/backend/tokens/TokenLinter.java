@@ -58,8 +58,14 @@ public final class TokenLinter {
     }
   }
 
+  /**
+   * Issue times are whole seconds and two machines' clocks never agree to the millisecond: a token
+   * fresh from a server a moment ahead is not a finding.
+   */
+  static final Duration FUTURE_TOLERANCE = Duration.ofSeconds(5);
+
   static void issuedInFuture(Instant issuedAt, Instant now, List<LintWarning> out) {
-    if (issuedAt.isAfter(now)) {
+    if (issuedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
       out.add(
           new LintWarning(
               LintCode.ISSUED_IN_FUTURE,

@@ -110,6 +110,14 @@ class TokenLinterTest {
   void issuedInFuture() {
     assertThat(codes(rtc(NOW + 300, 3600, "room", "42", Map.of(1, 3600))))
         .containsExactly(LintCode.ISSUED_IN_FUTURE);
+    assertThat(codes(rtc(NOW + 6, 3600, "room", "42", Map.of(1, 3600))))
+        .containsExactly(LintCode.ISSUED_IN_FUTURE);
+  }
+
+  @Test
+  void aServerClockAMomentAheadIsNoFinding() {
+    assertThat(codes(rtc(NOW + 1, 3600, "room", "42", Map.of(1, 3600)))).isEmpty();
+    assertThat(codes(rtc(NOW + 5, 3600, "room", "42", Map.of(1, 3600)))).isEmpty();
   }
 
   @Test
