@@ -106,7 +106,7 @@ public final class DevicesView extends VBox {
     sections.setOrientation(javafx.geometry.Orientation.VERTICAL);
     sections.setDividerPositions(0.55);
     VBox.setVgrow(sections, Priority.ALWAYS);
-    getChildren().addAll(title, create, sections);
+    getChildren().addAll(title, create, yourBackend(model), sections);
   }
 
   /** Paired devices: what they report over the device channel, and commands sent to them. */
@@ -281,5 +281,32 @@ public final class DevicesView extends VBox {
     column.setCellValueFactory(c -> value.apply(c.getValue()));
     column.setCellFactory(Layouts.cellsWithTooltips());
     return column;
+  }
+
+  /** The same device, fetching its tokens from your backend (URL, App ID, certificate). */
+  private static javafx.scene.layout.FlowPane yourBackend(DevicesViewModel model) {
+    javafx.scene.control.TextField url = new javafx.scene.control.TextField();
+    url.setId("device-target-url");
+    url.setPromptText("http://localhost:3000");
+    url.setPrefColumnCount(16);
+    url.textProperty().bindBidirectional(model.targetUrlProperty());
+    javafx.scene.control.TextField appId = new javafx.scene.control.TextField();
+    appId.setId("device-target-app-id");
+    appId.setPromptText("App ID");
+    appId.setPrefColumnCount(10);
+    appId.textProperty().bindBidirectional(model.targetAppIdProperty());
+    javafx.scene.control.PasswordField certificate = new javafx.scene.control.PasswordField();
+    certificate.setId("device-target-certificate");
+    certificate.setPromptText("App Certificate");
+    certificate.setPrefColumnCount(10);
+    certificate.textProperty().bindBidirectional(model.targetCertificateProperty());
+    Button add = new Button("Add against your backend");
+    add.setId("add-device-yours");
+    add.setOnAction(e -> model.addToYourBackend());
+    add.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "The same device, fetching its tokens from your token server; the sandbox's RTC"
+                + " service checks them with your App ID and certificate"));
+    return Layouts.toolbar(new Label("Your backend"), url, appId, certificate, add);
   }
 }

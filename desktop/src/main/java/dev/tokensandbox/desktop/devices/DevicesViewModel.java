@@ -36,13 +36,22 @@ public final class DevicesViewModel implements AutoCloseable {
   public static final class Row extends DeviceRow {
     private final Flow flow;
     private final Definition definition;
+
+    /** Your backend, for a device that fetches its tokens there; null for the sandbox's. */
+    private final dev.tokensandbox.desktop.check.YourBackend backend;
+
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final java.util.ArrayDeque<TimelineEvent> events = new java.util.ArrayDeque<>();
 
     Row(String name, Definition definition) {
+      this(name, definition, null);
+    }
+
+    Row(String name, Definition definition, dev.tokensandbox.desktop.check.YourBackend backend) {
       super(name);
       this.flow = definition.flow();
       this.definition = definition;
+      this.backend = backend;
       state.set("NEW");
       fault.set(NO_FAULT);
     }
@@ -142,9 +151,82 @@ public final class DevicesViewModel implements AutoCloseable {
     return row;
   }
 
-  /** The devices on screen, as definitions. */
+  /**
+   * The devices on screen, as definitions. Devices against your backend are left out: a scenario
+   * never holds your certificate, without which they cannot run.
+   */
   public List<Definition> definitions() {
-    return rows.stream().map(r -> r.definition).toList();
+    return rows.stream().filter(r -> r.backend == null).map(r -> r.definition).toList();
+  }
+
+  private final javafx.beans.property.StringProperty targetUrl =
+      new javafx.beans.property.SimpleStringProperty(this, "targetUrl", "");
+  private final javafx.beans.property.StringProperty targetAppId =
+      new javafx.beans.property.SimpleStringProperty(this, "targetAppId", "");
+  private final javafx.beans.property.StringProperty targetCertificate =
+      new javafx.beans.property.SimpleStringProperty(this, "targetCertificate", "");
+  private final java.util.List<dev.tokensandbox.desktop.check.YourBackend> backends =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private int nextYours = 1;
+
+  /** Your backend's base URL, for devices that fetch their tokens there. */
+  public javafx.beans.property.StringProperty targetUrlProperty() {
+    return targetUrl;
+  }
+
+  public javafx.beans.property.StringProperty targetAppIdProperty() {
+    return targetAppId;
+  }
+
+  /** Held only in memory; never shown, logged or saved. */
+  public javafx.beans.property.StringProperty targetCertificateProperty() {
+    return targetCertificate;
+  }
+
+  /**
+   * Adds a virtual device (the chosen flow, lifetime and trigger) that fetches its tokens from your
+   * backend and joins at once; the sandbox's RTC service, started off the UI thread with your App
+   * ID and certificate, checks every token. Problems with the inputs go to the status line.
+   */
+  public void addToYourBackend() {
+    dev.tokensandbox.desktop.check.CheckTarget target =
+        new dev.tokensandbox.desktop.check.CheckTarget(
+            strip(targetUrl.get()),
+            newFlow.get(),
+            strip(targetAppId.get()),
+            strip(targetCertificate.get()),
+            null);
+    java.util.Optional<String> problem = dev.tokensandbox.desktop.check.YourBackend.problem(target);
+    if (problem.isPresent()) {
+      message.set(problem.get());
+      return;
+    }
+    Definition definition = new Definition(newFlow.get(), newLifetime.get(), newTrigger.get());
+    String name = "yours-" + nextYours++;
+    message.set(name + ": starting an RTC service that checks " + target.baseUrl() + "'s tokens…");
+    io.execute(
+        () -> {
+          dev.tokensandbox.desktop.check.YourBackend backend;
+          try {
+            backend = dev.tokensandbox.desktop.check.YourBackend.open(target);
+          } catch (RuntimeException e) {
+            ui.execute(() -> message.set(name + ": " + e.getMessage()));
+            return;
+          }
+          backends.add(backend);
+          ui.execute(
+              () -> {
+                Row row = new Row(name, definition, backend);
+                rows.add(row);
+                selected.set(row);
+                create(row).start();
+                say(row, name + " joins through your backend at " + target.baseUrl());
+              });
+        });
+  }
+
+  private static String strip(String s) {
+    return s == null ? "" : s.strip();
   }
 
   /** One device's setup, fault and timeline, as a bug report shows it. */
@@ -201,6 +283,12 @@ public final class DevicesViewModel implements AutoCloseable {
   public void setFault(String label) {
     withSelected(
         (row, device) -> {
+          if (row.backend != null) {
+            message.set(
+                row.name()
+                    + ": device faults are the sandbox's; this device talks to your backend.");
+            return;
+          }
           SandboxAdmin admin = host.admin().orElse(null);
           if (admin == null) {
             message.set("The backend is not running.");
@@ -234,6 +322,7 @@ public final class DevicesViewModel implements AutoCloseable {
   @Override
   public void close() {
     devices.values().forEach(VirtualDevice::stop);
+    backends.forEach(dev.tokensandbox.desktop.check.YourBackend::close);
   }
 
   private VirtualDevice create(Row row) {
@@ -244,7 +333,10 @@ public final class DevicesViewModel implements AutoCloseable {
             row.flow(),
             row.definition.lifetimeSeconds(),
             policy,
-            clients.forDevice(host.status().url(), row.name()),
+            clients.forDevice(
+                row.backend != null ? row.backend.target().baseUrl() : host.status().url(),
+                row.name()),
+            row.backend != null ? row.backend.rtcService() : null,
             clock,
             io,
             snapshot -> ui.execute(() -> show(row, snapshot)));

@@ -48,6 +48,7 @@ final class VirtualDevice {
       int lifetimeSeconds,
       RenewalPolicy policy,
       BackendClient client,
+      RtcService rtc,
       SandboxClock clock,
       Executor io,
       Consumer<Snapshot> listener) {
@@ -68,7 +69,7 @@ final class VirtualDevice {
             .runner(CallRunner.background(clock, io))
             .listener(this::onEvent);
     if (flow.isRtc()) {
-      builder.rtc(who, RtcService.backend(client));
+      builder.rtc(who, rtc != null ? rtc : RtcService.backend(client));
     }
     this.session = builder.build();
   }

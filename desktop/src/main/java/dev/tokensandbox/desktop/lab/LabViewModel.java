@@ -283,28 +283,16 @@ public final class LabViewModel implements LabRuntime.Listener {
    * A problem with the inputs is said in the verdict instead.
    */
   public void runAgainstYourBackend() {
-    String url = targetUrl.get() == null ? "" : targetUrl.get().strip();
-    Flow flow = targetFlow.get();
-    String problem =
-        !url.startsWith("http://") && !url.startsWith("https://")
-            ? "Your backend: the URL must start with http:// or https:// (e.g."
-                + " http://localhost:3000)."
-            : flow == null || !flow.isRtc()
-                ? "Your backend: the lab's real-time run needs an RTC flow (Shengwang or Gin);"
-                    + " check Ringnity and ChatSDK servers with `check`."
-                : blank(targetAppId.get()) || blank(targetCertificate.get())
-                    ? "Your backend: give its App ID and App Certificate — the sandbox's RTC"
-                        + " service checks your tokens with them."
-                    : null;
-    if (problem != null) {
-      verdict.set(problem);
-      return;
-    }
     CheckTarget target =
         new CheckTarget(
-            url, flow, targetAppId.get().strip(), targetCertificate.get().strip(), null);
-    if (target.certificate().length() != 32 || target.appId().length() != 32) {
-      verdict.set("Your backend: App ID and App Certificate are 32 hex digits each.");
+            strip(targetUrl.get()),
+            targetFlow.get(),
+            strip(targetAppId.get()),
+            strip(targetCertificate.get()),
+            null);
+    java.util.Optional<String> problem = dev.tokensandbox.desktop.check.YourBackend.problem(target);
+    if (problem.isPresent()) {
+      verdict.set(problem.get());
       return;
     }
     if (runtime != null) {
@@ -312,8 +300,8 @@ public final class LabViewModel implements LabRuntime.Listener {
     }
   }
 
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
+  private static String strip(String s) {
+    return s == null ? "" : s.strip();
   }
 
   @Override

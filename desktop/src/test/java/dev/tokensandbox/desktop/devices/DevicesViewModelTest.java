@@ -37,6 +37,40 @@ class DevicesViewModelTest extends SandboxTest {
   }
 
   @Test
+  void aDeviceAgainstYourBackendJoinsAndRenewsThroughIt() {
+    // A second sandbox stands in for "your backend".
+    dev.tokensandbox.backend.workspace.Workspace theirs =
+        dev.tokensandbox.backend.workspace.Workspace.generate(new java.util.Random(31));
+    try (dev.tokensandbox.backend.server.SandboxServer yours =
+        dev.tokensandbox.backend.server.SandboxServer.builder()
+            .workspace(theirs)
+            .port(0)
+            .demoMode(true)
+            .log(l -> {})
+            .start()) {
+      ui.run(
+          () -> {
+            model.addToYourBackend();
+            assertThat(model.messageProperty().get()).startsWith("Your backend: the URL must");
+            model.targetUrlProperty().set(yours.url());
+            model.targetAppIdProperty().set(theirs.appId());
+            model.targetCertificateProperty().set(theirs.appCertificate());
+            model.addToYourBackend();
+          });
+      await("the device", () -> ui.call(() -> model.rows().size()) == 1);
+      DevicesViewModel.Row row = ui.call(() -> model.rows().get(0));
+      assertThat(row.name()).startsWith("yours-");
+      await("the join", () -> ui.call(() -> row.stateProperty().get()).equals("CONNECTED"));
+      assertThat(yours.admin().tokens()).as("the token came from your backend").hasSize(1);
+
+      ui.run(model::expireNow);
+      await("the renewal", () -> logHas(row, "REJOINED"));
+      assertThat(yours.admin().tokens()).hasSize(2);
+      assertThat(ui.call(model::definitions)).as("not saved in scenarios").isEmpty();
+    }
+  }
+
+  @Test
   void aDeviceFaultHitsOnlyThatDevice() {
     DevicesViewModel.Row first = ui.call(model::add);
     DevicesViewModel.Row second = ui.call(model::add);
