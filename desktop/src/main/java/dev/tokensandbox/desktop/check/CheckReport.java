@@ -130,17 +130,6 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
   }
 
   private static String escape(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return dev.tokensandbox.desktop.ui.Html.escape(s);
   }
 }

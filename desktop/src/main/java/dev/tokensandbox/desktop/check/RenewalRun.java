@@ -1,18 +1,14 @@
 package dev.tokensandbox.desktop.check;
 
 import dev.tokensandbox.backend.clock.SandboxTime;
-import dev.tokensandbox.backend.server.SandboxServer;
-import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.backend.BackendClient;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SandboxClock;
-import dev.tokensandbox.client.rtc.RtcService;
 import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.client.session.TokenSession;
 import dev.tokensandbox.client.session.TokenSource;
 import dev.tokensandbox.desktop.check.CheckStep.Finding;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,34 +101,20 @@ public final class RenewalRun {
             ContractCheck.UID,
             ContractCheck.CHANNEL,
             runFor.getSeconds());
-    Workspace spare = Workspace.generate(new SecureRandom());
-    Workspace rtc =
-        new Workspace(
-            target.appId(),
-            target.certificate(),
-            spare.chatsdkJwtSecret(),
-            spare.ringnityJwtSecret(),
-            spare.ringnityApiKey(),
-            spare.chatsdkApiKey());
-    if (rtc.problem().isPresent()) {
+    java.util.Optional<String> problem = YourBackend.problem(target);
+    if (problem.isPresent()) {
       return new CheckStep(
           "renewal run",
           request,
           List.of(
               new Finding(
-                  "the credentials given cannot check tokens: " + rtc.problem().get(),
+                  "the credentials given cannot check tokens: " + problem.get(),
                   "Give the project's App ID and App Certificate (32 hex digits each).")),
           null);
     }
     SandboxClock clock = time.clock();
     List<TimelineEvent> seen = new CopyOnWriteArrayList<>();
-    try (SandboxServer service =
-        SandboxServer.builder()
-            .workspace(rtc)
-            .time(SandboxTime.following(clock::now))
-            .port(0)
-            .log(line -> {})
-            .start()) {
+    try (YourBackend service = YourBackend.open(target, SandboxTime.following(clock::now))) {
       RtcTokenQuery who =
           RtcTokenQuery.uid(
               ContractCheck.CHANNEL, Long.parseLong(ContractCheck.UID), true, tokenSeconds);
@@ -146,7 +128,7 @@ public final class RenewalRun {
                       who,
                       null,
                       null))
-              .rtc(who, RtcService.backend(BackendClient.builder(service.url()).build()))
+              .rtc(who, service.rtcService())
               .runner(time.runner())
               .listener(
                   e -> {

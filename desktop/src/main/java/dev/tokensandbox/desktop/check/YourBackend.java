@@ -17,7 +17,7 @@ public final class YourBackend implements AutoCloseable {
   private final SandboxServer service;
   private final BackendClient serviceClient;
 
-  private YourBackend(CheckTarget target) {
+  private YourBackend(CheckTarget target, dev.tokensandbox.backend.clock.SandboxTime time) {
     this.target = target;
     Workspace spare = Workspace.generate(new SecureRandom());
     this.service =
@@ -30,6 +30,7 @@ public final class YourBackend implements AutoCloseable {
                     spare.ringnityJwtSecret(),
                     spare.ringnityApiKey(),
                     spare.chatsdkApiKey()))
+            .time(time)
             .port(0)
             .log(line -> {})
             .start();
@@ -61,14 +62,21 @@ public final class YourBackend implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Starts the checking service; the inputs must have no {@link #problem}. */
+  /** Starts the checking service on the real clock; the inputs must have no {@link #problem}. */
   public static YourBackend open(CheckTarget target) {
+    return open(
+        target, new dev.tokensandbox.backend.clock.SandboxTime(java.time.Clock.systemUTC()));
+  }
+
+  /** Starts the checking service with {@code time} as its clock (tests: a virtual one). */
+  public static YourBackend open(
+      CheckTarget target, dev.tokensandbox.backend.clock.SandboxTime time) {
     problem(target)
         .ifPresent(
             p -> {
               throw new IllegalArgumentException(p);
             });
-    return new YourBackend(target);
+    return new YourBackend(target, time);
   }
 
   public CheckTarget target() {

@@ -284,29 +284,18 @@ public final class DevicesView extends VBox {
   }
 
   /** The same device, fetching its tokens from your backend (URL, App ID, certificate). */
-  private static javafx.scene.layout.FlowPane yourBackend(DevicesViewModel model) {
-    javafx.scene.control.TextField url = new javafx.scene.control.TextField();
-    url.setId("device-target-url");
-    url.setPromptText("http://localhost:3000");
-    url.setPrefColumnCount(16);
-    url.textProperty().bindBidirectional(model.targetUrlProperty());
-    javafx.scene.control.TextField appId = new javafx.scene.control.TextField();
-    appId.setId("device-target-app-id");
-    appId.setPromptText("App ID");
-    appId.setPrefColumnCount(10);
-    appId.textProperty().bindBidirectional(model.targetAppIdProperty());
-    javafx.scene.control.PasswordField certificate = new javafx.scene.control.PasswordField();
-    certificate.setId("device-target-certificate");
-    certificate.setPromptText("App Certificate");
-    certificate.setPrefColumnCount(10);
-    certificate.textProperty().bindBidirectional(model.targetCertificateProperty());
+  private static javafx.scene.control.TitledPane yourBackend(DevicesViewModel model) {
     Button add = new Button("Add against your backend");
     add.setId("add-device-yours");
     add.setOnAction(e -> model.addToYourBackend());
-    add.setTooltip(
-        new javafx.scene.control.Tooltip(
+    return model
+        .yourBackend()
+        .pane(
+            "Your backend: devices that fetch tokens from your own token server",
+            "device-target",
+            false,
+            add,
             "The same device, fetching its tokens from your token server; the sandbox's RTC"
-                + " service checks them with your App ID and certificate"));
-    return Layouts.toolbar(new Label("Your backend"), url, appId, certificate, add);
+                + " service checks them with your App ID and certificate");
   }
 }

@@ -159,28 +159,15 @@ public final class DevicesViewModel implements AutoCloseable {
     return rows.stream().filter(r -> r.backend == null).map(r -> r.definition).toList();
   }
 
-  private final javafx.beans.property.StringProperty targetUrl =
-      new javafx.beans.property.SimpleStringProperty(this, "targetUrl", "");
-  private final javafx.beans.property.StringProperty targetAppId =
-      new javafx.beans.property.SimpleStringProperty(this, "targetAppId", "");
-  private final javafx.beans.property.StringProperty targetCertificate =
-      new javafx.beans.property.SimpleStringProperty(this, "targetCertificate", "");
+  private final dev.tokensandbox.desktop.ui.YourBackendForm yourBackend =
+      new dev.tokensandbox.desktop.ui.YourBackendForm();
   private final java.util.List<dev.tokensandbox.desktop.check.YourBackend> backends =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private int nextYours = 1;
 
-  /** Your backend's base URL, for devices that fetch their tokens there. */
-  public javafx.beans.property.StringProperty targetUrlProperty() {
-    return targetUrl;
-  }
-
-  public javafx.beans.property.StringProperty targetAppIdProperty() {
-    return targetAppId;
-  }
-
-  /** Held only in memory; never shown, logged or saved. */
-  public javafx.beans.property.StringProperty targetCertificateProperty() {
-    return targetCertificate;
+  /** Your backend (URL, App ID, certificate) for devices that fetch their tokens there. */
+  public dev.tokensandbox.desktop.ui.YourBackendForm yourBackend() {
+    return yourBackend;
   }
 
   /**
@@ -189,13 +176,7 @@ public final class DevicesViewModel implements AutoCloseable {
    * ID and certificate, checks every token. Problems with the inputs go to the status line.
    */
   public void addToYourBackend() {
-    dev.tokensandbox.desktop.check.CheckTarget target =
-        new dev.tokensandbox.desktop.check.CheckTarget(
-            strip(targetUrl.get()),
-            newFlow.get(),
-            strip(targetAppId.get()),
-            strip(targetCertificate.get()),
-            null);
+    dev.tokensandbox.desktop.check.CheckTarget target = yourBackend.target(newFlow.get());
     java.util.Optional<String> problem = dev.tokensandbox.desktop.check.YourBackend.problem(target);
     if (problem.isPresent()) {
       message.set(problem.get());
@@ -223,10 +204,6 @@ public final class DevicesViewModel implements AutoCloseable {
                 say(row, name + " joins through your backend at " + target.baseUrl());
               });
         });
-  }
-
-  private static String strip(String s) {
-    return s == null ? "" : s.strip();
   }
 
   /** One device's setup, fault and timeline, as a bug report shows it. */

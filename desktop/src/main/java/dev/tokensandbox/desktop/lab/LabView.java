@@ -1,6 +1,5 @@
 package dev.tokensandbox.desktop.lab;
 
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.ClockPacer;
 import dev.tokensandbox.client.presets.QaPreset;
 import dev.tokensandbox.client.rtc.SdkProfile;
@@ -181,53 +180,22 @@ public final class LabView extends BorderPane {
     setCenter(new VBox(8, chart, legend, log));
   }
 
-  /**
-   * The target row: the lab runs presets on its embedded backend, or a virtual device against your
-   * backend in real time.
-   */
-  private static javafx.scene.layout.FlowPane yourBackend(LabViewModel model) {
-    Label label = new Label("Your backend:");
-    javafx.scene.control.TextField url = new javafx.scene.control.TextField();
-    url.setId("lab-target-url");
-    url.setPromptText("http://localhost:3000");
-    url.setPrefColumnCount(18);
-    url.textProperty().bindBidirectional(model.targetUrlProperty());
-    ComboBox<Flow> flow = new ComboBox<>();
-    flow.setId("lab-target-flow");
-    flow.getItems().addAll(Flow.SHENGWANG, Flow.GIN);
-    flow.valueProperty().bindBidirectional(model.targetFlowProperty());
-    flow.setConverter(
-        new javafx.util.StringConverter<>() {
-          @Override
-          public String toString(Flow f) {
-            return f == null ? "" : f.label();
-          }
-
-          @Override
-          public Flow fromString(String text) {
-            return null;
-          }
-        });
-    javafx.scene.control.TextField appId = new javafx.scene.control.TextField();
-    appId.setId("lab-target-app-id");
-    appId.setPromptText("App ID");
-    appId.setPrefColumnCount(12);
-    appId.textProperty().bindBidirectional(model.targetAppIdProperty());
-    javafx.scene.control.PasswordField certificate = new javafx.scene.control.PasswordField();
-    certificate.setId("lab-target-certificate");
-    certificate.setPromptText("App Certificate");
-    certificate.setPrefColumnCount(12);
-    certificate.textProperty().bindBidirectional(model.targetCertificateProperty());
+  /** The lab runs presets on its embedded backend, or a virtual device against your backend. */
+  private static javafx.scene.control.TitledPane yourBackend(LabViewModel model) {
     Button go = new Button("Run against it (real time)");
     go.setId("lab-target-run");
     go.disableProperty().bind(model.readyProperty().not());
     go.setOnAction(e -> model.runAgainstYourBackend());
-    go.setTooltip(
-        new Tooltip(
-            "A virtual device fetches 40 s tokens from your token route, joins, and renews through"
-                + " it for 60 s; the sandbox's RTC service checks each token with your App ID and"
-                + " certificate. Real time: your server's clock cannot be fast-forwarded."));
-    return Layouts.toolbar(label, url, flow, appId, certificate, go);
+    return model
+        .yourBackend()
+        .pane(
+            "Your backend: run a virtual device against your own token server",
+            "lab-target",
+            true,
+            go,
+            "A virtual device fetches 40 s tokens from your token route and renews through it"
+                + " for 60 s; the sandbox's RTC service checks each token with your App ID and"
+                + " certificate. Real time: your server's clock cannot be fast-forwarded.");
   }
 
   private static final String NO_FAULT = "Clear lab faults";

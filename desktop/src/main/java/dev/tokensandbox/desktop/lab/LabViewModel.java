@@ -2,7 +2,6 @@ package dev.tokensandbox.desktop.lab;
 
 import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultRule;
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
@@ -114,14 +113,8 @@ public final class LabViewModel implements LabRuntime.Listener {
   private final ObjectProperty<RenewalPolicy.Trigger> trigger =
       new SimpleObjectProperty<>(this, "trigger");
   private final ObjectProperty<SdkProfile> sdk = new SimpleObjectProperty<>(this, "sdk");
-  private final javafx.beans.property.StringProperty targetUrl =
-      new javafx.beans.property.SimpleStringProperty(this, "targetUrl", "");
-  private final ObjectProperty<Flow> targetFlow =
-      new SimpleObjectProperty<>(this, "targetFlow", Flow.SHENGWANG);
-  private final javafx.beans.property.StringProperty targetAppId =
-      new javafx.beans.property.SimpleStringProperty(this, "targetAppId", "");
-  private final javafx.beans.property.StringProperty targetCertificate =
-      new javafx.beans.property.SimpleStringProperty(this, "targetCertificate", "");
+  private final dev.tokensandbox.desktop.ui.YourBackendForm yourBackend =
+      new dev.tokensandbox.desktop.ui.YourBackendForm();
 
   /** The backend of the run on screen when it is an integrator's; null for a preset run. */
   private CheckTarget external;
@@ -257,23 +250,9 @@ public final class LabViewModel implements LabRuntime.Listener {
     return sdk;
   }
 
-  /** "Your backend": its base URL (empty: the lab runs presets on its own embedded backend). */
-  public javafx.beans.property.StringProperty targetUrlProperty() {
-    return targetUrl;
-  }
-
-  /** The seed flow your backend implements (the lab's real-time run needs an RTC flow). */
-  public ObjectProperty<Flow> targetFlowProperty() {
-    return targetFlow;
-  }
-
-  public javafx.beans.property.StringProperty targetAppIdProperty() {
-    return targetAppId;
-  }
-
-  /** Held only in memory; never shown, logged or saved. */
-  public javafx.beans.property.StringProperty targetCertificateProperty() {
-    return targetCertificate;
+  /** "Your backend": URL, flow, App ID and certificate for a run against it. */
+  public dev.tokensandbox.desktop.ui.YourBackendForm yourBackend() {
+    return yourBackend;
   }
 
   /**
@@ -283,13 +262,7 @@ public final class LabViewModel implements LabRuntime.Listener {
    * A problem with the inputs is said in the verdict instead.
    */
   public void runAgainstYourBackend() {
-    CheckTarget target =
-        new CheckTarget(
-            strip(targetUrl.get()),
-            targetFlow.get(),
-            strip(targetAppId.get()),
-            strip(targetCertificate.get()),
-            null);
+    CheckTarget target = yourBackend.target();
     java.util.Optional<String> problem = dev.tokensandbox.desktop.check.YourBackend.problem(target);
     if (problem.isPresent()) {
       verdict.set(problem.get());
@@ -298,10 +271,6 @@ public final class LabViewModel implements LabRuntime.Listener {
     if (runtime != null) {
       runtime.runAgainst(target, externalTokenSeconds, externalRun);
     }
-  }
-
-  private static String strip(String s) {
-    return s == null ? "" : s.strip();
   }
 
   @Override

@@ -52,9 +52,9 @@ class DevicesViewModelTest extends SandboxTest {
           () -> {
             model.addToYourBackend();
             assertThat(model.messageProperty().get()).startsWith("Your backend: the URL must");
-            model.targetUrlProperty().set(yours.url());
-            model.targetAppIdProperty().set(theirs.appId());
-            model.targetCertificateProperty().set(theirs.appCertificate());
+            model.yourBackend().urlProperty().set(yours.url());
+            model.yourBackend().appIdProperty().set(theirs.appId());
+            model.yourBackend().certificateProperty().set(theirs.appCertificate());
             model.addToYourBackend();
           });
       await("the device", () -> ui.call(() -> model.rows().size()) == 1);

@@ -76,10 +76,10 @@ class LabViewModelTest {
     Workspace theirs = Workspace.generate(new Random(9));
     try (SandboxServer yours =
         SandboxServer.builder().workspace(theirs).port(0).demoMode(true).log(l -> {}).start()) {
-      model.targetUrlProperty().set(yours.url());
-      model.targetFlowProperty().set(Flow.GIN);
-      model.targetAppIdProperty().set(theirs.appId());
-      model.targetCertificateProperty().set(theirs.appCertificate());
+      model.yourBackend().urlProperty().set(yours.url());
+      model.yourBackend().flowProperty().set(Flow.GIN);
+      model.yourBackend().appIdProperty().set(theirs.appId());
+      model.yourBackend().certificateProperty().set(theirs.appCertificate());
       model.externalRunFor(32, Duration.ofSeconds(4));
       model.runAgainstYourBackend();
       real.advanceBy(Duration.ZERO);
@@ -111,7 +111,7 @@ class LabViewModelTest {
       assertThat(report.lab().events()).isNotEmpty();
 
       // The same backend checked with another certificate: its tokens are refused.
-      model.targetCertificateProperty().set("0123456789abcdef0123456789abcdef");
+      model.yourBackend().certificateProperty().set("0123456789abcdef0123456789abcdef");
       model.runAgainstYourBackend();
       real.advanceBy(Duration.ZERO);
       SandboxUnderTest.await(
@@ -126,15 +126,15 @@ class LabViewModelTest {
   void aRunAgainstYourBackendSaysWhatIsMissing() {
     model.runAgainstYourBackend();
     assertThat(model.verdictProperty().get()).startsWith("Your backend: the URL must start");
-    model.targetUrlProperty().set("http://localhost:3000");
-    model.targetFlowProperty().set(Flow.RINGNITY);
+    model.yourBackend().urlProperty().set("http://localhost:3000");
+    model.yourBackend().flowProperty().set(Flow.RINGNITY);
     model.runAgainstYourBackend();
     assertThat(model.verdictProperty().get()).contains("needs an RTC flow");
-    model.targetFlowProperty().set(Flow.SHENGWANG);
+    model.yourBackend().flowProperty().set(Flow.SHENGWANG);
     model.runAgainstYourBackend();
     assertThat(model.verdictProperty().get()).contains("give its App ID and App Certificate");
-    model.targetAppIdProperty().set("abc");
-    model.targetCertificateProperty().set("def");
+    model.yourBackend().appIdProperty().set("abc");
+    model.yourBackend().certificateProperty().set("def");
     model.runAgainstYourBackend();
     assertThat(model.verdictProperty().get()).contains("32 hex digits");
   }
