@@ -87,11 +87,15 @@ public final class RenewalRun {
   }
 
   CheckStep run(CheckTarget target) {
-    return run(target, e -> {});
+    return run(target, (e, expiresAt) -> {});
   }
 
-  /** Runs the device against {@code target}; {@code events} hears its timeline as it happens. */
-  public CheckStep run(CheckTarget target, java.util.function.Consumer<TimelineEvent> events) {
+  /**
+   * Runs the device against {@code target}; {@code events} hears its timeline as it happens, with
+   * when the token then in effect runs out (null before the first).
+   */
+  public CheckStep run(
+      CheckTarget target, java.util.function.BiConsumer<TimelineEvent, Instant> events) {
     String request =
         String.format(
             Locale.ROOT,
@@ -118,6 +122,7 @@ public final class RenewalRun {
       RtcTokenQuery who =
           RtcTokenQuery.uid(
               ContractCheck.CHANNEL, Long.parseLong(ContractCheck.UID), true, tokenSeconds);
+      TokenSession[] current = new TokenSession[1];
       TokenSession session =
           TokenSession.builder(
                   "check",
@@ -133,9 +138,10 @@ public final class RenewalRun {
               .listener(
                   e -> {
                     seen.add(e);
-                    events.accept(e);
+                    events.accept(e, current[0] == null ? null : current[0].currentExpiresAt());
                   })
               .build();
+      current[0] = session;
       Instant start = clock.now();
       clock.schedule(start, session::start);
       time.await(runFor);

@@ -129,9 +129,9 @@ public final class LabRuntime implements AutoCloseable {
                           new RenewalRun(time, tokenSeconds, runFor)
                               .run(
                                   target,
-                                  e -> {
+                                  (e, expiresAt) -> {
                                     if (externalRuns.get() == run) {
-                                      listener.event(e, null);
+                                      listener.event(e, expiresAt);
                                     }
                                   });
                       if (externalRuns.get() == run) {

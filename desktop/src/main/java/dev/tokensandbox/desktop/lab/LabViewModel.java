@@ -286,6 +286,12 @@ public final class LabViewModel implements LabRuntime.Listener {
           faultsAdded.clear();
           result = null;
           runLength.set(runFor.toMillis() / 1000.0);
+          description.set(
+              "A virtual device fetches "
+                  + externalTokenSeconds
+                  + " s tokens from your backend's route, joins, and renews through it at every"
+                  + " onTokenPrivilegeWillExpire; the sandbox's RTC service checks each token with"
+                  + " your App ID and certificate. Expects: renewals, no kick, no refusal.");
           verdict.set(
               "Running against your backend ("
                   + target
@@ -322,7 +328,10 @@ public final class LabViewModel implements LabRuntime.Listener {
   }
 
   public void run(double speed) {
-    external = null;
+    if (external != null) {
+      external = null;
+      describe(selected.get());
+    }
     QaPreset preset = selected.get();
     if (preset != null && runtime != null) {
       RenewalPolicy.Trigger t = trigger.get();

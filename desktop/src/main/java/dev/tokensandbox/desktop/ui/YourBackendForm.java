@@ -103,6 +103,7 @@ public final class YourBackendForm {
     pane.setId(idPrefix);
     pane.setExpanded(false);
     pane.setAnimated(false);
+    pane.getStyleClass().add("your-backend");
     return pane;
   }
 

@@ -94,6 +94,12 @@ class LabViewModelTest {
           .filteredOn(r -> r.kind() == EventKind.WILL_EXPIRE)
           .first()
           .satisfies(r -> assertThat(r.text()).contains("onTokenPrivilegeWillExpire"));
+      assertThat(model.rows())
+          .as("the token lane has its lifetimes")
+          .filteredOn(r -> r.kind() == EventKind.RENEWED)
+          .allMatch(r -> !Double.isNaN(r.expiresAt()));
+      assertThat(model.descriptionProperty().get())
+          .startsWith("A virtual device fetches 32 s tokens");
       // The bug report carries the run, its verdict and no secret.
       var report =
           dev.tokensandbox.desktop.scenarios.BugReport.of(
