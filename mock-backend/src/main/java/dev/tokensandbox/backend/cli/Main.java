@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
     version = "Token Sandbox 0.1.0",
     description = "Issue, decode, verify and lint short-lived RTC/RTM/Chat tokens and JWTs.",
     subcommandsRepeatable = false)
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   /** Exit code for bad input: a bad option value, or text that is not a token. */
   public static final int EXIT_BAD_INPUT = 2;
 
@@ -33,9 +33,33 @@ public final class Main implements Runnable {
     this.context = context;
   }
 
+  /** The option a request field comes from, for errors that name what the user typed. */
+  private static final Map<String, String> OPTION_FOR_FIELD =
+      Map.of(
+          "expireSeconds", "--expire",
+          "channelName", "--channel",
+          "uid", "--uid",
+          "userAccount", "--account",
+          "userId", "--user",
+          "appId", "--app-id",
+          "appCertificate", "--app-certificate",
+          "joinChannelExpire", "--join-expire",
+          "publishAudioStreamExpire", "--audio-expire",
+          "publishVideoStreamExpire", "--video-expire");
+
   @Override
-  public void run() {
-    context.err().println("Missing command: try 'token-sandbox --help'.");
+  public Integer call() {
+    context.err().println("Missing command: issue, decode, serve or health.");
+    context.err().println("Run 'token-sandbox --help' for usage.");
+    return EXIT_BAD_INPUT;
+  }
+
+  /** {@code field} as the option the user typed, when there is one. */
+  static String option(String field) {
+    if (field == null) {
+      return "";
+    }
+    return OPTION_FOR_FIELD.getOrDefault(field, field);
   }
 
   public static void main(String[] args) {
@@ -65,9 +89,25 @@ public final class Main implements Runnable {
     cli.addSubcommand("health", new HealthCommand(context));
     cli.setOut(context.out());
     cli.setErr(context.err());
+    // A usage error is one line naming the option and the rule, and where help is.
+    cli.setParameterExceptionHandler(
+        (e, badArgs) -> {
+          e.getCommandLine().getErr().println(e.getMessage());
+          e.getCommandLine()
+              .getErr()
+              .println(
+                  "Run '"
+                      + e.getCommandLine().getCommandSpec().qualifiedName()
+                      + " --help' for usage.");
+          return EXIT_BAD_INPUT;
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof InvalidTokenRequestException || e instanceof WorkspaceException) {
+          if (e instanceof InvalidTokenRequestException bad) {
+            commandLine.getErr().println("error: " + option(bad.field()) + ": " + bad.rule());
+            return EXIT_BAD_INPUT;
+          }
+          if (e instanceof WorkspaceException) {
             commandLine.getErr().println("error: " + e.getMessage());
             return EXIT_BAD_INPUT;
           }

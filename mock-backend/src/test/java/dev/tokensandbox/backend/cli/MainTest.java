@@ -124,6 +124,34 @@ class MainTest {
   }
 
   @Test
+  void usageErrorsAreOneLineNamingTheOptionPlusWhereHelpIs() {
+    CliRun missing = CliRun.run(home, "issue", "rtc");
+    CliRun unknown = CliRun.run(home, "issue", "rtc", "--channel", "a", "--colour", "red");
+    CliRun both =
+        CliRun.run(home, "issue", "rtc", "--channel", "a", "--uid", "1", "--account", "bob");
+    CliRun threads =
+        CliRun.run(home, "serve", "--threads", "2", "--port", "0", "--exit-after-start");
+    CliRun bare = CliRun.run(home);
+
+    assertThat(missing.err())
+        .isEqualTo(
+            "Missing required option: '--channel=<channel>'\n"
+                + "Run 'token-sandbox issue rtc --help' for usage.\n");
+    assertThat(unknown.err()).startsWith("Unknown options: '--colour', 'red'\n");
+    assertThat(both.err()).contains("--uid", "--account", "mutually exclusive");
+    assertThat(threads.err()).startsWith("--threads");
+    assertThat(bare.err())
+        .isEqualTo(
+            "Missing command: issue, decode, serve or health.\n"
+                + "Run 'token-sandbox --help' for usage.\n");
+    for (CliRun run : new CliRun[] {missing, unknown, both, threads, bare}) {
+      assertThat(run.exit()).as(run.err()).isEqualTo(2);
+      assertThat(run.err().lines()).as(run.err()).hasSize(2);
+      assertThat(run.err()).doesNotContain("Usage:", "Exception");
+    }
+  }
+
+  @Test
   void badIssueInputIsACleanMessageAndExitTwo() {
     CliRun badChannel = CliRun.run(home, "issue", "rtc", "--channel", "a/b");
     CliRun badExpire = CliRun.run(home, "issue", "rtc", "--channel", "a", "--expire", "90000");
@@ -132,13 +160,13 @@ class MainTest {
     CliRun halfCredentials =
         CliRun.run(home, Map.of("SHENGWANG_APP_ID", APP_ID), "", "issue", "chat-app");
 
-    assertThat(badChannel.err()).startsWith("error: channelName: may contain only");
+    assertThat(badChannel.err()).startsWith("error: --channel: may contain only");
     assertThat(badExpire.err())
-        .startsWith("error: expireSeconds: must be 1..86400 seconds (got 90000)");
-    assertThat(badUid.err()).startsWith("error: uid: must be an integer in 0..4294967295");
+        .isEqualTo("error: --expire: must be 1..86400 seconds (got 90000)\n");
+    assertThat(badUid.err()).startsWith("error: --uid: must be an integer in 0..4294967295");
     assertThat(notANumber.err()).contains("Invalid value for option '--expire'");
     assertThat(halfCredentials.err())
-        .startsWith("error: appCertificate: is required with --app-id");
+        .startsWith("error: --app-certificate: is required with --app-id");
     for (CliRun run : new CliRun[] {badChannel, badExpire, badUid, notANumber, halfCredentials}) {
       assertThat(run.exit()).isEqualTo(2);
       assertThat(run.out()).isEmpty();

@@ -1,0 +1,65 @@
+package dev.tokensandbox.backend.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar's real entry point, as a user runs it: usage errors are one line and a hint on
+ * stderr with exit 2, bad values name the option typed, a bare command exits 2.
+ */
+class CliJarIT {
+  @TempDir Path home;
+
+  record Run(int exit, String out, String err) {}
+
+  private Run jar(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Duser.home=" + home);
+    cmd.add("-jar");
+    cmd.add(Path.of("target/token-sandbox.jar").toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("SHENGWANG_") || k.startsWith("TOKEN_SANDBOX_"));
+    pb.environment().put("TOKEN_SANDBOX_WORKSPACE", home.resolve("ws.json").toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), out, err);
+  }
+
+  @Test
+  void usageErrorsBadValuesAndABareCommand() throws Exception {
+    Run missing = jar("issue", "rtc");
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err().lines())
+        .containsExactly(
+            "Missing required option: '--channel=<channel>'",
+            "Run 'token-sandbox issue rtc --help' for usage.");
+
+    Run expire = jar("issue", "rtc", "--channel", "a", "--expire", "90000");
+    assertThat(expire.exit()).isEqualTo(2);
+    assertThat(expire.err().strip())
+        .isEqualTo("error: --expire: must be 1..86400 seconds (got 90000)");
+    assertThat(expire.out()).isEmpty();
+
+    Run bare = jar();
+    assertThat(bare.exit()).isEqualTo(2);
+    assertThat(bare.err()).startsWith("Missing command");
+
+    Run ok = jar("issue", "rtc", "--channel", "a", "--uid", "7");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(ok.out().strip()).startsWith("007");
+  }
+}
