@@ -108,11 +108,24 @@ public final class ProviderFlows {
             .thenAccept(
                 answer -> {
                   if (answer.status() >= 400 || !answer.body().path("token").isTextual()) {
-                    throw ApiError.badGateway(
-                        "upstream_failed",
-                        "Failed to generate chat token: provider answered " + answer.status());
+                    throw chatTokenFailed("provider answered " + answer.status());
                   }
                   Http.json(ctx, 200, answer.body());
+                })
+            .exceptionally(
+                failure -> {
+                  // The seed's route answers 500 {error: 'Failed to generate chat token'} when its
+                  // provider call fails; the sandbox adds why in "message".
+                  Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                  if (cause instanceof ApiError e && e.status() == 500) {
+                    throw e;
+                  }
+                  throw chatTokenFailed(
+                      cause instanceof ApiError e ? e.getMessage() : "provider unreachable");
                 }));
+  }
+
+  private static ApiError chatTokenFailed(String why) {
+    return new ApiError(500, "Failed to generate chat token", null, why);
   }
 }

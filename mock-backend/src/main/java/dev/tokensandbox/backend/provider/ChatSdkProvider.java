@@ -93,15 +93,36 @@ public final class ChatSdkProvider {
     if (userId == null || userId.isBlank()) {
       throw ApiError.badRequest("userId", "is required");
     }
-    Map<String, Object> user = new LinkedHashMap<>();
-    user.put("id", userId);
-    user.put("name", Http.text(body, "name", 255));
-    user.put("image", Http.text(body, "image", 2048));
     JsonNode custom = body.get("custom");
     if (custom != null && !custom.isNull() && !custom.isObject()) {
       throw ApiError.badRequest("custom", "must be a JSON object");
     }
-    users.merge(userId, user, (old, fresh) -> fresh);
+    // An upsert, as the seed says: the fields given update the user, the others stay.
+    Map<String, Object> given = new LinkedHashMap<>();
+    if (body.has("name")) {
+      given.put("name", Http.text(body, "name", 255));
+    }
+    if (body.has("image")) {
+      given.put("image", Http.text(body, "image", 2048));
+    }
+    if (custom != null) {
+      given.put(
+          "custom", custom.isNull() ? null : Http.JSON.convertValue(custom, LinkedHashMap.class));
+    }
+    Map<String, Object> user =
+        users.compute(
+            userId,
+            (id, old) -> {
+              Map<String, Object> next = new LinkedHashMap<>();
+              next.put("id", id);
+              next.put("name", old == null ? null : old.get("name"));
+              next.put("image", old == null ? null : old.get("image"));
+              if (old != null && old.containsKey("custom")) {
+                next.put("custom", old.get("custom"));
+              }
+              next.putAll(given);
+              return next;
+            });
     String route = RouteContext.route(ctx);
     Map<String, Object> claims =
         user.get("name") == null ? Map.of() : Map.of("name", user.get("name"));
@@ -112,7 +133,12 @@ public final class ChatSdkProvider {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("token", rest.token());
     out.put("wsToken", ws.token());
-    out.put("user", user);
+    // The seed's answer shows the user as {id, name, image}; custom is stored (GET /api/users/me).
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put("id", user.get("id"));
+    shown.put("name", user.get("name"));
+    shown.put("image", user.get("image"));
+    out.put("user", shown);
     out.put("expiresIn", rest.expiresAt().getEpochSecond() - rest.issuedAt().getEpochSecond());
     Http.json(ctx, 200, out);
   }

@@ -125,9 +125,9 @@ class FaultsTest {
 
     ServerFixture.Reply reply = sandbox.post("/api/auth/chat-token", "", "Authorization", session);
 
-    assertThat(reply.code()).isEqualTo(502);
-    assertThat(reply.json().path("message").asText())
-        .isEqualTo("Failed to generate chat token: provider answered 401");
+    assertThat(reply.code()).isEqualTo(500);
+    assertThat(reply.json().path("error").asText()).isEqualTo("Failed to generate chat token");
+    assertThat(reply.json().path("message").asText()).isEqualTo("provider answered 401");
   }
 
   @Test

@@ -64,6 +64,70 @@ class ProviderFlowsTest {
   }
 
   @Test
+  void chatSdkUpsertsTheUserKeepingWhatASecondCallOmits() {
+    String key = ServerFixture.WORKSPACE.chatsdkApiKey();
+    ServerFixture.Reply first =
+        sandbox.post(
+            "/tokens",
+            "{\"userId\":\"user-123\",\"name\":\"Alice Johnson\",\"image\":\"https://a/i.png\","
+                + "\"custom\":{\"department\":\"Engineering\",\"role\":\"Senior Developer\"}}",
+            "X-API-Key",
+            key);
+    assertThat(first.code()).isEqualTo(200);
+    assertThat(first.json().path("user").has("custom")).as("the seed's user shape").isFalse();
+
+    ServerFixture.Reply second =
+        sandbox.post(
+            "/tokens", "{\"userId\":\"user-123\",\"name\":\"Alice J.\"}", "X-API-Key", key);
+    var user = second.json().path("user");
+    assertThat(user.path("name").asText()).isEqualTo("Alice J.");
+    assertThat(user.path("image").asText())
+        .as("kept: the call omitted it")
+        .isEqualTo("https://a/i.png");
+
+    // The REST API returns the stored user, custom metadata included.
+    String rest = second.json().path("token").asText();
+    ServerFixture.Reply me = sandbox.get("/api/users/me", "Authorization", "Bearer " + rest);
+    assertThat(me.json().path("user").path("custom").path("department").asText())
+        .isEqualTo("Engineering");
+    assertThat(me.json().path("user").path("custom").path("role").asText())
+        .as("kept: the second call omitted custom")
+        .isEqualTo("Senior Developer");
+    assertThat(me.json().path("user").path("name").asText()).isEqualTo("Alice J.");
+
+    ServerFixture.Reply cleared =
+        sandbox.post("/tokens", "{\"userId\":\"user-123\",\"image\":null}", "X-API-Key", key);
+    assertThat(cleared.json().path("user").path("image").isNull())
+        .as("null given: cleared")
+        .isTrue();
+    assertThat(cleared.json().path("user").path("name").asText()).isEqualTo("Alice J.");
+  }
+
+  @Test
+  void theChatTokenRouteAnswersAsTheSeedWhenItsProviderFails() {
+    String alice = sandbox.login("alice", "alice-demo");
+    sandbox
+        .server
+        .admin()
+        .setFaults(FaultPlan.of(FaultRule.always("chatsdk.provider", Fault.REVOKED_KEY, 0)));
+    ServerFixture.Reply refused = sandbox.post("/api/auth/chat-token", "", "Authorization", alice);
+    assertThat(refused.code()).isEqualTo(500);
+    assertThat(refused.json().path("error").asText()).isEqualTo("Failed to generate chat token");
+    assertThat(refused.json().path("message").asText()).isEqualTo("provider answered 401");
+
+    try (ServerFixture elsewhere =
+        new ServerFixture(SandboxServer.builder().providerBaseUrl("http://127.0.0.1:9"))) {
+      String bob = elsewhere.login("alice", "alice-demo");
+      ServerFixture.Reply unreachable =
+          elsewhere.post("/api/auth/chat-token", "", "Authorization", bob);
+      assertThat(unreachable.code()).isEqualTo(500);
+      assertThat(unreachable.json().path("error").asText())
+          .isEqualTo("Failed to generate chat token");
+      assertThat(unreachable.json().path("message").asText()).contains("provider unreachable");
+    }
+  }
+
+  @Test
   void chatTokenIsLimitedToTenPerFifteenMinutesPerUser() {
     String alice = sandbox.login("alice", "alice-demo");
     String customer = sandbox.login("customer", "customer-demo");
