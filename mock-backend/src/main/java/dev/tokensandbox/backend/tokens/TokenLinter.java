@@ -37,7 +37,47 @@ public final class TokenLinter {
     } else {
       lintJwt((JwtInfo) token, now, out);
     }
-    return List.copyOf(out);
+    return List.copyOf(oneFindingPerCause(out));
+  }
+
+  /**
+   * The token and its privileges often end at the same instant: one {@code TOKEN_EXPIRED} (or
+   * {@code EXPIRES_SOON}) per instant, naming everything it covers ("token, joinChannel,
+   * publishAudioStream expired 2 h ago (at …)"), instead of one per item.
+   */
+  static List<LintWarning> oneFindingPerCause(List<LintWarning> in) {
+    java.util.Map<String, List<String>> covered = new java.util.LinkedHashMap<>();
+    java.util.Map<String, LintCode> codes = new java.util.HashMap<>();
+    List<Object> order = new ArrayList<>();
+    for (LintWarning w : in) {
+      int space = w.message().indexOf(' ');
+      if ((w.code() == LintCode.TOKEN_EXPIRED || w.code() == LintCode.EXPIRES_SOON) && space > 0) {
+        String cause = w.code() + "|" + w.message().substring(space + 1);
+        if (!covered.containsKey(cause)) {
+          covered.put(cause, new ArrayList<>());
+          codes.put(cause, w.code());
+          order.add(cause);
+        }
+        covered.get(cause).add(w.message().substring(0, space));
+      } else {
+        order.add(w);
+      }
+    }
+    List<LintWarning> out = new ArrayList<>();
+    for (Object o : order) {
+      if (o instanceof LintWarning w) {
+        out.add(w);
+      } else {
+        String cause = (String) o;
+        out.add(
+            new LintWarning(
+                codes.get(cause),
+                String.join(", ", covered.get(cause))
+                    + " "
+                    + cause.substring(cause.indexOf('|') + 1)));
+      }
+    }
+    return out;
   }
 
   static void expiry(String what, Instant expiresAt, Instant now, List<LintWarning> out) {

@@ -107,6 +107,27 @@ class TokenLinterTest {
   }
 
   @Test
+  void privilegesEndingTogetherAreOneFindingNamingThemAll() {
+    int past = (int) NOW - 7200;
+    List<LintWarning> found = lint(legacy(Map.of(1, past, 2, past, 3, past, 4, past)));
+
+    assertThat(found).filteredOn(w -> w.code() == LintCode.TOKEN_EXPIRED).hasSize(1);
+    assertThat(found)
+        .filteredOn(w -> w.code() == LintCode.TOKEN_EXPIRED)
+        .first()
+        .satisfies(
+            w ->
+                assertThat(w.message())
+                    .startsWith(
+                        "joinChannel, publishAudioStream, publishVideoStream, publishDataStream"
+                            + " expired"));
+    // Different instants stay different findings.
+    assertThat(lint(legacy(Map.of(1, past, 2, past - 60))))
+        .filteredOn(w -> w.code() == LintCode.TOKEN_EXPIRED)
+        .hasSize(2);
+  }
+
+  @Test
   void issuedInFuture() {
     assertThat(codes(rtc(NOW + 300, 3600, "room", "42", Map.of(1, 3600))))
         .containsExactly(LintCode.ISSUED_IN_FUTURE);
