@@ -59,6 +59,13 @@ final class DecodeCommand implements Callable<Integer> {
   String uidGuess;
 
   @Option(
+      names = "--user",
+      description =
+          "006 RTM only: the user id the token was built for (RTM v1 keeps it where RTC keeps the"
+              + " channel), to verify its signature.")
+  String userGuess;
+
+  @Option(
       names = "--workspace",
       paramLabel = "FILE",
       description = "Workspace file to take credentials from.")
@@ -103,6 +110,9 @@ final class DecodeCommand implements Callable<Integer> {
     String appId =
         decoded instanceof AccessToken2Info t ? t.appId() : ((AccessToken1Info) decoded).appId();
     String cert = certificate != null ? certificate : certificateFor(appId).orElse(null);
+    if (userGuess != null) {
+      return VerificationKeys.certificate(cert).withGuess(userGuess, "");
+    }
     return VerificationKeys.certificate(cert).withGuess(channelGuess, uidGuess);
   }
 

@@ -123,13 +123,18 @@ public final class TokenLinter {
             LintCode.LEGACY_006,
             "AccessToken v1 (006): SDKs and engines that expect AccessToken2 (007) reject it"));
     expiry("token", t.messageExpiresAt(), now, out);
+    // RTM v1 builds its login token with the user id in the channel slot and an empty uid: that
+    // empty uid is the format, not a wildcard.
+    boolean rtm = t.privileges().stream().anyMatch(p -> p.id() == TokenVerifier.RTM_LOGIN);
     if (t.crcChannel() == 0) {
       out.add(
           new LintWarning(
               LintCode.WILDCARD_CHANNEL,
-              "channel CRC32 is 0, the checksum of \"\": the token opens every channel"));
+              rtm
+                  ? "the RTM user id's CRC32 is 0, the checksum of \"\": the token is for no user"
+                  : "channel CRC32 is 0, the checksum of \"\": the token opens every channel"));
     }
-    if (t.crcUid() == 0) {
+    if (t.crcUid() == 0 && !rtm) {
       out.add(
           new LintWarning(
               LintCode.WILDCARD_UID,

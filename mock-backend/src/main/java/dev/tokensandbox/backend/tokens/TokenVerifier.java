@@ -16,6 +16,12 @@ import javax.crypto.spec.SecretKeySpec;
  * {@link AccessToken#generateSignature}); the decoder's exact signed bytes are then checked.
  */
 public final class TokenVerifier {
+  /**
+   * The privilege a legacy (006) RTM login token carries (RTM v1 puts the user id in the channel
+   * slot).
+   */
+  static final int RTM_LOGIN = 1000;
+
   private TokenVerifier() {}
 
   public static Verification verify(DecodedToken token, VerificationKeys keys) {
@@ -51,6 +57,11 @@ public final class TokenVerifier {
   private static Verification verify006(AccessToken1Info token, VerificationKeys keys) {
     if (isBlank(keys.appCertificate())) {
       return Verification.notVerified("no App Certificate given");
+    }
+    boolean rtm = token.privileges().stream().anyMatch(p -> p.id() == RTM_LOGIN);
+    if (rtm && (keys.channelGuess() == null || keys.uidGuess() == null)) {
+      return Verification.notVerified(
+          "a 006 RTM token's signature covers its user id: give it to verify (decode --user ID)");
     }
     if (keys.channelGuess() == null || keys.uidGuess() == null) {
       return Verification.notVerified(

@@ -175,6 +175,19 @@ class MainTest {
   }
 
   @Test
+  void aLegacyRtmTokenIsReadAsWhatItIs() {
+    String rtm = CliRun.run(home, "issue", "rtm", "--user", "alice", "--legacy").out().strip();
+    assertThat(rtm).startsWith("006");
+
+    CliRun plain = CliRun.run(home, "decode", rtm);
+    assertThat(plain.out()).doesNotContain("WILDCARD_UID").contains("decode --user ID");
+    CliRun verified = CliRun.run(home, "decode", rtm, "--user", "alice");
+    assertThat(verified.out()).contains("VALID").doesNotContain("WILDCARD_UID");
+    CliRun wrong = CliRun.run(home, "decode", rtm, "--user", "bob");
+    assertThat(wrong.out()).contains("NOT_VERIFIED").doesNotContain(" VALID");
+  }
+
+  @Test
   void legacyAndJwtTokensRoundTripThroughTheCli() throws Exception {
     String legacy =
         CliRun.run(home, "issue", "rtc", "--channel", "testing", "--uid", "1234", "--legacy")
