@@ -106,7 +106,8 @@ public final class DevicesView extends VBox {
     sections.setOrientation(javafx.geometry.Orientation.VERTICAL);
     sections.setDividerPositions(0.55);
     VBox.setVgrow(sections, Priority.ALWAYS);
-    getChildren().addAll(title, create, yourBackend(model), sections);
+    // Below the devices: opening it never pushes the device commands out of view.
+    getChildren().addAll(title, create, sections, yourBackend(model));
   }
 
   /** Paired devices: what they report over the device channel, and commands sent to them. */
