@@ -60,7 +60,8 @@ public final class DevicesView extends VBox {
             lifetime,
             new Label("Renew on"),
             trigger,
-            add);
+            add,
+            yourBackend(model));
 
     TableView<DevicesViewModel.Row> table = new TableView<>(model.rows());
     table.setId("devices-table");
@@ -106,8 +107,7 @@ public final class DevicesView extends VBox {
     sections.setOrientation(javafx.geometry.Orientation.VERTICAL);
     sections.setDividerPositions(0.55);
     VBox.setVgrow(sections, Priority.ALWAYS);
-    // Below the devices: opening it never pushes the device commands out of view.
-    getChildren().addAll(title, create, sections, yourBackend(model));
+    getChildren().addAll(title, create, sections);
   }
 
   /** Paired devices: what they report over the device channel, and commands sent to them. */
@@ -292,7 +292,7 @@ public final class DevicesView extends VBox {
     return model
         .yourBackend()
         .pane(
-            "Your backend: devices that fetch tokens from your own token server",
+            "Your backend…",
             "device-target",
             false,
             add,
