@@ -40,6 +40,57 @@ class CliJarIT {
   }
 
   @Test
+  void theLauncherMakesItsArchiveOnceAndBehavesAsTheJar() throws Exception {
+    Path launcher = Path.of("../bin/token-sandbox").toAbsolutePath().normalize();
+    Run token = jar("issue", "rtc", "--channel", "a", "--uid", "7");
+    String t = token.out().strip();
+
+    Run first = launch(launcher, "decode", t);
+    Path cds = home.resolve("sandbox-home/cds");
+    try (var files = java.nio.file.Files.list(cds)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .singleElement()
+          .satisfies(n -> assertThat(n).startsWith("token-sandbox-cli-").endsWith(".jsa"));
+    }
+    Run second = launch(launcher, "decode", t);
+    assertThat(second.exit()).isEqualTo(first.exit()).isZero();
+    // The same report (the countdown moves between runs).
+    assertThat(timeless(second.out()))
+        .isEqualTo(timeless(first.out()))
+        .isEqualTo(timeless(jar("decode", t).out()))
+        .contains("VALID");
+    assertThat(second.err()).as("no CDS chatter").isEmpty();
+
+    Run bad = launch(launcher, "issue", "rtc", "--channel", "a", "--expire", "90000");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err().strip())
+        .isEqualTo("error: --expire: must be 1..86400 seconds (got 90000)");
+  }
+
+  private static String timeless(String report) {
+    return report.replaceAll("expires in [0-9:]+", "expires in …");
+  }
+
+  private Run launch(Path launcher, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add("sh");
+    cmd.add(launcher.toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("SHENGWANG_") || k.startsWith("TOKEN_SANDBOX_"));
+    pb.environment().put("TOKEN_SANDBOX_WORKSPACE", home.resolve("ws.json").toString());
+    pb.environment().put("TOKEN_SANDBOX_HOME", home.resolve("sandbox-home").toString());
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), out, err);
+  }
+
+  @Test
   void usageErrorsBadValuesAndABareCommand() throws Exception {
     Run missing = jar("issue", "rtc");
     assertThat(missing.exit()).isEqualTo(2);

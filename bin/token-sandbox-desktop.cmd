@@ -1,0 +1,25 @@
+@echo off
+rem token-sandbox-desktop for Windows: as bin/token-sandbox-desktop (a CDS archive made on first use, per jar
+rem build, under %USERPROFILE%\.token-sandbox\cds). Not exercised on the project's Linux CI.
+setlocal
+set "HERE=%~dp0.."
+if "%TOKEN_SANDBOX_DESKTOP_JAR%"=="" (set "JAR=%HERE%\desktop\target\token-sandbox-desktop.jar") else (set "JAR=%TOKEN_SANDBOX_DESKTOP_JAR%")
+if not exist "%JAR%" (echo token-sandbox: %JAR% not found; build it first: mvnw -B install -DskipTests 1>&2 & exit /b 2)
+set "JAVA=java"
+if not "%JAVA_HOME%"=="" set "JAVA=%JAVA_HOME%\bin\java"
+set "OPTS="
+set "KIND=desktop"
+if /i "%~1"=="check" set "KIND=desktop-cli"
+for %%F in ("%JAR%") do set "SIZE=%%~zF"
+set "DIR=%USERPROFILE%\.token-sandbox\cds"
+set "ARCHIVE=%DIR%\token-sandbox-desktop-%KIND%-%SIZE%.jsa"
+set "QUIET=-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+if exist "%ARCHIVE%" (
+  "%JAVA%" %QUIET% -XX:SharedArchiveFile="%ARCHIVE%" %OPTS% -jar "%JAR%" %*
+  exit /b %ERRORLEVEL%
+)
+if not exist "%DIR%" mkdir "%DIR%" 2>nul
+"%JAVA%" %QUIET% -XX:ArchiveClassesAtExit="%ARCHIVE%.tmp" %OPTS% -jar "%JAR%" %*
+set RC=%ERRORLEVEL%
+if exist "%ARCHIVE%.tmp" move /y "%ARCHIVE%.tmp" "%ARCHIVE%" >nul
+exit /b %RC%
