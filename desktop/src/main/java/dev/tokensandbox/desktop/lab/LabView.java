@@ -74,6 +74,8 @@ public final class LabView extends BorderPane {
     expire.setId("lab-expire");
     expire.setOnAction(e -> model.expireNow());
     speeds.getChildren().addAll(next, expire);
+    // Against your backend time is real: no speeds, no jumps, no simulated expiry.
+    speeds.disableProperty().bind(model.realTimeProperty());
 
     ComboBox<RenewalPolicy.Trigger> policy = new ComboBox<>();
     policy.setId("lab-policy");
@@ -169,11 +171,18 @@ public final class LabView extends BorderPane {
               }
             });
     VBox.setVgrow(log, Priority.ALWAYS);
-    Label legend =
-        new Label(
-            "▬ token lifetime (red: ran out)   ▲ will-expire   ● renewed / joined   ✖ failure   ·"
-                + " other   (x: seconds of virtual time; the log names the SDK callback of each"
-                + " RTC event)");
+    Label legend = new Label();
+    legend
+        .textProperty()
+        .bind(
+            model
+                .realTimeProperty()
+                .map(
+                    real ->
+                        "▬ token lifetime (red: ran out)   ▲ will-expire   ● renewed / joined   ✖"
+                            + " failure   · other   (x: seconds of "
+                            + (real ? "real time, against your backend" : "virtual time")
+                            + "; the log names the SDK callback of each RTC event)"));
     legend.getStyleClass().add("legend");
     legend.setWrapText(true);
     legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

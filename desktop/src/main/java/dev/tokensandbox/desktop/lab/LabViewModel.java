@@ -121,6 +121,9 @@ public final class LabViewModel implements LabRuntime.Listener {
 
   private boolean externalDone;
 
+  private final javafx.beans.property.ReadOnlyBooleanWrapper realTime =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(this, "realTime");
+
   private CheckStep externalStep;
 
   /** Lifetime of the tokens a run against your backend asks for, and how long it stays in. */
@@ -250,6 +253,11 @@ public final class LabViewModel implements LabRuntime.Listener {
     return sdk;
   }
 
+  /** True while a run against your backend is on screen and running (time is real). */
+  public javafx.beans.property.ReadOnlyBooleanProperty realTimeProperty() {
+    return realTime.getReadOnlyProperty();
+  }
+
   /** "Your backend": URL, flow, App ID and certificate for a run against it. */
   public dev.tokensandbox.desktop.ui.YourBackendForm yourBackend() {
     return yourBackend;
@@ -283,6 +291,7 @@ public final class LabViewModel implements LabRuntime.Listener {
           external = target;
           externalDone = false;
           externalStep = null;
+          realTime.set(true);
           faultsAdded.clear();
           result = null;
           runLength.set(runFor.toMillis() / 1000.0);
@@ -322,12 +331,14 @@ public final class LabViewModel implements LabRuntime.Listener {
         () -> {
           externalDone = true;
           externalStep = step;
+          realTime.set(false);
           verdict.set(text);
           time.set(String.format(Locale.ROOT, "+%.1f s  finished", now.get()));
         });
   }
 
   public void run(double speed) {
+    realTime.set(false); // a preset run silences a run against your backend still going
     if (external != null) {
       external = null;
       describe(selected.get());

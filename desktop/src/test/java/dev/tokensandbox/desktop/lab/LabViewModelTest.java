@@ -84,8 +84,10 @@ class LabViewModelTest {
       model.runAgainstYourBackend();
       real.advanceBy(Duration.ZERO);
 
+      SandboxUnderTest.await("the run to start", () -> model.realTimeProperty().get());
       SandboxUnderTest.await(
           "the verdict", () -> model.verdictProperty().get().startsWith("PASS — your backend"));
+      assertThat(model.realTimeProperty().get()).as("over: speeds come back").isFalse();
       assertThat(model.rows())
           .extracting(LabViewModel.Row::kind)
           .contains(EventKind.JOINED, EventKind.WILL_EXPIRE, EventKind.RENEWED)
