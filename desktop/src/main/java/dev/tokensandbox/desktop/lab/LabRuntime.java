@@ -124,6 +124,9 @@ public final class LabRuntime implements AutoCloseable {
               new Thread(
                   () -> {
                     try (RenewalRun.RealTime time = new RenewalRun.RealTime()) {
+                      if (externalRuns.get() != run) {
+                        return; // a preset (or a newer run) started before this thread did
+                      }
                       listener.externalStarted(target, time.clock().now(), runFor);
                       CheckStep step =
                           new RenewalRun(time, tokenSeconds, runFor)
