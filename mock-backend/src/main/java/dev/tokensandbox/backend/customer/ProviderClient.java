@@ -28,22 +28,43 @@ public final class ProviderClient implements AutoCloseable {
   /** How long an idle upstream connection is kept: a third of the sandbox's idle timeout. */
   static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
-  private final OkHttpClient http;
+  private final Duration timeout;
+  private volatile OkHttpClient http;
 
+  /**
+   * The OkHttp client is made on the first provider call, not at start: building it loads the TLS
+   * trust store and some 240 security classes the server's start does not need (#21).
+   */
   public ProviderClient(Duration timeout) {
-    this.http =
-        new OkHttpClient.Builder()
-            .connectTimeout(timeout)
-            .readTimeout(timeout)
-            .callTimeout(timeout.multipliedBy(2))
-            // Idle connections leave the pool well before the provider's idle timeout (the
-            // sandbox's own: 60 s), and a request that died on a pooled connection before any
-            // answer is retried on a fresh one
-            // (docs/decisions/0006-keep-alive-and-idle-timeout.md).
-            .connectionPool(
-                new okhttp3.ConnectionPool(5, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
-            .retryOnConnectionFailure(true)
-            .build();
+    this.timeout = timeout;
+  }
+
+  private OkHttpClient http() {
+    OkHttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client = build(timeout);
+          http = client;
+        }
+      }
+    }
+    return client;
+  }
+
+  private static OkHttpClient build(Duration timeout) {
+    return new OkHttpClient.Builder()
+        .connectTimeout(timeout)
+        .readTimeout(timeout)
+        .callTimeout(timeout.multipliedBy(2))
+        // Idle connections leave the pool well before the provider's idle timeout (the
+        // sandbox's own: 60 s), and a request that died on a pooled connection before any
+        // answer is retried on a fresh one
+        // (docs/decisions/0006-keep-alive-and-idle-timeout.md).
+        .connectionPool(new okhttp3.ConnectionPool(5, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+        .retryOnConnectionFailure(true)
+        .build();
   }
 
   /** Upstream answer: status and parsed JSON body. */
@@ -64,7 +85,8 @@ public final class ProviderClient implements AutoCloseable {
       throw new IllegalStateException("request body is not serialisable", e);
     }
     CompletableFuture<Answer> answer = new CompletableFuture<>();
-    http.newCall(request.build())
+    http()
+        .newCall(request.build())
         .enqueue(
             new Callback() {
               @Override
@@ -110,7 +132,10 @@ public final class ProviderClient implements AutoCloseable {
 
   @Override
   public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    OkHttpClient client = http;
+    if (client != null) {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
   }
 }
