@@ -1,6 +1,7 @@
 package dev.tokensandbox.desktop.check;
 
 import dev.tokensandbox.desktop.check.CheckStep.Finding;
+import dev.tokensandbox.desktop.ui.Html;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,9 +70,9 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
         .append(".fail{border-left:4px solid #cf222e}.skip{border-left:4px solid #8c959f}")
         .append("code{background:#f6f8fa;padding:0 .3em}.fix{color:#57606a}</style></head><body>")
         .append("<h1>")
-        .append(escape("Token server check: " + target))
+        .append(Html.escape("Token server check: " + target))
         .append("</h1><p>")
-        .append(escape(at + " · " + summary()))
+        .append(Html.escape(at + " · " + summary()))
         .append("</p>");
     for (CheckStep s : steps) {
       String cls = s.skipped() ? "skip" : s.passed() ? "pass" : "fail";
@@ -79,20 +80,20 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
           .append(cls)
           .append("\"><b>")
           .append(s.skipped() ? "– " : s.passed() ? "✓ " : "✗ ")
-          .append(escape(s.name()))
+          .append(Html.escape(s.name()))
           .append("</b>");
       if (!s.request().isEmpty()) {
-        out.append(" <code>").append(escape(s.request())).append("</code>");
+        out.append(" <code>").append(Html.escape(s.request())).append("</code>");
       }
       if (s.skipped()) {
-        out.append("<div class=\"fix\">").append(escape(s.note())).append("</div>");
+        out.append("<div class=\"fix\">").append(Html.escape(s.note())).append("</div>");
       }
       for (Finding f : s.findings()) {
         out.append("<div>")
-            .append(escape(f.problem()))
+            .append(Html.escape(f.problem()))
             .append("</div>")
             .append("<div class=\"fix\">Fix: ")
-            .append(escape(f.fix()))
+            .append(Html.escape(f.fix()))
             .append("</div>");
       }
       out.append("</div>");
@@ -127,9 +128,5 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
               s.request()));
     }
     JUnitXml.write("token-sandbox check " + target.flow().label(), cases, file);
-  }
-
-  private static String escape(String s) {
-    return dev.tokensandbox.desktop.ui.Html.escape(s);
   }
 }

@@ -28,18 +28,7 @@ public final class DevicesView extends VBox {
     ComboBox<Flow> flow = new ComboBox<>(FXCollections.observableArrayList(Flow.values()));
     flow.setId("new-device-flow");
     flow.valueProperty().bindBidirectional(model.newFlowProperty());
-    flow.setConverter(
-        new javafx.util.StringConverter<>() {
-          @Override
-          public String toString(Flow f) {
-            return f == null ? "" : f.label();
-          }
-
-          @Override
-          public Flow fromString(String text) {
-            return null;
-          }
-        });
+    flow.setConverter(Layouts.flowLabels());
     ComboBox<Integer> lifetime =
         new ComboBox<>(FXCollections.observableArrayList(45, 90, 300, 900, 3600));
     lifetime.setId("new-device-lifetime");

@@ -119,8 +119,6 @@ public final class LabViewModel implements LabRuntime.Listener {
   /** The backend of the run on screen when it is an integrator's; null for a preset run. */
   private CheckTarget external;
 
-  private boolean externalDone;
-
   private final javafx.beans.property.ReadOnlyBooleanWrapper realTime =
       new javafx.beans.property.ReadOnlyBooleanWrapper(this, "realTime");
 
@@ -289,7 +287,6 @@ public final class LabViewModel implements LabRuntime.Listener {
           rows.clear();
           ran = null;
           external = target;
-          externalDone = false;
           externalStep = null;
           realTime.set(true);
           faultsAdded.clear();
@@ -329,7 +326,6 @@ public final class LabViewModel implements LabRuntime.Listener {
             : "FAIL — your backend: " + step.findings().size() + " finding(s)" + found;
     ui.execute(
         () -> {
-          externalDone = true;
           externalStep = step;
           realTime.set(false);
           verdict.set(text);
@@ -345,15 +341,7 @@ public final class LabViewModel implements LabRuntime.Listener {
     }
     QaPreset preset = selected.get();
     if (preset != null && runtime != null) {
-      RenewalPolicy.Trigger t = trigger.get();
-      RenewalPolicy policy = preset.policy();
-      if (t != null) {
-        policy = policy.withTrigger(t);
-      }
-      if (sdk.get() != null) {
-        policy = policy.withSdk(sdk.get());
-      }
-      runtime.run(policy.equals(preset.policy()) ? preset : preset.withPolicy(policy), speed);
+      runtime.run(preset.withWhatIf(trigger.get(), sdk.get()), speed);
     }
   }
 
@@ -486,7 +474,7 @@ public final class LabViewModel implements LabRuntime.Listener {
         () -> {
           if (external != null) {
             // A run against your backend: real time, no speeds; frozen once it finished.
-            if (!externalDone) {
+            if (realTime.get()) {
               now.set(seconds(virtualNow));
               time.set(String.format(Locale.ROOT, "+%.1f s  real time", now.get()));
             }

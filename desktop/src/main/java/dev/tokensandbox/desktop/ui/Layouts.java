@@ -89,4 +89,19 @@ public final class Layouts {
     t.setFont(Font.font(Font.getDefault().getFamily(), javafx.scene.text.FontWeight.BOLD, 13));
     return Math.ceil(t.getLayoutBounds().getWidth());
   }
+
+  /** A flow shown by its label ("Shengwang RTC"), in combo boxes that only choose. */
+  public static javafx.util.StringConverter<dev.tokensandbox.client.backend.Flow> flowLabels() {
+    return new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(dev.tokensandbox.client.backend.Flow f) {
+        return f == null ? "" : f.label();
+      }
+
+      @Override
+      public dev.tokensandbox.client.backend.Flow fromString(String text) {
+        return null;
+      }
+    };
+  }
 }

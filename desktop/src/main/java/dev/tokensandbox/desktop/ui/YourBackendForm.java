@@ -81,18 +81,7 @@ public final class YourBackendForm {
       flowBox.setId(idPrefix + "-flow");
       flowBox.getItems().addAll(Flow.SHENGWANG, Flow.GIN);
       flowBox.valueProperty().bindBidirectional(flow);
-      flowBox.setConverter(
-          new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Flow f) {
-              return f == null ? "" : f.label();
-            }
-
-            @Override
-            public Flow fromString(String text) {
-              return null;
-            }
-          });
+      flowBox.setConverter(Layouts.flowLabels());
       row =
           Layouts.toolbar(
               new Label("URL"), urlField, flowBox, appIdField, certificateField, action);

@@ -2,6 +2,7 @@ package dev.tokensandbox.client.presets;
 
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
+import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import java.time.Duration;
 import java.util.Collections;
@@ -35,6 +36,21 @@ public record QaPreset(
   public QaPreset withPolicy(RenewalPolicy other) {
     return new QaPreset(
         id, title, description, flow, who, other, latency, deviceSkew, runFor, steps, expected);
+  }
+
+  /**
+   * This preset run as the lab's "what if" says: another renewal trigger and/or SDK generation,
+   * each null for the preset's own. The preset itself when nothing changes.
+   */
+  public QaPreset withWhatIf(RenewalPolicy.Trigger trigger, SdkProfile sdk) {
+    RenewalPolicy changed = policy;
+    if (trigger != null) {
+      changed = changed.withTrigger(trigger);
+    }
+    if (sdk != null) {
+      changed = changed.withSdk(sdk);
+    }
+    return changed.equals(policy) ? this : withPolicy(changed);
   }
 
   /** Something done to the backend or the app at a moment of the run. */

@@ -67,9 +67,7 @@ public final class SavedScenario {
                 () ->
                     new IllegalArgumentException(
                         "the scenario's lab preset '" + preset + "' is not one this sandbox has"));
-    RenewalPolicy policy =
-        whatIf(string(root, "labTrigger"), string(root, "labSdk")).apply(chosen.policy());
-    return policy.equals(chosen.policy()) ? chosen : chosen.withPolicy(policy);
+    return whatIf(string(root, "labTrigger"), string(root, "labSdk")).apply(chosen);
   }
 
   /**
@@ -78,20 +76,11 @@ public final class SavedScenario {
    *
    * @throws IllegalArgumentException naming the field and the values it takes
    */
-  public static UnaryOperator<RenewalPolicy> whatIf(String trigger, String sdk) {
+  public static UnaryOperator<QaPreset> whatIf(String trigger, String sdk) {
     RenewalPolicy.Trigger t =
         trigger == null ? null : parse(RenewalPolicy.Trigger.class, "labTrigger", trigger);
     SdkProfile p = sdk == null ? null : parse(SdkProfile.class, "labSdk", sdk);
-    return policy -> {
-      RenewalPolicy out = policy;
-      if (t != null) {
-        out = out.withTrigger(t);
-      }
-      if (p != null) {
-        out = out.withSdk(p);
-      }
-      return out;
-    };
+    return preset -> preset.withWhatIf(t, p);
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
