@@ -1,9 +1,5 @@
 package dev.tokensandbox.backend.workspace;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,12 +12,6 @@ import java.util.random.RandomGenerator;
  * the file system supports POSIX permissions, so a crash never leaves a half-written file.
  */
 public final class WorkspaceStore {
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
-
   private final Path file;
   private final java.util.function.Consumer<String> warnings;
 
@@ -82,8 +72,8 @@ public final class WorkspaceStore {
       return Optional.empty();
     }
     Workspace workspace;
-    try {
-      workspace = JSON.readValue(file.toFile(), Workspace.class);
+    try (var in = Files.newInputStream(file)) {
+      workspace = WorkspaceJson.read(in);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new WorkspaceException(
           "workspace " + file + " is not a valid workspace file: " + e.getOriginalMessage(), e);
@@ -115,7 +105,7 @@ public final class WorkspaceStore {
     }
     Workspace fresh = Workspace.generate(random);
     try {
-      if (AtomicFiles.createExclusively(file, JSON.writeValueAsBytes(fresh), true)) {
+      if (AtomicFiles.createExclusively(file, WorkspaceJson.write(fresh), true)) {
         return fresh;
       }
     } catch (IOException e) {
@@ -130,7 +120,7 @@ public final class WorkspaceStore {
     try {
       // Through a symbolic link to its target, so the link stays a link.
       Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
-      AtomicFiles.write(target, JSON.writeValueAsBytes(workspace), true);
+      AtomicFiles.write(target, WorkspaceJson.write(workspace), true);
     } catch (IOException e) {
       throw new WorkspaceException("cannot write workspace " + file + ": " + e.getMessage(), e);
     }

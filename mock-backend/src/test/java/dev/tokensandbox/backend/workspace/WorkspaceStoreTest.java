@@ -69,6 +69,53 @@ class WorkspaceStoreTest {
         .hasMessageStartingWith("workspace " + file() + " is not a valid workspace file: ");
   }
 
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''                    | no content: the file is empty",
+        "[]                    | expected a JSON object, found an array",
+        "'\"appId\"'           | expected a JSON object, found a string",
+        "'{\"appId\": [1]}'    | appId must be a string, found an array",
+        "'{\"appId\": {}}'     | appId must be a string, found an object",
+      })
+  void jsonThatIsNotAnObjectOfStringsNamesWhatItFound(String text, String problem)
+      throws Exception {
+    Files.writeString(file(), text);
+    assertThatThrownBy(() -> new WorkspaceStore(file()).load())
+        .isInstanceOf(WorkspaceStore.WorkspaceException.class)
+        .hasMessageStartingWith(
+            "workspace " + file() + " is not a valid workspace file: " + problem);
+  }
+
+  @Test
+  void jsonNullIsAnEmptyWorkspace() throws Exception {
+    Files.writeString(file(), "null");
+    assertThatThrownBy(() -> new WorkspaceStore(file()).load())
+        .hasMessage("workspace " + file() + " is empty");
+  }
+
+  @Test
+  void unknownFieldsAreIgnoredAndScalarsTakenAsText() throws Exception {
+    ObjectNode node = valid();
+    node.putObject("addedLater").putArray("nested").add(1);
+    node.put("comment", 42);
+    Files.writeString(file(), node.toString());
+
+    assertThat(new WorkspaceStore(file()).load()).contains(Workspace.generate(new Random(1)));
+  }
+
+  @Test
+  void theFileLooksAsDataBindingWroteIt() throws Exception {
+    Workspace workspace = Workspace.generate(new Random(1));
+    new WorkspaceStore(file()).save(workspace);
+
+    String databind =
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.valueToTree(workspace));
+    assertThat(Files.readString(file())).isEqualTo(databind);
+    assertThat(new WorkspaceStore(file()).load()).contains(workspace);
+  }
+
   @Test
   void aFileOthersMayReadIsTightenedWithAWarning() throws Exception {
     Files.writeString(file(), valid().toString());
