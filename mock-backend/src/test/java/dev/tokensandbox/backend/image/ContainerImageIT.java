@@ -53,7 +53,15 @@ class ContainerImageIT {
     JsonNode c = config.get("config");
     assertThat(texts(c.get("Entrypoint")))
         .containsExactly(
-            "java", "-cp", "@/app/jib-classpath-file", "dev.tokensandbox.backend.cli.Main");
+            "java",
+            "-XX:+UseSerialGC",
+            "-Xms48m",
+            "-Xmx256m",
+            "-Xmn32m",
+            "-XX:SurvivorRatio=2",
+            "-cp",
+            "@/app/jib-classpath-file",
+            "dev.tokensandbox.backend.cli.Main");
     assertThat(texts(c.get("Cmd"))).containsExactly("serve", "--lan", "--port", "8080");
     assertThat(c.get("User").asText()).isEqualTo("65532:65532").doesNotStartWith("0");
     assertThat(c.get("ExposedPorts").has("8080/tcp")).isTrue();
