@@ -18,7 +18,7 @@
 #   bash benchmarks/http/run.sh                                  # 3 rounds of 10 s per measurement
 #   ROUNDS=5 DURATION=15s bash benchmarks/http/run.sh
 #   SANDBOX_ARGS="--threads 8" bash benchmarks/http/run.sh       # extra arguments for `serve`
-#   SANDBOX_JAVA_OPTS="-Xmn512m" bash benchmarks/http/run.sh      # options for the sandbox's JVM
+#   SANDBOX_JAVA_OPTS="-XX:+UseG1GC" bash benchmarks/http/run.sh  # JVM options after the launcher's
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${ROUNDS:-3}
@@ -47,10 +47,14 @@ launch() {
     sleep 0.01
   done
   echo "$name $round $(( $(now_ms) - start ))" >> "$scratch/ready"
-  local curve="$name $round"
+  local curve="$name $round" slice=0
   for _ in $(seq "$warmup_slices"); do
     curve="$curve $(taskset -c 1 wrk -t1 -c32 -d2s "http://127.0.0.1:$port$query" \
       | awk '/Requests\/sec/ {printf "%d", $2}')"
+    slice=$((slice + 1))
+    if [ "$slice" = 20 ]; then # RSS after 40 s at 32 connections
+      awk -v n="$name" '/VmRSS/ {print n, $2}' "/proc/$pid/status" >> "$scratch/rss40"
+    fi
   done
   echo "$curve" >> "$scratch/curve"
 }
@@ -73,10 +77,19 @@ stop() {
   wait "$pid" 2> /dev/null || true
 }
 
+# The sandbox runs as users start it: through bin/token-sandbox, its archive made by two runs first
+# (run 1 records the classes, run 2 builds the archive in the background), with the launcher's
+# collector and heap for serve; SANDBOX_JAVA_OPTS come after them and win.
+export TOKEN_SANDBOX_HOME="$scratch/home" TOKEN_SANDBOX_JAVA_OPTS="${SANDBOX_JAVA_OPTS:-}"
+for _ in 1 2; do
+  bin/token-sandbox serve --port 18080 > /dev/null 2>&1 & p=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:18080$query"; do sleep 0.05; done
+  kill "$p"; wait "$p" 2> /dev/null || true
+done
+while ls -d "$TOKEN_SANDBOX_HOME"/cds/*.lock > /dev/null 2>&1; do sleep 0.2; done
 for round in $(seq "$rounds"); do
   # shellcheck disable=SC2086
-  launch sandbox "$round" 18080 java ${SANDBOX_JAVA_OPTS:-} \
-    -jar mock-backend/target/token-sandbox.jar serve --port 18080 ${SANDBOX_ARGS:-}
+  launch sandbox "$round" 18080 bin/token-sandbox serve --port 18080 ${SANDBOX_ARGS:-}
   measure sandbox 18080 "$round" 32
   measure sandbox 18080 "$round" 128
   stop sandbox

@@ -4,6 +4,7 @@ Reads the scratch directory run.sh fills: rows (one wrk run per line), curve (wa
 2 s at 32 connections), ready (launch to first 200) and rss (peak RSS in kB).
 """
 
+import os
 import statistics
 import sys
 from collections import defaultdict
@@ -121,8 +122,14 @@ print()
 rss = defaultdict(list)
 for name, kb in read(f"{scratch}/rss"):
     rss[name].append(int(kb))
-print("| server | peak RSS (VmHWM, largest) | launch → first 200 (median) |")
-print("|---|---|---|")
+rss40 = defaultdict(list)
+if os.path.exists(f"{scratch}/rss40"):
+    for name, kb in read(f"{scratch}/rss40"):
+        rss40[name].append(int(kb))
+print("| server | RSS after 40 s at 32 connections (median) | peak RSS (VmHWM, largest) "
+      "| launch → first 200 (median) |")
+print("|---|---|---|---|")
 for name in ("sandbox", "node"):
     launch = statistics.median(v for (n, _), v in ready.items() if n == name)
-    print(f"| {name} | {max(rss[name]) / 1024:.0f} MB | {launch:,.0f} ms |")
+    at40 = f"{statistics.median(rss40[name]) / 1024:.0f} MB" if rss40[name] else "—"
+    print(f"| {name} | {at40} | {max(rss[name]) / 1024:.0f} MB | {launch:,.0f} ms |")
