@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -44,14 +48,31 @@ class CliJarIT {
     Path launcher = Path.of("../bin/token-sandbox").toAbsolutePath().normalize();
     Run token = jar("issue", "rtc", "--channel", "a", "--uid", "7");
     String t = token.out().strip();
+    boolean aot = Runtime.version().feature() >= 24;
+    String record = aot ? ".aotconf" : ".classlist";
+    String archive = aot ? ".aot" : ".jsa";
 
+    // Run 1 records the classes it loads.
     Run first = launch(launcher, "decode", t);
     Path cds = home.resolve("sandbox-home/cds");
-    try (var files = java.nio.file.Files.list(cds)) {
-      assertThat(files.map(p -> p.getFileName().toString()))
-          .singleElement()
-          .satisfies(n -> assertThat(n).startsWith("token-sandbox-cli-").endsWith(".jsa"));
+    assertThat(names(cds))
+        .singleElement()
+        .satisfies(n -> assertThat(n).startsWith("token-sandbox-cli-").endsWith(record));
+    // Run 2 builds the archive from the record in the background; it appears whole, by rename.
+    try (WatchService watch = cds.getFileSystem().newWatchService()) {
+      cds.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+      Run building = launch(launcher, "decode", t);
+      assertThat(building.exit()).isZero();
+      while (names(cds).noneMatch(n -> n.endsWith(archive))) {
+        WatchKey key = watch.poll(60, TimeUnit.SECONDS);
+        assertThat(key).as("the archive within a minute").isNotNull();
+        key.pollEvents();
+        key.reset();
+      }
     }
+    assertThat(names(cds))
+        .anySatisfy(n -> assertThat(n).startsWith("token-sandbox-cli-").endsWith(archive))
+        .noneSatisfy(n -> assertThat(n).endsWith(".part"));
     Run second = launch(launcher, "decode", t);
     assertThat(second.exit()).isEqualTo(first.exit()).isZero();
     // The same report (the countdown moves between runs).
@@ -65,6 +86,12 @@ class CliJarIT {
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err().strip())
         .isEqualTo("error: --expire: must be 1..86400 seconds (got 90000)");
+  }
+
+  private static java.util.stream.Stream<String> names(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).toList().stream();
+    }
   }
 
   private static String timeless(String report) {
