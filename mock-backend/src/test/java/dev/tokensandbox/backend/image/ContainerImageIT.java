@@ -55,10 +55,11 @@ class ContainerImageIT {
         .containsExactly(
             "java",
             "-XX:+UseSerialGC",
-            "-Xms48m",
+            "-Xms40m",
             "-Xmx256m",
-            "-Xmn32m",
+            "-Xmn24m",
             "-XX:SurvivorRatio=2",
+            "-XX:TrimNativeHeapInterval=5000",
             "-cp",
             "@/app/jib-classpath-file",
             "dev.tokensandbox.backend.cli.Main");
