@@ -190,6 +190,10 @@ public final class SandboxApp extends Application {
     ShellViewModel remembered =
         new ShellViewModel(new WindowStateFile(home.resolve("desktop.properties")));
     remembered.restore();
+    // The theme before the first control: a control's class, once loaded, installs JavaFX's
+    // default stylesheet (Modena, ~150 KB) unless one is set, only for the theme to replace it.
+    Theme first = options.theme() != null ? options.theme() : remembered.themeProperty().get();
+    Theme.apply(first, systemPrefersDark);
     Label starting = new Label("Starting Token Sandbox: workspace, backend, expiry lab…");
     starting.setId("starting");
     javafx.scene.control.ProgressIndicator progress = new javafx.scene.control.ProgressIndicator();
@@ -202,8 +206,6 @@ public final class SandboxApp extends Application {
         new Scene(holder, remembered.widthProperty().get(), remembered.heightProperty().get());
     scene.getStylesheets().add(stylesheet());
     stage.setTitle("Token Sandbox");
-    Theme first = options.theme() != null ? options.theme() : remembered.themeProperty().get();
-    Theme.apply(first, systemPrefersDark);
     // The system's answer, if it came after this first look: apply it then.
     systemTheme.thenAccept(
         dark ->
