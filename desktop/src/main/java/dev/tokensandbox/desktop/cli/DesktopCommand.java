@@ -27,9 +27,12 @@ import picocli.CommandLine.Spec;
     version = "Token Sandbox 0.1.0",
     description =
         "Opens the Token Sandbox window: an embedded mock backend, token issuing and decoding,"
-            + " the expiry lab, traffic, devices and scenarios.",
-    subcommands = {PresetCommand.class, PresetCommand.RunPresetTopLevel.class, CheckCommand.class})
+            + " the expiry lab, traffic, devices and scenarios.")
 public final class DesktopCommand implements Callable<Integer> {
+  /** The headless commands, in the order the usage text lists them. */
+  private static final java.util.List<String> COMMANDS =
+      java.util.List.of("preset", "run-preset", "check");
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -110,12 +113,37 @@ public final class DesktopCommand implements Callable<Integer> {
   }
 
   /**
+   * True when {@code args} can only open the window: options only, none of them help or version.
+   */
+  static boolean opensTheWindow(String[] args) {
+    if (args.length > 0 && !args[0].startsWith("-")) {
+      return false;
+    }
+    for (String arg : args) {
+      if (COMMANDS.contains(arg)
+          || java.util.Set.of("-h", "--help", "-V", "--version").contains(arg)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Parses {@code args}: opens the window through {@code window}, runs a preset command, or prints
    * help, version or a usage error. Returns the exit code (2 for bad use).
    */
   public static int run(
       String[] args, PrintWriter out, PrintWriter err, Consumer<DesktopOptions> window) {
     CommandLine cli = new CommandLine(new DesktopCommand(window));
+    // picocli builds each command's model by reflection, ~50 ms for the three headless ones: a
+    // command line that only opens the window gets none of them; one that names a command, asks
+    // for help or starts with something that is not an option (a typo gets its suggestion) gets
+    // all of them.
+    if (!opensTheWindow(args)) {
+      cli.addSubcommand(new PresetCommand());
+      cli.addSubcommand(new PresetCommand.RunPresetTopLevel());
+      cli.addSubcommand(new CheckCommand());
+    }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);

@@ -190,29 +190,29 @@ public final class SandboxApp extends Application {
     ShellViewModel remembered =
         new ShellViewModel(new WindowStateFile(home.resolve("desktop.properties")));
     remembered.restore();
-    // The theme before the first control: a control's class, once loaded, installs JavaFX's
-    // default stylesheet (Modena, ~150 KB) unless one is set, only for the theme to replace it.
     Theme first = options.theme() != null ? options.theme() : remembered.themeProperty().get();
-    Theme.apply(first, systemPrefersDark);
-    Label starting = new Label("Starting Token Sandbox: workspace, backend, expiry lab…");
-    starting.setId("starting");
-    javafx.scene.control.ProgressIndicator progress = new javafx.scene.control.ProgressIndicator();
-    progress.setId("starting-progress");
-    progress.setMaxSize(48, 48);
-    VBox startingBox = new VBox(12, progress, starting);
-    startingBox.setAlignment(javafx.geometry.Pos.CENTER);
-    StackPane holder = new StackPane(startingBox);
-    Scene scene =
-        new Scene(holder, remembered.widthProperty().get(), remembered.heightProperty().get());
-    scene.getStylesheets().add(stylesheet());
+    StartingView starting =
+        new StartingView(
+            first,
+            () -> systemPrefersDark,
+            stylesheet(),
+            remembered.widthProperty().get(),
+            remembered.heightProperty().get(),
+            // Drawn once the first look is: four canvas snapshots.
+            () -> stage.getIcons().setAll(AppIcon.images()));
+    Scene scene = starting.scene();
     stage.setTitle("Token Sandbox");
-    // The system's answer, if it came after this first look: apply it then.
+    // The system's answer, if it came after the theme was applied: apply it again (before, the
+    // starting view reads it when it applies the theme).
     systemTheme.thenAccept(
         dark ->
             Platform.runLater(
-                () ->
+                () -> {
+                  if (starting.themeApplied()) {
                     Theme.apply(
-                        sandbox != null ? sandbox.shell.themeProperty().get() : first, dark)));
+                        sandbox != null ? sandbox.shell.themeProperty().get() : first, dark);
+                  }
+                }));
     stage.setScene(scene);
     stage.setMinWidth(MIN_WIDTH);
     stage.setMinHeight(MIN_HEIGHT);
@@ -237,8 +237,6 @@ public final class SandboxApp extends Application {
     stage.setWidth(place.getWidth());
     stage.setHeight(place.getHeight());
     stage.show();
-    // Drawn after the window is up: four canvas snapshots the first frame need not wait for.
-    Platform.runLater(() -> stage.getIcons().setAll(AppIcon.images()));
     StartupProbe.shown(options);
     Thread opener =
         new Thread(
@@ -254,13 +252,9 @@ public final class SandboxApp extends Application {
                             home,
                             Clock.systemDefaultZone(),
                             Platform::runLater));
-                Platform.runLater(() -> show(stage, scene, holder, opened));
+                Platform.runLater(() -> show(stage, scene, starting, opened));
               } catch (RuntimeException e) {
-                Platform.runLater(
-                    () -> {
-                      progress.setVisible(false);
-                      starting.setText("Token Sandbox could not start: " + e.getMessage());
-                    });
+                Platform.runLater(() -> starting.failed(e.getMessage()));
               }
             },
             "sandbox-open");
@@ -268,14 +262,14 @@ public final class SandboxApp extends Application {
     opener.start();
   }
 
-  private void show(Stage stage, Scene scene, StackPane holder, Sandbox opened) {
+  private void show(Stage stage, Scene scene, StartingView starting, Sandbox opened) {
     sandbox = opened;
     sandbox.scenarios.setOpener(getHostServices()::showDocument);
     sandbox.shell.restore();
     if (options.theme() != null) {
       sandbox.shell.themeProperty().set(options.theme());
     }
-    holder.getChildren().setAll(createRoot(sandbox));
+    starting.opened(createRoot(sandbox));
     sandbox.shell.widthProperty().bind(stage.widthProperty());
     sandbox.shell.heightProperty().bind(stage.heightProperty());
     sandbox.shell.xProperty().bind(stage.xProperty());

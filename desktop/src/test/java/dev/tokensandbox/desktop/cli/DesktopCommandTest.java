@@ -64,8 +64,32 @@ class DesktopCommandTest {
   @Test
   void helpShowsTheUserFacingOptionsOnly() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("--port=N", "preset").doesNotContain("--snapshot");
+    assertThat(out.toString())
+        .contains("--port=N", "preset", "run-preset", "check")
+        .doesNotContain("--snapshot");
     assertThat(opened).isEmpty();
+  }
+
+  @Test
+  void aMistypedCommandIsNamedAndNothingOpens() {
+    assertThat(run("chek", "http://x")).isEqualTo(2);
+    assertThat(err.toString()).contains("'chek'", "--help' for usage");
+    err.getBuffer().setLength(0);
+    // Options first, then a command: still the command (the window's options are its parent's).
+    assertThat(run("--port=0", "preset", "list")).isZero();
+    assertThat(out.toString()).contains("backend-down-retry-storm");
+    assertThat(opened).isEmpty();
+  }
+
+  @Test
+  void onlyAWindowCommandLineSkipsTheHeadlessCommands() {
+    assertThat(DesktopCommand.opensTheWindow(new String[0])).isTrue();
+    assertThat(DesktopCommand.opensTheWindow(new String[] {"--port", "0", "--theme=dark"}))
+        .isTrue();
+    assertThat(DesktopCommand.opensTheWindow(new String[] {"--port=0", "check"})).isFalse();
+    assertThat(DesktopCommand.opensTheWindow(new String[] {"--help"})).isFalse();
+    assertThat(DesktopCommand.opensTheWindow(new String[] {"-V"})).isFalse();
+    assertThat(DesktopCommand.opensTheWindow(new String[] {"chek"})).isFalse();
   }
 
   @Test
