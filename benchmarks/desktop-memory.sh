@@ -12,10 +12,12 @@ runs=${1:-3}
 [ -f desktop/target/token-sandbox-desktop.jar ] || ./mvnw -q -B install -DskipTests
 scratch=$(mktemp -d)
 export TOKEN_SANDBOX_WORKSPACE="$scratch/workspace.json" TOKEN_SANDBOX_HOME="$scratch/home"
-Xvfb :77 -screen 0 1280x800x24 > /dev/null 2>&1 & xvfb=$!
+# A display number of Xvfb's own choosing (one left behind by an earlier run cannot be taken).
+Xvfb -displayfd 3 -screen 0 1280x800x24 3> "$scratch/display" > /dev/null 2>&1 & xvfb=$!
 trap 'kill "$xvfb" 2> /dev/null; rm -rf "$scratch"' EXIT
-export DISPLAY=:77
-sleep 1
+for _ in $(seq 50); do [ -s "$scratch/display" ] && break; sleep 0.1; done
+[ -s "$scratch/display" ] || { echo "Xvfb did not start" >&2; exit 1; }
+export DISPLAY=":$(cat "$scratch/display")"
 for _ in 1 2; do # run 1 records the classes, run 2 builds the archive in the background
   bin/token-sandbox-desktop --port=0 --startup-probe > /dev/null 2>&1 || true
 done
@@ -29,6 +31,8 @@ for run in $(seq "$runs"); do
   pid=$!
   start=$(date +%s)
   until window=$(xdotool search --name "Token Sandbox" 2> /dev/null | head -1) && [ -n "$window" ]; do
+    kill -0 "$pid" 2> /dev/null || { echo "run $run: the desktop exited before its window showed" >&2; exit 1; }
+    [ $(( $(date +%s) - start )) -lt 30 ] || { echo "run $run: no window after 30 s" >&2; exit 1; }
     sleep 0.2
   done
   sleep 3
