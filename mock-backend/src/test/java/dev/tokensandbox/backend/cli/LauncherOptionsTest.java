@@ -44,16 +44,23 @@ class LauncherOptionsTest {
 
   private List<String> launch(String version, String kind, String userOptions)
       throws IOException, InterruptedException {
+    return run(version, kind, userOptions, LAUNCH.toString(), jar.toString(), kind, "", "--x");
+  }
+
+  private List<String> run(String version, String kind, String userOptions, String... command)
+      throws IOException, InterruptedException {
     Path jdk = dir.resolve("jdk-" + version);
     Files.createDirectories(jdk.resolve("bin"));
     Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
     Path java = jdk.resolve("bin/java");
     Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-    ProcessBuilder pb =
-        new ProcessBuilder("sh", LAUNCH.toString(), jar.toString(), kind, "", "--x");
+    List<String> cmd = new ArrayList<>(List.of("sh"));
+    cmd.addAll(List.of(command));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().keySet().removeIf(k -> k.startsWith("TOKEN_SANDBOX_"));
     pb.environment().put("JAVA_HOME", jdk.toString());
+    pb.environment().put("TOKEN_SANDBOX_JAR", jar.toString());
     pb.environment().put("TOKEN_SANDBOX_HOME", dir.resolve("home-" + version + kind).toString());
     if (userOptions != null) {
       pb.environment().put("TOKEN_SANDBOX_JAVA_OPTS", userOptions);
@@ -79,6 +86,23 @@ class LauncherOptionsTest {
             .containsExactly("-jar", jar.toString(), "--x");
       }
     }
+  }
+
+  @Test
+  void serveGetsItsHeapAndInliningLimitShortCommandsSkipTheOptimizingCompiler() throws Exception {
+    String script = Path.of("../bin/token-sandbox").toAbsolutePath().normalize().toString();
+    List<String> serve = run("17.0.15", "serve", null, script, "serve", "--port", "0");
+    assertThat(serve)
+        .contains("-XX:+UseSerialGC", "-Xms40m", "-Xmx256m", "-Xmn24m", "-XX:SurvivorRatio=2")
+        .contains("-XX:InlineSmallCode=1000", TRIM)
+        .doesNotContain("-XX:TieredStopAtLevel=1");
+    assertThat(serve.subList(serve.size() - 5, serve.size()))
+        .containsExactly("-jar", jar.toString(), "serve", "--port", "0");
+
+    List<String> decode = run("17.0.15", "cli", null, script, "decode", "007e");
+    assertThat(decode)
+        .contains("-XX:TieredStopAtLevel=1")
+        .doesNotContain("-XX:InlineSmallCode=1000", TRIM);
   }
 
   @Test
