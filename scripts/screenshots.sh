@@ -25,4 +25,6 @@ shoot --snapshot="$out/scenarios.png" --screen=scenarios
 shoot --snapshot="$out/lab-dark.png" --preset=join-shorter-than-publish --theme=dark
 shoot --snapshot="$out/issue-dark.png" --screen=issue --issue --theme=dark
 shoot --snapshot="$out/architecture-tour.png" --screen=architecture --tour --theme=light
+# What the window shows in its first second, while the sandbox opens behind it.
+shoot --snapshot="$out/starting.png" --snapshot-starting --theme=light
 ls -1 "$out"

@@ -74,6 +74,9 @@ public final class DesktopCommand implements Callable<Integer> {
   @Option(names = "--startup-probe", hidden = true)
   boolean startupProbe;
 
+  @Option(names = "--snapshot-starting", hidden = true)
+  boolean snapshotStarting;
+
   private final Consumer<DesktopOptions> window;
 
   private DesktopCommand(Consumer<DesktopOptions> window) {
@@ -91,6 +94,9 @@ public final class DesktopCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw bad("--port: must be 0..65535, not " + port);
     }
+    if (snapshotStarting && snapshot == null) {
+      throw bad("--snapshot-starting: needs --snapshot=FILE");
+    }
     if (devices < 0 || devices > 50) {
       throw bad("--devices: must be 0..50, not " + devices);
     }
@@ -105,7 +111,17 @@ public final class DesktopCommand implements Callable<Integer> {
       throw bad("--screen: must be one of " + java.util.List.of(Screen.values()));
     }
     return new DesktopOptions(
-        port, snapshot, chosen, paste, preset, issue, devices, startupProbe, theme, tour);
+        port,
+        snapshot,
+        chosen,
+        paste,
+        preset,
+        issue,
+        devices,
+        startupProbe,
+        theme,
+        tour,
+        snapshotStarting);
   }
 
   private ParameterException bad(String message) {

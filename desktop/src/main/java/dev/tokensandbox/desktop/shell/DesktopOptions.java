@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * What the window was started with: the backend's port, and the tooling switches the screenshot and
- * start-up scripts use ({@code snapshot} null when no picture is asked for).
+ * start-up scripts use ({@code snapshot} null when no picture is asked for; {@code
+ * snapshotStarting}: a picture of what the window shows while it opens, which then never opens).
  */
 public record DesktopOptions(
     int port,
@@ -16,10 +17,11 @@ public record DesktopOptions(
     int devices,
     boolean startupProbe,
     Theme theme,
-    boolean tour) {
+    boolean tour,
+    boolean snapshotStarting) {
 
   /** The window as a user starts it: port 8080, no tooling. */
   public static DesktopOptions defaults() {
-    return new DesktopOptions(8080, null, null, "", "", false, 0, false, null, false);
+    return new DesktopOptions(8080, null, null, "", "", false, 0, false, null, false, false);
   }
 }

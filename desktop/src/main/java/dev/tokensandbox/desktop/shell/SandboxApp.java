@@ -199,7 +199,12 @@ public final class SandboxApp extends Application {
             remembered.widthProperty().get(),
             remembered.heightProperty().get(),
             // Drawn once the first look is: four canvas snapshots.
-            () -> stage.getIcons().setAll(AppIcon.images()));
+            () -> {
+              stage.getIcons().setAll(AppIcon.images());
+              if (options.snapshotStarting()) {
+                Snapshot.startingAndExit(stage.getScene(), options.snapshot());
+              }
+            });
     Scene scene = starting.scene();
     stage.setTitle("Token Sandbox");
     // The system's answer, if it came after the theme was applied: apply it again (before, the
@@ -238,6 +243,9 @@ public final class SandboxApp extends Application {
     stage.setHeight(place.getHeight());
     stage.show();
     StartupProbe.shown(options);
+    if (options.snapshotStarting()) {
+      return; // a picture of the starting look: nothing opens behind it
+    }
     Thread opener =
         new Thread(
             () -> {

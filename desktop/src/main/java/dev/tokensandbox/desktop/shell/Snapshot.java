@@ -29,7 +29,7 @@ record Snapshot(
     boolean tour) {
 
   static Optional<Snapshot> from(DesktopOptions o) {
-    return o.snapshot() == null
+    return o.snapshot() == null || o.snapshotStarting()
         ? Optional.empty()
         : Optional.of(
             new Snapshot(
@@ -96,7 +96,19 @@ record Snapshot(
     }.start();
   }
 
+  /**
+   * {@code --snapshot-starting}: the starting look (theme, spinner, the line saying what starts) as
+   * PNG, then exit. Called once that look is up; the sandbox is not opened at all in this mode.
+   */
+  static void startingAndExit(Scene scene, Path file) {
+    take(scene, file);
+  }
+
   private void take(Scene scene) {
+    take(scene, file);
+  }
+
+  private static void take(Scene scene, Path file) {
     // Let layout and CSS settle for one pulse before taking the picture.
     Platform.runLater(
         () -> {

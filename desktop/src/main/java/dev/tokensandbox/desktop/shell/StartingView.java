@@ -30,6 +30,9 @@ import javafx.scene.text.Text;
  * default stylesheet (Modena) unless one is set, only for the theme to replace it.
  */
 final class StartingView {
+  private static final double SPINNER = 48;
+  private static final double GAP = 12;
+
   static final String STARTING = "Starting Token Sandbox: workspace, backend, expiry lab…";
 
   /** AtlantaFX Primer's default background and foreground, so nothing changes colour later. */
@@ -69,7 +72,12 @@ final class StartingView {
     Color background = dark ? DARK_BACKGROUND : LIGHT_BACKGROUND;
     firstLook.setId("first-look");
     firstLook.setFill(dark ? DARK_TEXT : LIGHT_TEXT);
-    holder = new StackPane(firstLook);
+    // The line where the themed look will have it: under a space the spinner's size.
+    javafx.scene.layout.Region spinnerSpace = new javafx.scene.layout.Region();
+    spinnerSpace.setMinSize(SPINNER, SPINNER);
+    VBox firstBox = new VBox(GAP, spinnerSpace, firstLook);
+    firstBox.setAlignment(Pos.CENTER);
+    holder = new StackPane(firstBox);
     holder.setBackground(Background.fill(background));
     scene = new Scene(holder, width, height);
     scene.setFill(background);
@@ -132,11 +140,11 @@ final class StartingView {
     Label line = new Label(failure != null ? failure : STARTING);
     line.setId("starting");
     line.setWrapText(true);
-    VBox box = new VBox(12, line);
+    VBox box = new VBox(GAP, line);
     if (failure == null) {
       ProgressIndicator progress = new ProgressIndicator();
       progress.setId("starting-progress");
-      progress.setMaxSize(48, 48);
+      progress.setMaxSize(SPINNER, SPINNER);
       box.getChildren().add(0, progress);
     }
     box.setAlignment(Pos.CENTER);

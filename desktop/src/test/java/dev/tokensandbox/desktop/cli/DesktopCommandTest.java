@@ -30,7 +30,7 @@ class DesktopCommandTest {
     assertThat(opened)
         .containsExactly(
             new DesktopOptions(
-                8080, null, Screen.ARCHITECTURE, "", "", false, 0, false, null, false));
+                8080, null, Screen.ARCHITECTURE, "", "", false, 0, false, null, false, false));
 
     opened.clear();
     assertThat(run("--port=0", "--snapshot=x.png", "--preset=token-over-24h", "--devices", "3"))
@@ -40,6 +40,10 @@ class DesktopCommandTest {
     assertThat(o.snapshot()).isEqualTo(Path.of("x.png"));
     assertThat(o.screen()).as("a preset's picture shows the lab").isEqualTo(Screen.LAB);
     assertThat(o.devices()).isEqualTo(3);
+
+    opened.clear();
+    assertThat(run("--snapshot=s.png", "--snapshot-starting")).isZero();
+    assertThat(opened.get(0).snapshotStarting()).isTrue();
 
     opened.clear();
     assertThat(run("--theme=dark")).isZero();
@@ -55,6 +59,8 @@ class DesktopCommandTest {
     assertThat(err.toString()).contains("--port: must be 0..65535, not 70000");
     assertThat(run("--screen=nope")).isEqualTo(2);
     assertThat(err.toString()).contains("--screen: must be one of");
+    assertThat(run("--snapshot-starting")).isEqualTo(2);
+    assertThat(err.toString()).contains("--snapshot-starting: needs --snapshot=FILE");
     assertThat(run("--colour")).isEqualTo(2);
     assertThat(err.toString()).contains("Unknown option: '--colour'");
     assertThat(opened).isEmpty();

@@ -67,8 +67,7 @@ class StartingViewTest {
     Region root = (Region) dark.scene().getRoot();
 
     assertThat(onFx(() -> controls(root))).isEmpty();
-    assertThat(root.getChildrenUnmodifiable())
-        .singleElement()
+    assertThat(root.lookup("#first-look"))
         .isInstanceOfSatisfying(
             Text.class,
             text -> {
@@ -128,7 +127,7 @@ class StartingViewTest {
           beforeTheme.failed("port 8080 is in use");
           return null;
         });
-    Text firstLook = (Text) beforeTheme.scene().getRoot().getChildrenUnmodifiable().get(0);
+    Text firstLook = (Text) beforeTheme.scene().getRoot().lookup("#first-look");
     assertThat(firstLook.getText()).isEqualTo("Token Sandbox could not start: port 8080 is in use");
 
     showAndWaitForTheFirstFrame(beforeTheme);
