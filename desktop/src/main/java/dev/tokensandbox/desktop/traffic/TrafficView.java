@@ -67,7 +67,7 @@ public final class TrafficView extends VBox {
 
     TableView<JournalEntry> table = new TableView<>(model.visible());
     table.setId("traffic-table");
-    table.getColumns().add(column("Time", 110, e -> e.at().toString().substring(11, 23)));
+    table.getColumns().add(column("Time", 110, e -> TrafficViewModel.timeOfDay(e.at())));
     table.getColumns().add(column("Hop", 130, JournalEntry::hop));
     table.getColumns().add(column("Method", 70, JournalEntry::method));
     table.getColumns().add(column("Path", 330, JournalEntry::path));

@@ -121,6 +121,19 @@ public final class TrafficViewModel {
   }
 
   /** Where an entry came from (WINDOW or LAB). */
+  /**
+   * The entry's time of day (UTC, to the millisecond) for the Time column. Formatted, not cut out
+   * of {@code Instant.toString()}, which leaves the fraction out on a whole second — as the lab's
+   * virtual clock often is — and made the column throw.
+   */
+  public static String timeOfDay(java.time.Instant at) {
+    return TIME_OF_DAY.format(at);
+  }
+
+  private static final java.time.format.DateTimeFormatter TIME_OF_DAY =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+          .withZone(java.time.ZoneOffset.UTC);
+
   public String sourceOf(JournalEntry entry) {
     return sourceOf.getOrDefault(entry, WINDOW);
   }

@@ -33,6 +33,14 @@ class TrafficViewModelTest extends SandboxTest {
   }
 
   @Test
+  void theTimeOfDayHasItsMillisecondsEvenOnAWholeSecond() {
+    assertThat(TrafficViewModel.timeOfDay(java.time.Instant.parse("2026-12-04T03:20:11Z")))
+        .isEqualTo("03:20:11.000");
+    assertThat(TrafficViewModel.timeOfDay(java.time.Instant.parse("2026-12-04T03:20:11.123456Z")))
+        .isEqualTo("03:20:11.123");
+  }
+
+  @Test
   void requestsArriveLiveAndFilterByFlowDeviceAndStatus() throws Exception {
     get("/api/agora/token?channelName=a&uid=1", "pixel-7");
     get("/rtc/a/publisher/uid/1/", "emulator");
