@@ -67,7 +67,10 @@ public final class TrafficView extends VBox {
 
     TableView<JournalEntry> table = new TableView<>(model.visible());
     table.setId("traffic-table");
-    table.getColumns().add(column("Time", 110, e -> TrafficViewModel.timeOfDay(e.at())));
+    TableColumn<JournalEntry, String> time =
+        column("Time", 115, e -> TrafficViewModel.timeOfDay(e.at()));
+    time.setMinWidth(115); // HH:mm:ss.SSS whole: the table squeezes its columns to fit
+    table.getColumns().add(time);
     table.getColumns().add(column("Hop", 130, JournalEntry::hop));
     table.getColumns().add(column("Method", 70, JournalEntry::method));
     table.getColumns().add(column("Path", 330, JournalEntry::path));
