@@ -1,15 +1,12 @@
 package dev.tokensandbox.desktop.shell;
 
 import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
+import static dev.tokensandbox.desktop.testing.SandboxWindowTest.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -160,15 +157,5 @@ class StartingViewTest {
       }
     }
     return found;
-  }
-
-  private static <T> T onFx(Callable<T> work) {
-    try {
-      return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException | TimeoutException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -35,7 +35,7 @@ public abstract class SandboxWindowTest {
    * while the FX thread adds nodes (a running lab draws markers) it fails with an
    * IndexOutOfBoundsException, as it once did in CI.
    */
-  protected static <T> T onFx(Callable<T> read) {
+  public static <T> T onFx(Callable<T> read) {
     try {
       return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
