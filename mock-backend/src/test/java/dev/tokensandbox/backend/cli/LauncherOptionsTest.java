@@ -94,7 +94,7 @@ class LauncherOptionsTest {
     List<String> serve = run("17.0.15", "serve", null, script, "serve", "--port", "0");
     assertThat(serve)
         .contains("-XX:+UseSerialGC", "-Xms40m", "-Xmx256m", "-Xmn24m", "-XX:SurvivorRatio=2")
-        .contains("-XX:InlineSmallCode=1000", TRIM)
+        .contains("-XX:InlineSmallCode=500", TRIM)
         .doesNotContain("-XX:TieredStopAtLevel=1");
     assertThat(serve.subList(serve.size() - 5, serve.size()))
         .containsExactly("-jar", jar.toString(), "serve", "--port", "0");
@@ -102,7 +102,7 @@ class LauncherOptionsTest {
     List<String> decode = run("17.0.15", "cli", null, script, "decode", "007e");
     assertThat(decode)
         .contains("-XX:TieredStopAtLevel=1")
-        .doesNotContain("-XX:InlineSmallCode=1000", TRIM);
+        .doesNotContain("-XX:InlineSmallCode=500", TRIM);
   }
 
   @Test

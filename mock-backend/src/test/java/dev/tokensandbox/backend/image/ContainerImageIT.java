@@ -59,7 +59,7 @@ class ContainerImageIT {
             "-Xmx256m",
             "-Xmn24m",
             "-XX:SurvivorRatio=2",
-            "-XX:InlineSmallCode=1000",
+            "-XX:InlineSmallCode=500",
             "-XX:TrimNativeHeapInterval=5000",
             "-cp",
             "@/app/jib-classpath-file",
