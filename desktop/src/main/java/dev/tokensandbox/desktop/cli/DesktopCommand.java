@@ -33,6 +33,10 @@ public final class DesktopCommand implements Callable<Integer> {
   private static final java.util.List<String> COMMANDS =
       java.util.List.of("preset", "run-preset", "check");
 
+  /** What asks for help or the version instead of the window. */
+  private static final java.util.Set<String> HELP =
+      java.util.Set.of("-h", "--help", "-V", "--version");
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -136,8 +140,7 @@ public final class DesktopCommand implements Callable<Integer> {
       return false;
     }
     for (String arg : args) {
-      if (COMMANDS.contains(arg)
-          || java.util.Set.of("-h", "--help", "-V", "--version").contains(arg)) {
+      if (COMMANDS.contains(arg) || HELP.contains(arg)) {
         return false;
       }
     }

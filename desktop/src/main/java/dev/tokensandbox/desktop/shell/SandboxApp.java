@@ -202,7 +202,7 @@ public final class SandboxApp extends Application {
             () -> {
               stage.getIcons().setAll(AppIcon.images());
               if (options.snapshotStarting()) {
-                Snapshot.startingAndExit(stage.getScene(), options.snapshot());
+                Snapshot.take(stage.getScene(), options.snapshot());
               }
             });
     Scene scene = starting.scene();

@@ -59,7 +59,7 @@ record Snapshot(
                                 r ->
                                     r.stateProperty().get().startsWith("CONNECTED")
                                         || !r.flow().isRtc());
-            whenReady(settled, () -> take(scene));
+            whenReady(settled, () -> take(scene, file));
             return;
           }
           sandbox
@@ -74,7 +74,7 @@ record Snapshot(
               .addListener(
                   (o, old, now) -> {
                     if (now.startsWith("PASS") || now.startsWith("FAIL")) {
-                      take(scene);
+                      take(scene, file);
                     }
                   });
           sandbox.lab.run(ClockPacer.MAX_SPEED / 100);
@@ -97,18 +97,10 @@ record Snapshot(
   }
 
   /**
-   * {@code --snapshot-starting}: the starting look (theme, spinner, the line saying what starts) as
-   * PNG, then exit. Called once that look is up; the sandbox is not opened at all in this mode.
+   * Writes {@code scene} to {@code file} as PNG after one more pulse, then exits. Also what {@code
+   * --snapshot-starting} uses for the starting look (the sandbox is not opened then).
    */
-  static void startingAndExit(Scene scene, Path file) {
-    take(scene, file);
-  }
-
-  private void take(Scene scene) {
-    take(scene, file);
-  }
-
-  private static void take(Scene scene, Path file) {
+  static void take(Scene scene, Path file) {
     // Let layout and CSS settle for one pulse before taking the picture.
     Platform.runLater(
         () -> {

@@ -109,7 +109,7 @@ final class StartingView {
 
   /** Step 2: the theme, the sandbox's stylesheet and the spinner (once; never over the screens). */
   void applyTheme() {
-    if (themed || opened) {
+    if (themeApplied()) {
       return;
     }
     themed = true;

@@ -120,7 +120,6 @@ public final class TrafficViewModel {
     return empty.getReadOnlyProperty();
   }
 
-  /** Where an entry came from (WINDOW or LAB). */
   /**
    * The entry's time of day (UTC, to the millisecond) for the Time column. Formatted, not cut out
    * of {@code Instant.toString()}, which leaves the fraction out on a whole second — as the lab's
@@ -134,6 +133,7 @@ public final class TrafficViewModel {
       java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
           .withZone(java.time.ZoneOffset.UTC);
 
+  /** Where an entry came from (WINDOW or LAB). */
   public String sourceOf(JournalEntry entry) {
     return sourceOf.getOrDefault(entry, WINDOW);
   }
