@@ -48,7 +48,7 @@ public final class TokenReader {
     TokenReport report = null;
     for (String jwtSecret : List.of(workspace.chatsdkJwtSecret(), workspace.ringnityJwtSecret())) {
       report =
-          TokenReport.of(decoded, new VerificationKeys(certificate, jwtSecret, null, null), clock);
+          TokenReport.of(decoded, VerificationKeys.assumedJwtSecret(certificate, jwtSecret), clock);
       if (!report.decoded() || "VALID".equals(report.verification().verdict())) {
         return report;
       }

@@ -1,5 +1,6 @@
 package dev.tokensandbox.backend.cli;
 
+import dev.tokensandbox.backend.tokens.TokenDiff;
 import dev.tokensandbox.backend.tokens.TokenField;
 import dev.tokensandbox.backend.tokens.TokenReport;
 import java.io.PrintWriter;
@@ -33,6 +34,37 @@ final class HumanReport {
       out.println("  " + w.severity() + " " + w.code() + ": " + w.message());
       out.println("    fix: " + w.fix());
     }
+  }
+
+  /** {@code decode A --diff B}: the fields side by side (≠ where they differ), then in words. */
+  static void printDiff(PrintWriter out, TokenDiff diff) {
+    int field = "Field".length();
+    int first = "First".length();
+    for (TokenDiff.Row row : diff.fields()) {
+      field = Math.max(field, row.field().length());
+      first = Math.max(first, Math.min(48, row.first().length()));
+    }
+    String format = "%s %-" + field + "s  %-" + first + "s  %s";
+    out.println(String.format(format, " ", "Field", "First", "Second").stripTrailing());
+    for (TokenDiff.Row row : diff.fields()) {
+      out.println(
+          String.format(
+                  format,
+                  row.differs() ? "≠" : " ",
+                  row.field(),
+                  shorten(row.first()),
+                  row.differs() ? shorten(row.second()) : "(same)")
+              .stripTrailing());
+    }
+    out.println();
+    out.println(diff.differences().size() + " of " + diff.fields().size() + " fields differ:");
+    for (String finding : diff.findings()) {
+      out.println("  " + finding);
+    }
+  }
+
+  private static String shorten(String value) {
+    return value.length() <= 48 ? value : value.substring(0, 45) + "…";
   }
 
   private static void flatten(List<TokenField> fields, String indent, List<String[]> rows) {

@@ -1,6 +1,7 @@
 package dev.tokensandbox.backend.cli;
 
 import dev.tokensandbox.backend.tokens.AgoraTokenIssuer;
+import dev.tokensandbox.backend.tokens.InvalidTokenRequestException;
 import dev.tokensandbox.backend.tokens.IssuedToken;
 import dev.tokensandbox.backend.tokens.JwtFlow;
 import dev.tokensandbox.backend.tokens.JwtIssuer;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code issue rtc|rtm|chat-user|chat-app|jwt}. */
+/** {@code issue rtc|rtm|chat-user|chat-app|apaas-room|apaas-user|apaas-app|fpa|jwt}. */
 final class IssueCommands {
   private IssueCommands() {}
 
@@ -31,15 +32,22 @@ final class IssueCommands {
     issue.addSubcommand("rtm", new Rtm(context));
     issue.addSubcommand("chat-user", new ChatUser(context));
     issue.addSubcommand("chat-app", new ChatApp(context));
+    issue.addSubcommand("apaas-room", new ApaasRoom(context));
+    issue.addSubcommand("apaas-user", new ApaasUser(context));
+    issue.addSubcommand("apaas-app", new ApaasApp(context));
+    issue.addSubcommand("fpa", new Fpa(context));
     issue.addSubcommand("jwt", new Jwt(context));
     return issue;
   }
+
+  private static final String KINDS =
+      "rtc, rtm, chat-user, chat-app, apaas-room, apaas-user, apaas-app, fpa or jwt";
 
   @Command(
       name = "issue",
       mixinStandardHelpOptions = true,
       description = "Issue a token and print it (or --json with its decoded view).")
-  static final class Parent implements Runnable {
+  static final class Parent implements java.util.concurrent.Callable<Integer> {
     private final CliContext context;
 
     Parent(CliContext context) {
@@ -47,8 +55,10 @@ final class IssueCommands {
     }
 
     @Override
-    public void run() {
-      context.err().println("Missing token kind: rtc, rtm, chat-user, chat-app or jwt.");
+    public Integer call() {
+      context.err().println("error: missing token kind: " + KINDS + ".");
+      context.err().println("Run 'token-sandbox issue --help' for usage.");
+      return Main.EXIT_BAD_INPUT;
     }
   }
 
@@ -60,6 +70,21 @@ final class IssueCommands {
 
     @Option(names = "--json", description = "Print the token with its decoded view as JSON.")
     boolean json;
+
+    @Option(
+        names = "--issued-at",
+        paramLabel = "TIME",
+        description =
+            "Issue time: Unix seconds or an ISO-8601 instant (default: now). With --salt the"
+                + " same inputs give the same token, byte for byte.")
+    String issuedAt;
+
+    @Option(
+        names = "--salt",
+        description =
+            "Salt, 1..4294967295 (default: random in 1..99999999, as the official"
+                + " builders draw it).")
+    Long salt;
 
     Base(CliContext context) {
       this.context = context;
@@ -79,6 +104,7 @@ final class IssueCommands {
         out.put("token", issued.token());
         out.put("issuedAt", issued.issuedAt().toString());
         out.put("expiresAt", issued.expiresAt().toString());
+        TokenReport.saltOf(issued.token()).ifPresent(value -> out.put("salt", value));
         out.put("decoded", TokenReport.of(issued.token(), keys(), context.clock()));
         Json.print(context.out(), out);
       } else {
@@ -88,7 +114,28 @@ final class IssueCommands {
     }
 
     AgoraTokenIssuer agora() {
-      return new AgoraTokenIssuer(credentials.agora(context), context.clock(), context.random());
+      return new AgoraTokenIssuer(credentials.agora(context), context.clock(), context.random())
+          .reproducing(issueTime(), salt);
+    }
+
+    /** {@code --issued-at} as an instant, or null for "now". */
+    java.time.Instant issueTime() {
+      if (issuedAt == null) {
+        return null;
+      }
+      String text = issuedAt.strip();
+      try {
+        return text.matches("\\d{1,10}")
+            ? java.time.Instant.ofEpochSecond(Long.parseLong(text))
+            : java.time.Instant.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new InvalidTokenRequestException(
+            "issuedAt",
+            "must be Unix seconds (e.g. 1764000000) or an ISO-8601 instant"
+                + " (e.g. 2025-11-24T16:00:00Z), got \""
+                + text
+                + "\"");
+      }
     }
   }
 
@@ -146,6 +193,22 @@ final class IssueCommands {
     @Option(names = "--legacy", description = "Issue a legacy AccessToken v1 (006) token.")
     boolean legacy;
 
+    @Option(
+        names = "--with-rtm",
+        description =
+            "Add an RTM login to the token (RtcTokenBuilder2.buildTokenWithRtm / WithRtm2).")
+    boolean withRtm;
+
+    @Option(
+        names = "--rtm-user",
+        description = "RTM user id with --with-rtm (default: the --account or --uid).")
+    String rtmUser;
+
+    @Option(
+        names = "--rtm-expire",
+        description = "RTM login lifetime in seconds with --with-rtm (default: --expire).")
+    Integer rtmExpire;
+
     Rtc(CliContext context) {
       super(context);
     }
@@ -153,6 +216,18 @@ final class IssueCommands {
     @Override
     IssuedToken issue() {
       RtcTokenRequest request = request();
+      if (!withRtm && (rtmUser != null || rtmExpire != null)) {
+        throw new InvalidTokenRequestException(
+            rtmUser != null ? "rtmUserId" : "rtmExpireSeconds", "needs --with-rtm");
+      }
+      if (withRtm && legacy) {
+        throw new InvalidTokenRequestException(
+            "rtmUserId", "--with-rtm builds an AccessToken2; 006 carries one service");
+      }
+      if (withRtm) {
+        String user = rtmUser != null ? rtmUser : request.user().tokenValue();
+        return agora().rtcWithRtm(request, user, rtmExpire != null ? rtmExpire : expire);
+      }
       return legacy ? agora().legacyRtc(request) : agora().rtc(request);
     }
 
@@ -247,6 +322,89 @@ final class IssueCommands {
   }
 
   @Command(
+      name = "apaas-room",
+      mixinStandardHelpOptions = true,
+      description =
+          "APaaS (Flexible Classroom) room-user token: APaaS + RTM + Chat"
+              + " (ApaasTokenBuilder.buildRoomUserToken).")
+  static final class ApaasRoom extends Base {
+    @Option(names = "--room", required = true, description = "Room UUID.")
+    String room;
+
+    @Option(names = "--user", required = true, description = "User UUID.")
+    String user;
+
+    @Option(
+        names = "--role",
+        required = true,
+        description = "Role number in the room, -32768..32767 (as the official builder takes it).")
+    short role;
+
+    @Mixin Lifetime lifetime;
+
+    ApaasRoom(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    IssuedToken issue() {
+      return agora().apaasRoomUser(room, user, role, lifetime.seconds);
+    }
+  }
+
+  @Command(
+      name = "apaas-user",
+      mixinStandardHelpOptions = true,
+      description = "APaaS user token (ApaasTokenBuilder.buildUserToken).")
+  static final class ApaasUser extends Base {
+    @Option(names = "--user", required = true, description = "User UUID.")
+    String user;
+
+    @Mixin Lifetime lifetime;
+
+    ApaasUser(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    IssuedToken issue() {
+      return agora().apaasUser(user, lifetime.seconds);
+    }
+  }
+
+  @Command(
+      name = "apaas-app",
+      mixinStandardHelpOptions = true,
+      description = "APaaS app token (ApaasTokenBuilder.buildAppToken).")
+  static final class ApaasApp extends Base {
+    @Mixin Lifetime lifetime;
+
+    ApaasApp(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    IssuedToken issue() {
+      return agora().apaasApp(lifetime.seconds);
+    }
+  }
+
+  @Command(
+      name = "fpa",
+      mixinStandardHelpOptions = true,
+      description = "FPA token: 24 h, login privilege (FpaTokenBuilder.buildToken).")
+  static final class Fpa extends Base {
+    Fpa(CliContext context) {
+      super(context);
+    }
+
+    @Override
+    IssuedToken issue() {
+      return agora().fpa();
+    }
+  }
+
+  @Command(
       name = "jwt",
       mixinStandardHelpOptions = true,
       description = "HS256 JWT for the ChatSDK (token, wsToken) or Ringnity (contextToken) flow.")
@@ -285,7 +443,13 @@ final class IssueCommands {
     @Override
     IssuedToken issue() {
       JwtFlow jwtFlow = JwtFlow.parse("flow", flow);
-      return new JwtIssuer(secretFor(jwtFlow), context.clock(), context.random())
+      if (salt != null) {
+        throw new InvalidTokenRequestException("salt", "applies to Agora tokens, not to a JWT");
+      }
+      java.time.Instant at = issueTime();
+      java.time.Clock clock =
+          at == null ? context.clock() : java.time.Clock.fixed(at, context.clock().getZone());
+      return new JwtIssuer(secretFor(jwtFlow), clock, context.random())
           .issue(
               jwtFlow,
               subject,

@@ -27,6 +27,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /** Exit code for bad input: a bad option value, or text that is not a token. */
   public static final int EXIT_BAD_INPUT = 2;
 
+  /** Exit code for a check that ran and failed (e.g. {@code decode --require-valid}). */
+  public static final int EXIT_FAILED = 1;
+
   private final CliContext context;
 
   Main(CliContext context) {
@@ -35,17 +38,25 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** The option a request field comes from, for errors that name what the user typed. */
   private static final Map<String, String> OPTION_FOR_FIELD =
-      Map.of(
-          "expireSeconds", "--expire",
-          "channelName", "--channel",
-          "uid", "--uid",
-          "userAccount", "--account",
-          "userId", "--user",
-          "appId", "--app-id",
-          "appCertificate", "--app-certificate",
-          "joinChannelExpire", "--join-expire",
-          "publishAudioStreamExpire", "--audio-expire",
-          "publishVideoStreamExpire", "--video-expire");
+      Map.ofEntries(
+          Map.entry("expireSeconds", "--expire"),
+          Map.entry("channelName", "--channel"),
+          Map.entry("uid", "--uid"),
+          Map.entry("userAccount", "--account"),
+          Map.entry("userId", "--user"),
+          Map.entry("appId", "--app-id"),
+          Map.entry("appCertificate", "--app-certificate"),
+          Map.entry("joinChannelExpire", "--join-expire"),
+          Map.entry("publishAudioStreamExpire", "--audio-expire"),
+          Map.entry("publishVideoStreamExpire", "--video-expire"),
+          Map.entry("publishDataStreamExpire", "--data-expire"),
+          Map.entry("issuedAt", "--issued-at"),
+          Map.entry("salt", "--salt"),
+          Map.entry("rtmUserId", "--rtm-user"),
+          Map.entry("rtmExpireSeconds", "--rtm-expire"),
+          Map.entry("roomUuid", "--room"),
+          Map.entry("userUuid", "--user"),
+          Map.entry("role", "--role"));
 
   @Override
   public Integer call() {

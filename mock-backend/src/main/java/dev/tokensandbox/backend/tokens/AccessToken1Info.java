@@ -57,6 +57,11 @@ public record AccessToken1Info(
     return uid != null && crc32(uidAsWritten(uid)) == crcUid;
   }
 
+  /** Whether the token's uid is exactly {@code written} (a user account, or "" for uid 0). */
+  public boolean writtenUidMatches(String written) {
+    return written != null && crc32(written) == crcUid;
+  }
+
   static String uidAsWritten(String uid) {
     return "0".equals(uid) ? "" : uid;
   }

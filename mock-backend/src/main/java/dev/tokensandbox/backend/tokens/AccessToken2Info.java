@@ -48,9 +48,15 @@ public record AccessToken2Info(
     return Instant.ofEpochSecond(issueTs + expire);
   }
 
-  /** When a privilege of this token ends (issue time + its relative expiry). */
+  /**
+   * When a privilege of this token ends: issue time + its relative expiry. A privilege expiry of 0
+   * has no limit of its own (the official FPA builder writes 0, and the RTC builders' default
+   * {@code privilegeExpire} is 0): the token's expiry applies.
+   */
   public Instant privilegeExpiresAt(PrivilegeInfo privilege) {
-    return Instant.ofEpochSecond(issueTs + privilege.expire());
+    return privilege.expire() == 0
+        ? expiresAt()
+        : Instant.ofEpochSecond(issueTs + privilege.expire());
   }
 
   public Optional<ServiceInfo> service(int type) {

@@ -44,7 +44,7 @@ final class AccessToken2Lint {
     if (!checkUnits(name + " expire", p.expire())) {
       return;
     }
-    if (p.expire() < token.expire()) {
+    if (p.expire() != 0 && p.expire() < token.expire()) {
       TokenLinter.expiry(name, token.privilegeExpiresAt(p), now, out);
     }
     if (tokenExpireUsable && p.expire() > token.expire()) {
@@ -61,11 +61,11 @@ final class AccessToken2Lint {
   }
 
   private void rtc(ServiceInfo rtc) {
-    long join = rtc.privilege(1).map(PrivilegeInfo::expire).orElse(-1L);
+    long join = rtc.privilege(1).map(this::effectiveExpire).orElse(-1L);
     long latestPublish =
         rtc.privileges().stream()
             .filter(p -> p.id() >= 2 && p.id() <= 4)
-            .mapToLong(PrivilegeInfo::expire)
+            .mapToLong(this::effectiveExpire)
             .max()
             .orElse(-1L);
     if (join >= 0 && latestPublish > join) {
@@ -88,10 +88,17 @@ final class AccessToken2Lint {
               LintCode.WILDCARD_CHANNEL,
               "channel \"\" is the wildcard: the token opens every channel"));
     }
-    if (uid.isEmpty() || "0".equals(uid)) {
+    if (uid.isEmpty()) {
       out.add(
           new LintWarning(
-              LintCode.WILDCARD_UID, "uid 0 is the wildcard: any user may join with this token"));
+              LintCode.WILDCARD_UID,
+              "uid \"\" is the wildcard (uid 0): any user may join with this token"));
+    } else if ("0".equals(uid)) {
+      out.add(
+          new LintWarning(
+              LintCode.ACCOUNT_ZERO,
+              "the token is for user account \"0\", not the wildcard uid 0 (written \"\"):"
+                  + " a client joining with uid 0 does not match it"));
     } else if (SIGNED_DIGITS.matcher(uid).matches()) {
       if (uid.startsWith("-")
           || uid.length() > 10
@@ -111,6 +118,11 @@ final class AccessToken2Lint {
               LintCode.USER_ACCOUNT,
               "the token is for user account \"" + uid + "\", not a numeric uid"));
     }
+  }
+
+  /** A privilege expiry of 0 has no limit of its own: the token's applies. */
+  private long effectiveExpire(PrivilegeInfo p) {
+    return p.expire() == 0 ? token.expire() : p.expire();
   }
 
   /** Flags absolute timestamps and milliseconds; returns false when the value is unusable. */

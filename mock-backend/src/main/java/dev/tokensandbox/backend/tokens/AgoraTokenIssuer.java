@@ -18,14 +18,47 @@ public final class AgoraTokenIssuer {
   /** 006 tokens carry an absolute message expiry 24 h after issue, as the official builder does. */
   private static final int LEGACY_MESSAGE_LIFETIME = 24 * 3600;
 
+  /** The official builders draw the salt from 1..99,999,999. */
+  public static final int MAX_RANDOM_SALT = 99_999_999;
+
+  /** The largest salt the wire carries (unsigned 32-bit). */
+  public static final long MAX_SALT = 0xFFFF_FFFFL;
+
+  /** The FPA builder's fixed lifetime. */
+  public static final int FPA_LIFETIME = 24 * 3600;
+
   private final AgoraCredentials credentials;
   private final Clock clock;
   private final RandomGenerator random;
+  private final Long fixedSalt;
 
   public AgoraTokenIssuer(AgoraCredentials credentials, Clock clock, RandomGenerator random) {
+    this(credentials, clock, random, null);
+  }
+
+  private AgoraTokenIssuer(
+      AgoraCredentials credentials, Clock clock, RandomGenerator random, Long fixedSalt) {
     this.credentials = credentials;
     this.clock = clock;
     this.random = random;
+    this.fixedSalt = fixedSalt;
+  }
+
+  /**
+   * This issuer with a fixed issue time and/or salt (null keeps the clock / the random salt): the
+   * same inputs then give the same token byte for byte, so a bug report's token can be re-issued.
+   */
+  public AgoraTokenIssuer reproducing(Instant issuedAt, Long salt) {
+    if (salt != null && (salt < 1 || salt > MAX_SALT)) {
+      throw new InvalidTokenRequestException("salt", "must be 1..4294967295, got " + salt);
+    }
+    if (issuedAt != null
+        && (issuedAt.getEpochSecond() < 0 || issuedAt.getEpochSecond() > MAX_SALT)) {
+      throw new InvalidTokenRequestException(
+          "issuedAt", "must be a Unix time in seconds 0..4294967295, got " + issuedAt);
+    }
+    Clock fixedClock = issuedAt == null ? clock : Clock.fixed(issuedAt, clock.getZone());
+    return new AgoraTokenIssuer(credentials, fixedClock, random, salt != null ? salt : fixedSalt);
   }
 
   public AgoraCredentials credentials() {
@@ -69,6 +102,79 @@ public final class AgoraTokenIssuer {
     AccessToken2 token = accessToken2(TokenRules.expire("expireSeconds", expireSeconds));
     AccessToken2.ServiceChat service = new AccessToken2.ServiceChat();
     service.addPrivilegeChat(AccessToken2.PrivilegeChat.PRIVILEGE_CHAT_APP, expireSeconds);
+    token.addService(service);
+    return build(token);
+  }
+
+  /**
+   * RTC and RTM in one token, as {@code RtcTokenBuilder2.buildTokenWithRtm} (RTM user = the RTC
+   * account, RTM login for the token's lifetime) and {@code buildTokenWithRtm2} (any RTM user and
+   * lifetime) build it.
+   */
+  public IssuedToken rtcWithRtm(RtcTokenRequest request, String rtmUserId, int rtmExpireSeconds) {
+    TokenRules.account("rtmUserId", rtmUserId);
+    TokenRules.expire("rtmExpireSeconds", rtmExpireSeconds);
+    AccessToken2 token = accessToken2(request.tokenExpireSeconds());
+    AccessToken2.ServiceRtc rtc =
+        new AccessToken2.ServiceRtc(request.channel(), request.user().tokenValue());
+    request
+        .privileges()
+        .forEach((privilege, seconds) -> rtc.privileges.put((short) privilege.id(), seconds));
+    token.addService(rtc);
+    AccessToken2.ServiceRtm rtm = new AccessToken2.ServiceRtm(rtmUserId);
+    rtm.addPrivilegeRtm(AccessToken2.PrivilegeRtm.PRIVILEGE_LOGIN, rtmExpireSeconds);
+    token.addService(rtm);
+    return build(token);
+  }
+
+  /**
+   * An APaaS (Flexible Classroom) room-user token, as {@code ApaasTokenBuilder.buildRoomUserToken}
+   * builds it: the APaaS service (room, user, role), RTM login for the user and a Chat user
+   * privilege for the MD5 of the user id.
+   */
+  public IssuedToken apaasRoomUser(
+      String roomUuid, String userUuid, short role, int expireSeconds) {
+    TokenRules.account("roomUuid", roomUuid);
+    TokenRules.account("userUuid", userUuid);
+    AccessToken2 token = accessToken2(TokenRules.expire("expireSeconds", expireSeconds));
+    token.addService(new AccessToken2.ServiceApaas(roomUuid, userUuid, role));
+    AccessToken2.ServiceRtm rtm = new AccessToken2.ServiceRtm(userUuid);
+    rtm.addPrivilegeRtm(AccessToken2.PrivilegeRtm.PRIVILEGE_LOGIN, expireSeconds);
+    token.addService(rtm);
+    AccessToken2.ServiceChat chat =
+        new AccessToken2.ServiceChat(io.agora.media.Utils.md5(userUuid));
+    chat.addPrivilegeChat(AccessToken2.PrivilegeChat.PRIVILEGE_CHAT_USER, expireSeconds);
+    token.addService(chat);
+    return build(token);
+  }
+
+  /** An APaaS user token ({@code ApaasTokenBuilder.buildUserToken}). */
+  public IssuedToken apaasUser(String userUuid, int expireSeconds) {
+    TokenRules.account("userUuid", userUuid);
+    AccessToken2 token = accessToken2(TokenRules.expire("expireSeconds", expireSeconds));
+    AccessToken2.ServiceApaas service = new AccessToken2.ServiceApaas(userUuid);
+    service.addPrivilegeApaas(AccessToken2.PrivilegeApaas.PRIVILEGE_USER, expireSeconds);
+    token.addService(service);
+    return build(token);
+  }
+
+  /** An APaaS app token ({@code ApaasTokenBuilder.buildAppToken}). */
+  public IssuedToken apaasApp(int expireSeconds) {
+    AccessToken2 token = accessToken2(TokenRules.expire("expireSeconds", expireSeconds));
+    AccessToken2.ServiceApaas service = new AccessToken2.ServiceApaas();
+    service.addPrivilegeApaas(AccessToken2.PrivilegeApaas.PRIVILEGE_APP, expireSeconds);
+    token.addService(service);
+    return build(token);
+  }
+
+  /**
+   * An FPA token ({@code FpaTokenBuilder.buildToken}): 24 h, the login privilege with expiry 0 (no
+   * privilege-level limit).
+   */
+  public IssuedToken fpa() {
+    AccessToken2 token = accessToken2(FPA_LIFETIME);
+    AccessToken2.ServiceFpa service = new AccessToken2.ServiceFpa();
+    service.addPrivilegeFpa(AccessToken2.PrivilegeFpa.PRIVILEGE_LOGIN, 0);
     token.addService(service);
     return build(token);
   }
@@ -149,7 +255,8 @@ public final class AgoraTokenIssuer {
     return clock.instant().getEpochSecond();
   }
 
+  /** The salt as the library's int field holds it (a salt above 2^31 wraps; the wire is u32). */
   private int salt() {
-    return random.nextInt(1, Integer.MAX_VALUE);
+    return fixedSalt != null ? (int) (long) fixedSalt : random.nextInt(1, MAX_RANDOM_SALT + 1);
   }
 }

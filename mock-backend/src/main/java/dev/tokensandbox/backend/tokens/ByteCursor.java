@@ -19,6 +19,11 @@ final class ByteCursor {
     return position;
   }
 
+  /** Moves to {@code to} (0..length): back to a mark, or past bytes that are not interpreted. */
+  void seek(int to) {
+    position = Math.max(0, Math.min(to, data.length));
+  }
+
   int remaining() {
     return data.length - position;
   }

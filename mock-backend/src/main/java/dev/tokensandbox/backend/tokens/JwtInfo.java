@@ -43,6 +43,21 @@ public record JwtInfo(
     return claims.get(name) instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
   }
 
+  /** {@code value} as JSON text: nested claims print as JSON, never as Java's map syntax. */
+  public static String jsonText(Object value) {
+    if (value instanceof String s) {
+      return s;
+    }
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return String.valueOf(value);
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   public Optional<String> stringClaim(String name) {
     return claims.get(name) instanceof String s ? Optional.of(s) : Optional.empty();
   }

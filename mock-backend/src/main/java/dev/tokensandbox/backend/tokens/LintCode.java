@@ -25,6 +25,9 @@ public enum LintCode {
       "006 privilege expiries are absolute Unix timestamps: pass now + lifetime (or move to 007)."),
   WILDCARD_UID(
       Severity.WARNING, "Issue the token for the user's real uid unless any user may use it."),
+  ACCOUNT_ZERO(
+      Severity.WARNING,
+      "For uid 0 (any user) write \"\" as the official builders do; a path or query parameter passed on as the string \"0\" signs the account \"0\"."),
   WILDCARD_CHANNEL(
       Severity.WARNING, "Issue the token for one channel unless it must open every channel."),
   USER_ACCOUNT(
@@ -40,7 +43,17 @@ public enum LintCode {
       Severity.WARNING,
       "Sync the server clock (NTP); a clock ahead of real time makes fresh tokens look not yet valid or short-lived."),
   JWT_EXP_MILLIS(Severity.ERROR, "JWT exp is NumericDate in seconds: divide by 1000."),
-  JWT_NO_EXP(Severity.WARNING, "Add an exp claim so the token can expire.");
+  JWT_NO_EXP(Severity.WARNING, "Add an exp claim so the token can expire."),
+  JWT_NOT_YET_VALID(
+      Severity.WARNING,
+      "Set nbf to the issue time (or leave it out); check the issuing server's clock (NTP)."),
+  JWT_NBF_AFTER_EXP(Severity.ERROR, "Set nbf before exp: as issued the token is never valid."),
+  JWT_ALG_NONE(
+      Severity.ERROR,
+      "Sign the token (HS256 with the provider's secret); never accept alg \"none\"."),
+  JWT_CRIT(
+      Severity.ERROR,
+      "Drop the crit header, or verify with a library that implements the extensions it names (RFC 7515 §4.1.11).");
 
   /** How bad a finding is. */
   public enum Severity {

@@ -67,21 +67,27 @@ public final class TokenDescriber {
               p.name(),
               p.name() + " (" + p.id() + ")",
               Long.toString(p.expire()),
-              "+"
-                  + TimeText.lifetime(p.expire())
-                  + " → "
-                  + time(at)
-                  + ", "
-                  + TimeText.expiry(clock.instant(), at)));
+              (p.expire() == 0
+                  ? "0 = no limit of its own: the token's expiry applies"
+                  : "+"
+                      + TimeText.lifetime(p.expire())
+                      + " → "
+                      + time(at)
+                      + ", "
+                      + TimeText.expiry(clock.instant(), at))));
     }
     children.add(
         TokenField.group(
             "privileges", "Privileges", privileges.size() + " privilege(s)", privileges));
     return new TokenField(
-        service.name(),
-        service.name().toUpperCase(java.util.Locale.ROOT) + " service",
+        service.known() ? service.name() : "service" + service.type(),
+        service.known()
+            ? service.name().toUpperCase(java.util.Locale.ROOT) + " service"
+            : "Unknown service " + service.type(),
         Integer.toString(service.type()),
-        "type " + service.type(),
+        service.known()
+            ? "type " + service.type()
+            : "type " + service.type() + ": not a type of the official builders the sandbox knows",
         children);
   }
 
@@ -91,6 +97,13 @@ public final class TokenDescriber {
       human = value.isEmpty() ? "\"\" = wildcard: any channel" : "\"" + value + "\"";
     } else if ("uid".equals(key) && service.type() == ServiceInfo.RTC) {
       human = uidHuman(value);
+    } else if (ServiceInfo.UNDECODED_BYTES.equals(key) && !service.known()) {
+      human =
+          value
+              + " bytes not decoded: this type's own fields (and any later service) are not known"
+              + " here; the official parsers stop at it too, and the signature still covers them";
+    } else if (key.startsWith("permissions.")) {
+      human = value;
     } else {
       human = "\"" + value + "\"";
     }
@@ -98,8 +111,11 @@ public final class TokenDescriber {
   }
 
   static String uidHuman(String uid) {
-    if (uid.isEmpty() || "0".equals(uid)) {
-      return "0 = wildcard: any user";
+    if (uid.isEmpty()) {
+      return "\"\" = uid 0, wildcard: any user";
+    }
+    if ("0".equals(uid)) {
+      return "user account \"0\", not the wildcard (the official builders write uid 0 as \"\")";
     }
     if (NUMERIC_UID.matcher(uid).matches() && Long.parseLong(uid) <= TokenRules.MAX_UID) {
       return "numeric uid " + uid + " (or user account \"" + uid + "\"; 007 stores both as text)";
@@ -189,13 +205,14 @@ public final class TokenDescriber {
       }
       return TokenField.leaf(key, key, String.valueOf(value), human);
     }
-    return TokenField.leaf(key, key, String.valueOf(value), String.valueOf(value));
+    String text = JwtInfo.jsonText(value);
+    return TokenField.leaf(key, key, text, text);
   }
 
   private static List<TokenField> json(Map<String, Object> object) {
     List<TokenField> fields = new ArrayList<>();
     object.forEach(
-        (k, v) -> fields.add(TokenField.leaf(k, k, String.valueOf(v), String.valueOf(v))));
+        (k, v) -> fields.add(TokenField.leaf(k, k, JwtInfo.jsonText(v), JwtInfo.jsonText(v))));
     return fields;
   }
 

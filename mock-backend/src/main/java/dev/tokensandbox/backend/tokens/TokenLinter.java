@@ -210,5 +210,42 @@ public final class TokenLinter {
     if (iat.isPresent() && iat.get() < JWT_MILLIS_THRESHOLD) {
       issuedInFuture(Instant.ofEpochSecond(iat.get()), now, out);
     }
+    var nbf = t.numericClaim("nbf");
+    if (nbf.isPresent() && nbf.get() < JWT_MILLIS_THRESHOLD) {
+      Instant notBefore = Instant.ofEpochSecond(nbf.get());
+      if (exp.isPresent() && exp.get() < JWT_MILLIS_THRESHOLD && nbf.get() >= exp.get()) {
+        out.add(
+            new LintWarning(
+                LintCode.JWT_NBF_AFTER_EXP,
+                "nbf "
+                    + notBefore
+                    + " is not before exp "
+                    + Instant.ofEpochSecond(exp.get())
+                    + ": the token is never valid"));
+      } else if (notBefore.isAfter(now)) {
+        out.add(
+            new LintWarning(
+                LintCode.JWT_NOT_YET_VALID,
+                "nbf is "
+                    + notBefore
+                    + ", "
+                    + TimeText.lifetime(java.time.Duration.between(now, notBefore).getSeconds())
+                    + " from now: the token is not valid yet"));
+      }
+    }
+    if ("none".equalsIgnoreCase(t.algorithm())) {
+      out.add(
+          new LintWarning(
+              LintCode.JWT_ALG_NONE,
+              "alg \"none\": the token is unsigned and anyone can forge it"));
+    }
+    if (t.header().containsKey("crit")) {
+      out.add(
+          new LintWarning(
+              LintCode.JWT_CRIT,
+              "crit header "
+                  + JwtInfo.jsonText(t.header().get("crit"))
+                  + ": it names extensions a verifier must understand, or refuse the token"));
+    }
   }
 }

@@ -32,7 +32,7 @@ public final class TokenVerifier {
     if (token instanceof AccessToken1Info t) {
       return verify006(t, k);
     }
-    return verifyJwt((JwtInfo) token, k.jwtSecret());
+    return verifyJwt((JwtInfo) token, k.jwtSecret(), k.jwtSecretAssumed());
   }
 
   private static Verification verify007(AccessToken2Info token, String certificate) {
@@ -70,7 +70,7 @@ public final class TokenVerifier {
     if (!token.channelMatches(keys.channelGuess())) {
       return Verification.notVerified("the channel guess does not match the token's CRC32");
     }
-    if (!token.uidMatches(keys.uidGuess())) {
+    if (!token.writtenUidMatches(keys.uidGuess())) {
       return Verification.notVerified("the uid guess does not match the token's CRC32");
     }
     try {
@@ -79,7 +79,7 @@ public final class TokenVerifier {
               keys.appCertificate().strip(),
               token.appId(),
               keys.channelGuess(),
-              AccessToken1Info.uidAsWritten(keys.uidGuess()),
+              keys.uidGuess(),
               token.rawMessage());
       return MessageDigest.isEqual(expected, token.signature())
           ? Verification.valid("signature matches the App Certificate")
@@ -89,7 +89,7 @@ public final class TokenVerifier {
     }
   }
 
-  private static Verification verifyJwt(JwtInfo token, String secret) {
+  private static Verification verifyJwt(JwtInfo token, String secret, boolean assumed) {
     String alg = token.algorithm();
     String macAlgorithm =
         switch (alg) {
@@ -100,6 +100,11 @@ public final class TokenVerifier {
         };
     if ("none".equalsIgnoreCase(alg)) {
       return Verification.invalid("unsigned token (alg \"none\") must never be accepted");
+    }
+    if (token.header().containsKey("crit")) {
+      return Verification.invalid(
+          "crit header names extensions this verifier does not implement: refused, as RFC 7515"
+              + " §4.1.11 requires");
     }
     if (macAlgorithm == null) {
       return Verification.notVerified(
@@ -114,8 +119,13 @@ public final class TokenVerifier {
               macAlgorithm,
               secret.getBytes(StandardCharsets.UTF_8),
               token.signingInput().getBytes(StandardCharsets.US_ASCII));
-      return MessageDigest.isEqual(expected, token.signature())
-          ? Verification.valid(alg + " signature matches the secret")
+      if (MessageDigest.isEqual(expected, token.signature())) {
+        return Verification.valid(alg + " signature matches the secret");
+      }
+      return assumed
+          ? Verification.notVerified(
+              "not signed with the workspace's JWT secrets (a JWT from elsewhere?): give its"
+                  + " secret to verify it")
           : Verification.invalid(alg + " signature does not match this secret");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(macAlgorithm + " unavailable", e);

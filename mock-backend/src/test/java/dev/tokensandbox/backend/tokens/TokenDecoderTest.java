@@ -75,12 +75,17 @@ class TokenDecoderTest {
   }
 
   @Test
-  void unknownServiceTypeIsAnError() {
+  void anUnknownServiceTypeIsKeptWithItsBytesCountedAndTheTokenStillDecodes() {
     byte[] payload = payload(TOKEN);
-    payload[82] = 9; // first service's type, low byte
-    DecodeError error = error(token007(payload));
-    assertThat(error.message())
-        .isEqualTo("services[0].type: unknown service type 9 at byte 82 of the payload");
+    payload[82] = (byte) 0xE7; // first service's type, low byte: 999 = 0x03E7
+    payload[83] = 0x03;
+    AccessToken2Info token = TestFixtures.decodeAs(AccessToken2Info.class, token007(payload));
+
+    ServiceInfo unknown = token.services().get(0);
+    assertThat(unknown.known()).isFalse();
+    assertThat(unknown.name()).isEqualTo("unknown service 999");
+    assertThat(unknown.privileges()).isNotEmpty();
+    assertThat(unknown.fields()).containsKey(ServiceInfo.UNDECODED_BYTES);
   }
 
   @Test

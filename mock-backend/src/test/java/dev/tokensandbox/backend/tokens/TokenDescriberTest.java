@@ -43,7 +43,8 @@ class TokenDescriberTest {
         new TokenDescriber(clock).describe((DecodedToken) TokenDecoder.decode(token));
 
     assertThat(field(fields, "services.rtc.channelName").human()).contains("wildcard");
-    assertThat(field(fields, "services.rtc.uid").human()).isEqualTo("0 = wildcard: any user");
+    assertThat(field(fields, "services.rtc.uid").human())
+        .isEqualTo("\"\" = uid 0, wildcard: any user");
     assertThat(field(fields, "expire").human()).endsWith("expired 2 s ago");
   }
 
