@@ -2,6 +2,7 @@ package dev.tokensandbox.desktop.scenarios;
 
 import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.mint.IssuedRecord;
 import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.client.presets.PresetResult;
@@ -22,10 +23,12 @@ import java.util.Map;
 /**
  * A bug report that stands alone: which build, what was run (the lab's preset and its renewal
  * policy, any what-if change, the faults in force), what was expected and what held (✓/✗), what
- * happened (the lab's timeline with the SDK's callback names, every virtual device's events) and
- * the traffic journal. {@link #render} writes it as JSON (structured events) or as one
- * self-contained HTML page with a timeline picture, after a last pass through the {@link Redactor}
- * (tokens become fingerprints, secrets «redacted»).
+ * happened (the lab's timeline with the SDK's callback names, every virtual device's events), the
+ * tokens the window's backend issued (fingerprint, kind, issue time and salt: enough to re-issue
+ * each exactly with {@code issue … --issued-at T --salt S}) and the traffic journal. {@link
+ * #render} writes it as JSON (structured events) or as one self-contained HTML page with a timeline
+ * picture, after a last pass through the {@link Redactor} (tokens become fingerprints, secrets
+ * «redacted»).
  */
 public record BugReport(
     String format,
@@ -36,10 +39,11 @@ public record BugReport(
     Lab lab,
     FaultPlan faultPlan,
     List<Device> devices,
+    List<IssuedRecord> tokens,
     List<JournalEntry> traffic) {
 
   public static final String FORMAT = "token-sandbox-bug-report";
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** The two export formats. */
   public enum Format {
@@ -210,6 +214,7 @@ public record BugReport(
       LabViewModel.LabRun lab,
       FaultPlan faultPlan,
       List<DevicesViewModel.DeviceLog> devices,
+      List<IssuedRecord> tokens,
       List<JournalEntry> traffic) {
     return new BugReport(
         FORMAT,
@@ -220,6 +225,7 @@ public record BugReport(
         Lab.of(lab),
         faultPlan,
         devices.stream().map(Device::of).toList(),
+        tokens,
         traffic);
   }
 
@@ -236,6 +242,7 @@ public record BugReport(
     Map<String, Integer> out = new LinkedHashMap<>();
     out.put("lab events", lab == null ? 0 : lab.events().size());
     out.put("devices", devices.size());
+    out.put("tokens", tokens.size());
     out.put("requests", traffic.size());
     return out;
   }

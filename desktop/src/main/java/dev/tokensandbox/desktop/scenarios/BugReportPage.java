@@ -46,6 +46,7 @@ final class BugReportPage {
     lab();
     faultPlan();
     devices();
+    tokens();
     traffic();
     return out.append("</body></html>\n").toString();
   }
@@ -235,6 +236,32 @@ final class BugReportPage {
       }
       out.append("</table>\n");
     }
+  }
+
+  private void tokens() {
+    out.append("<h2>Issued tokens</h2>\n");
+    if (report.tokens().isEmpty()) {
+      out.append("<p class=\"muted\">None.</p>\n");
+      return;
+    }
+    out.append("<p>Each re-issues exactly with the same inputs: <code>token-sandbox issue …")
+        .append(" --issued-at ISSUED --salt SALT</code>.</p>\n")
+        .append("<table><tr><th>token</th><th>kind</th><th>for</th><th>route</th>")
+        .append("<th>issued (Unix s)</th><th>salt</th><th>expires</th><th>faults</th></tr>\n");
+    for (dev.tokensandbox.backend.mint.IssuedRecord t : report.tokens()) {
+      out.append("<tr>");
+      cells(
+          t.id(),
+          t.kind(),
+          t.subject() == null ? "" : t.subject(),
+          t.route(),
+          t.issuedAt().getEpochSecond() + " (" + t.issuedAt() + ")",
+          t.salt() == null ? "" : Long.toString(t.salt()),
+          t.expiresAt().toString(),
+          String.join(", ", t.faults()));
+      out.append("</tr>\n");
+    }
+    out.append("</table>\n");
   }
 
   private void traffic() {

@@ -189,10 +189,12 @@ public final class ScenariosViewModel {
         BugReport.of(
             clock.instant().toString(),
             "Tokens appear as fingerprints (tok:…) matching GET /sandbox/tokens; secrets are"
-                + " «redacted».",
+                + " «redacted». Each issued token's issue time and salt re-issue it exactly"
+                + " (token-sandbox issue … --issued-at T --salt S).",
             parts.labRun(),
             host.admin().map(SandboxAdmin::faults).orElse(FaultPlan.none()),
             parts.deviceLogs(),
+            host.admin().map(SandboxAdmin::tokens).orElse(List.of()),
             host.admin().map(a -> a.journal(1000).entries()).orElse(List.<JournalEntry>of()));
     Redactor redactor = redactor();
     run(

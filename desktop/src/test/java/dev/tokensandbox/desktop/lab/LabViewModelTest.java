@@ -110,6 +110,7 @@ class LabViewModelTest {
               model.lastRun(),
               dev.tokensandbox.backend.faults.FaultPlan.none(),
               java.util.List.of(),
+              java.util.List.of(),
               java.util.List.of());
       assertThat(report.lab().preset()).isEqualTo("your-backend");
       assertThat(report.lab().verdict()).isEqualTo("PASS");

@@ -216,6 +216,22 @@ class ScenariosViewModelTest {
             List.of(
                 new TimelineEvent(at, "virtual-1", EventKind.FETCH_FAILED, "server error", 1))));
     server.admin().setFaults(FaultPlan.of(FaultRule.always("agora.*", Fault.STATUS, 503)));
+    server
+        .admin()
+        .buildToken(
+            new dev.tokensandbox.backend.tokens.TokenOrder(
+                "rtm",
+                null,
+                null,
+                null,
+                600,
+                null,
+                "alice",
+                null,
+                null,
+                null,
+                Instant.parse("2026-12-03T09:00:00Z"),
+                4242L));
     List<String> opened = new ArrayList<>();
     model.setOpener(opened::add);
 
@@ -245,13 +261,18 @@ class ScenariosViewModelTest {
     var device = report.path("devices").get(0);
     assertThat(device.path("fault").asText()).isEqualTo("Backend answers 503");
     assertThat(device.path("events").get(0).path("kind").asText()).isEqualTo("FETCH_FAILED");
+    var token = report.path("tokens").get(0);
+    assertThat(token.path("kind").asText()).isEqualTo("rtm");
+    assertThat(token.path("salt").asLong()).isEqualTo(4242);
+    assertThat(token.path("issuedAt").asText()).isEqualTo("2026-12-03T09:00:00Z");
 
     Path html = home.resolve("report.html");
     model.reportFileProperty().set(html.toString());
     assertThat(finish(model::exportReport)).startsWith("Exported HTML");
     String page = Files.readString(html);
     assertThat(page)
-        .contains("<svg", "short-lifetime", "Renewal policy", "onTokenPrivilegeWillExpire");
+        .contains("<svg", "short-lifetime", "Renewal policy", "onTokenPrivilegeWillExpire")
+        .contains("Issued tokens", "<td>4242</td>", "--issued-at ISSUED --salt SALT");
     for (var check : result.checks()) {
       assertThat(page)
           .contains((check.held() ? "✓ " : "✗ ") + BugReport.escape(check.expect().toString()));

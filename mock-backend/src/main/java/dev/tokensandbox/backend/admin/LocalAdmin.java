@@ -177,6 +177,12 @@ public final class LocalAdmin implements SandboxAdmin {
   }
 
   @Override
+  public dev.tokensandbox.backend.tokens.IssuedToken buildToken(
+      dev.tokensandbox.backend.tokens.TokenOrder order) {
+    return mint.build("POST /sandbox/tokens", order);
+  }
+
+  @Override
   public WorkspaceView workspace() {
     return new WorkspaceView(
         workspace.appId(),

@@ -74,6 +74,10 @@ public interface SandboxAdmin {
   /** The issued-token history (fingerprints, never tokens). */
   List<IssuedRecord> tokens();
 
+  /** Builds a token of any kind the official builders make (POST /sandbox/tokens). */
+  dev.tokensandbox.backend.tokens.IssuedToken buildToken(
+      dev.tokensandbox.backend.tokens.TokenOrder order);
+
   /** The workspace with every secret masked. */
   WorkspaceView workspace();
 

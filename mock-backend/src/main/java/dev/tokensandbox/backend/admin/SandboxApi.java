@@ -13,6 +13,13 @@ import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.backend.tokens.AgoraTokenIssuer;
+import dev.tokensandbox.backend.tokens.IssuedToken;
+import dev.tokensandbox.backend.tokens.RtcRole;
+import dev.tokensandbox.backend.tokens.RtcUser;
+import dev.tokensandbox.backend.tokens.TokenOrder;
+import dev.tokensandbox.backend.tokens.TokenReport;
+import dev.tokensandbox.backend.tokens.TokenRules;
 import dev.tokensandbox.protocol.DeviceCommand;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -99,11 +106,86 @@ public final class SandboxApi {
         "sandbox.tokens",
         "/sandbox/tokens",
         ctx -> Http.json(ctx, 200, Map.of("tokens", admin.tokens())));
+    routes.post("sandbox.tokens", "/sandbox/tokens", this::buildToken);
     routes.get(
         "sandbox.devices",
         "/sandbox/devices",
         ctx -> Http.json(ctx, 200, Map.of("devices", admin.devices())));
     routes.post("sandbox.devices", "/sandbox/devices/{id}/commands", this::command);
+  }
+
+  /**
+   * {@code POST /sandbox/tokens}: any kind the official builders make ({@link TokenOrder#KINDS}),
+   * with the workspace's credentials, at a fixed {@code issuedAt} (Unix seconds or ISO-8601) and
+   * {@code salt} when given. Answers the token with its issue time, expiry and salt.
+   */
+  private void buildToken(Context ctx) {
+    JsonNode body = Http.objectBody(ctx);
+    String uid = Http.text(body, "uid", 10);
+    String account = Http.text(body, "userAccount", 255);
+    if (uid != null && !uid.isEmpty() && account != null && !account.isEmpty()) {
+      throw ApiError.badRequest("uid", "give a uid or a userAccount, not both");
+    }
+    RtcUser user =
+        account != null && !account.isEmpty()
+            ? RtcUser.account(account)
+            : uid == null ? null : RtcUser.uid(TokenRules.uid("uid", uid));
+    String role = Http.text(body, "role", 16);
+    Integer apaasRole = Http.integer(body, "apaasRole", Short.MIN_VALUE, Short.MAX_VALUE);
+    Integer expire = Http.integer(body, "expireSeconds", 1, TokenRules.MAX_EXPIRE_SECONDS);
+    Long saltValue = null;
+    JsonNode saltNode = body.get("salt");
+    if (saltNode != null && !saltNode.isNull()) {
+      if (!saltNode.isIntegralNumber()
+          || saltNode.asLong() < 1
+          || saltNode.asLong() > AgoraTokenIssuer.MAX_SALT) {
+        throw ApiError.badRequest("salt", "must be an integer in 1..4294967295");
+      }
+      saltValue = saltNode.asLong();
+    }
+    TokenOrder order =
+        new TokenOrder(
+            Http.text(body, "kind", 16),
+            Http.text(body, "channelName", 64),
+            user,
+            role == null ? null : RtcRole.parse("role", role),
+            expire == null ? 3600 : expire,
+            Http.integer(body, "privilegeExpireSeconds", 1, TokenRules.MAX_EXPIRE_SECONDS),
+            Http.text(body, "userId", 255),
+            Http.integer(body, "rtmExpireSeconds", 1, TokenRules.MAX_EXPIRE_SECONDS),
+            Http.text(body, "roomUuid", 255),
+            apaasRole == null ? null : apaasRole.shortValue(),
+            issuedAt(body),
+            saltValue);
+    IssuedToken issued = admin.buildToken(order);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("token", issued.token());
+    answer.put("kind", order.kind());
+    answer.put("issuedAt", issued.issuedAt().getEpochSecond());
+    answer.put("expiresAt", issued.expiresAt().getEpochSecond());
+    TokenReport.saltOf(issued.token()).ifPresent(s -> answer.put("salt", s));
+    Http.json(ctx, 200, answer);
+  }
+
+  private static java.time.Instant issuedAt(JsonNode body) {
+    JsonNode node = body.get("issuedAt");
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isIntegralNumber()
+        && node.asLong() >= 0
+        && node.asLong() <= AgoraTokenIssuer.MAX_SALT) {
+      return java.time.Instant.ofEpochSecond(node.asLong());
+    }
+    if (node.isTextual()) {
+      try {
+        return java.time.Instant.parse(node.asText());
+      } catch (java.time.format.DateTimeParseException e) {
+        // falls through to the rule below
+      }
+    }
+    throw ApiError.badRequest(
+        "issuedAt", "must be Unix seconds (0..4294967295) or an ISO-8601 instant");
   }
 
   private Map<String, Object> workspace() {

@@ -3,7 +3,11 @@ package dev.tokensandbox.backend.mint;
 import java.time.Instant;
 import java.util.List;
 
-/** One issued token in the history: its fingerprint id, never the token itself. */
+/**
+ * One issued token in the history: its fingerprint id, never the token itself. With the issue time
+ * and the salt (null for a JWT), the same inputs re-issue the exact token ({@code issue …
+ * --issued-at T --salt S}, or {@code POST /sandbox/tokens}).
+ */
 public record IssuedRecord(
     String id,
     String route,
@@ -11,4 +15,5 @@ public record IssuedRecord(
     String subject,
     Instant issuedAt,
     Instant expiresAt,
+    Long salt,
     List<String> faults) {}

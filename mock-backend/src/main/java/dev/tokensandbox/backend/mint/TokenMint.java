@@ -107,6 +107,16 @@ public final class TokenMint {
     return remember(route, "jwt-" + flow.cliName(), subject, token, faults);
   }
 
+  /**
+   * A token of any kind the official builders make, at the order's fixed issue time and salt (or
+   * the sandbox clock and a random salt). No fault applies: this is the sandbox's own builder.
+   */
+  public IssuedToken build(String route, dev.tokensandbox.backend.tokens.TokenOrder order) {
+    IssuedToken token =
+        order.issue(new AgoraTokenIssuer(workspace.agoraCredentials(), clock, random));
+    return remember(route, order.kind(), order.subject(), token, FaultDecision.NONE);
+  }
+
   public synchronized List<IssuedRecord> history() {
     return List.copyOf(history);
   }
@@ -167,6 +177,7 @@ public final class TokenMint {
               subject == null ? null : redact.apply(subject),
               token.issuedAt(),
               token.expiresAt(),
+              dev.tokensandbox.backend.tokens.TokenReport.saltOf(token.token()).orElse(null),
               faults.names()));
     }
     return token;

@@ -55,6 +55,46 @@ class SandboxApiTest {
   }
 
   @Test
+  void anyOfficialKindIsBuiltAndAFixedIssueTimeAndSaltReproduceIt() {
+    String order =
+        "{\"kind\":\"rtc-rtm\",\"channelName\":\"room\",\"userAccount\":\"alice\","
+            + "\"issuedAt\":\"2025-11-24T16:00:00Z\",\"salt\":7}";
+    JsonNode first = sandbox.post("/sandbox/tokens", order).json();
+    JsonNode second = sandbox.post("/sandbox/tokens", order).json();
+
+    assertThat(first.path("token").asText())
+        .startsWith("007")
+        .isEqualTo(second.path("token").asText());
+    assertThat(first.path("issuedAt").asLong()).isEqualTo(1_764_000_000L);
+    assertThat(first.path("salt").asLong()).isEqualTo(7);
+    dev.tokensandbox.backend.tokens.AccessToken2Info token =
+        (dev.tokensandbox.backend.tokens.AccessToken2Info)
+            dev.tokensandbox.backend.tokens.TokenDecoder.decode(first.path("token").asText());
+    assertThat(token.services()).extracting(s -> s.name()).containsExactly("rtc", "rtm");
+    assertThat(sandbox.get("/sandbox/tokens").json().path("tokens").get(0).path("kind").asText())
+        .isEqualTo("rtc-rtm");
+    JsonNode fpa = sandbox.post("/sandbox/tokens", "{\"kind\":\"fpa\"}").json();
+    assertThat(fpa.path("expiresAt").asLong() - fpa.path("issuedAt").asLong()).isEqualTo(86_400);
+  }
+
+  @Test
+  void aBadTokenOrderIsA400NamingTheField() {
+    ServerFixture.Reply kind = sandbox.post("/sandbox/tokens", "{\"kind\":\"rtc2\"}");
+    ServerFixture.Reply salt =
+        sandbox.post("/sandbox/tokens", "{\"kind\":\"rtm\",\"userId\":\"a\",\"salt\":0}");
+    ServerFixture.Reply room = sandbox.post("/sandbox/tokens", "{\"kind\":\"apaas-room\"}");
+    ServerFixture.Reply when =
+        sandbox.post("/sandbox/tokens", "{\"kind\":\"fpa\",\"issuedAt\":\"tomorrow\"}");
+
+    assertThat(kind.code()).isEqualTo(400);
+    assertThat(kind.json().path("field").asText()).isEqualTo("kind");
+    assertThat(salt.json().path("field").asText()).isEqualTo("salt");
+    assertThat(room.code()).isEqualTo(400);
+    assertThat(room.json().path("field").asText()).isEqualTo("roomUuid");
+    assertThat(when.json().path("field").asText()).isEqualTo("issuedAt");
+  }
+
+  @Test
   void journalStreamsEntriesLive() throws IOException {
     okhttp3.OkHttpClient streaming =
         sandbox.http.newBuilder().readTimeout(10, TimeUnit.SECONDS).build();
