@@ -1,6 +1,12 @@
 package dev.tokensandbox.desktop.inspect;
 
+import dev.tokensandbox.backend.tokens.AccessToken1Info;
+import dev.tokensandbox.backend.tokens.DecodeError;
+import dev.tokensandbox.backend.tokens.DecodeResult;
+import dev.tokensandbox.backend.tokens.DecodedToken;
 import dev.tokensandbox.backend.tokens.TimeText;
+import dev.tokensandbox.backend.tokens.TokenDecoder;
+import dev.tokensandbox.backend.tokens.TokenDiff;
 import dev.tokensandbox.backend.tokens.TokenReport;
 import dev.tokensandbox.desktop.tokens.TokenReader;
 import java.time.Clock;
@@ -30,6 +36,16 @@ public final class InspectViewModel {
   private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper(this, "countdown", "");
   private final javafx.beans.property.ReadOnlyObjectWrapper<State> state =
       new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "state", State.EMPTY);
+  private final StringProperty channelGuess = new SimpleStringProperty(this, "channelGuess", "");
+  private final StringProperty userGuess = new SimpleStringProperty(this, "userGuess", "");
+  private final javafx.beans.property.BooleanProperty guessIsAccount =
+      new javafx.beans.property.SimpleBooleanProperty(this, "guessIsAccount", false);
+  private final javafx.beans.property.ReadOnlyBooleanWrapper legacy =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(this, "legacy", false);
+  private final StringProperty compare = new SimpleStringProperty(this, "compare", "");
+  private final ReadOnlyObjectWrapper<TokenDiff> diff = new ReadOnlyObjectWrapper<>(this, "diff");
+  private final ReadOnlyStringWrapper diffSummary =
+      new ReadOnlyStringWrapper(this, "diffSummary", "");
   private Optional<Instant> expiry = Optional.empty();
 
   /** What the headline says about the token, for its colour. */
@@ -55,7 +71,71 @@ public final class InspectViewModel {
     this.reader = reader;
     token.addListener((obs, old, now) -> refresh());
     secret.addListener((obs, old, now) -> refresh());
+    channelGuess.addListener((obs, old, now) -> refresh());
+    userGuess.addListener((obs, old, now) -> refresh());
+    guessIsAccount.addListener((obs, old, now) -> refresh());
+    compare.addListener((obs, old, now) -> compare());
+    token.addListener((obs, old, now) -> compare());
     refresh();
+  }
+
+  /** 006 only: the channel the token is for (its signature covers it; it keeps only a CRC32). */
+  public StringProperty channelGuessProperty() {
+    return channelGuess;
+  }
+
+  /** 006 only: the uid (0 = wildcard) or, with {@link #guessIsAccountProperty()}, the account. */
+  public StringProperty userGuessProperty() {
+    return userGuess;
+  }
+
+  public javafx.beans.property.BooleanProperty guessIsAccountProperty() {
+    return guessIsAccount;
+  }
+
+  /** True while the pasted token is a 006 token: the guess fields apply. */
+  public javafx.beans.property.ReadOnlyBooleanProperty legacyProperty() {
+    return legacy.getReadOnlyProperty();
+  }
+
+  /** A second token to compare with the first (e.g. its renewal). */
+  public StringProperty compareProperty() {
+    return compare;
+  }
+
+  /** The two tokens side by side, or null while either does not decode. */
+  public ReadOnlyObjectProperty<TokenDiff> diffProperty() {
+    return diff.getReadOnlyProperty();
+  }
+
+  /** "3 of 14 fields differ", or why there is no comparison. */
+  public ReadOnlyStringProperty diffSummaryProperty() {
+    return diffSummary.getReadOnlyProperty();
+  }
+
+  private void compare() {
+    String second = compare.get();
+    if (second == null || second.isBlank()) {
+      diff.set(null);
+      diffSummary.set("");
+      return;
+    }
+    DecodeResult a = TokenDecoder.decode(token.get());
+    DecodeResult b = TokenDecoder.decode(second);
+    if (!(a instanceof DecodedToken first)) {
+      diff.set(null);
+      diffSummary.set("Paste the first token above to compare.");
+    } else if (!(b instanceof DecodedToken other)) {
+      diff.set(null);
+      diffSummary.set("The second token does not decode: " + ((DecodeError) b).message());
+    } else {
+      TokenDiff d = TokenDiff.of(first, other);
+      diff.set(d);
+      diffSummary.set(
+          d.identical()
+              ? "The same token."
+              : d.differences().size() + " of " + d.fields().size() + " fields differ");
+    }
   }
 
   /** The pasted token text (whitespace, quotes and "Bearer " are tolerated). */
@@ -97,7 +177,8 @@ public final class InspectViewModel {
       countdown.set("");
       return;
     }
-    TokenReport next = reader.report(text, secret.get());
+    legacy.set(TokenDecoder.decode(text) instanceof AccessToken1Info);
+    TokenReport next = reader.report(text, secret.get(), guess());
     // Everything derived from the clock (tree countdowns, lint) changes only its text: the views
     // update in place, so a report equal to the last one changes nothing.
     if (!java.util.Objects.equals(next, report.get())) {
@@ -135,6 +216,17 @@ public final class InspectViewModel {
                         ? TimeText.expiry(now, at)
                         : TimeText.expiry(now, at) + " (" + at + ")")
             .orElse(""));
+  }
+
+  private TokenReader.Guess guess() {
+    String channel = channelGuess.get() == null ? "" : channelGuess.get();
+    String user = userGuess.get() == null ? "" : userGuess.get().strip();
+    if (!legacy.get() || (channel.isEmpty() && user.isEmpty())) {
+      return TokenReader.Guess.NONE;
+    }
+    // An empty uid is uid 0 (the wildcard); an empty channel is the wildcard channel "".
+    return new TokenReader.Guess(
+        channel, user.isEmpty() && !guessIsAccount.get() ? "0" : user, guessIsAccount.get());
   }
 
   /**

@@ -2,7 +2,9 @@ package dev.tokensandbox.desktop.issue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokensandbox.backend.tokens.AgoraTokenIssuer;
 import dev.tokensandbox.backend.tokens.InvalidTokenRequestException;
+import dev.tokensandbox.backend.tokens.TokenOrder;
 import dev.tokensandbox.backend.tokens.TokenRules;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,12 @@ public enum IssueFlow {
   SHENGWANG_CHAT("Shengwang Chat user", "GET /api/agora/chat-token · seed 001"),
   GIN_RTC("Gin-style RTC", "GET /rtc/:channel/:role/:tokenType/:uid/ · seed 002"),
   RINGNITY("Ringnity runtime", "POST /ringnity/runtime-token · seed 000"),
-  CHATSDK("ChatSDK", "POST /api/auth/chat-token after login · seed 003");
+  CHATSDK("ChatSDK", "POST /api/auth/chat-token after login · seed 003"),
+  ANY_TOKEN(
+      "Any token (official builders)", "POST /sandbox/tokens · RTC+RTM, APaaS, FPA…, reproducible");
+
+  /** The fields of {@link #ANY_TOKEN} under "Advanced": they pin the token byte for byte. */
+  public static final List<String> ADVANCED = List.of("issuedAt", "salt");
 
   /** One form field: request name, label, default value. */
   public record Field(String name, String label, String defaultValue) {}
@@ -63,6 +70,31 @@ public enum IssueFlow {
               new Field("name", "Name", "Demo Customer"),
               new Field("email", "Email", "customer@example.com"));
       case CHATSDK -> List.of();
+      case ANY_TOKEN ->
+          List.of(
+              new Field("kind", "Kind", "rtc-rtm"),
+              new Field("channelName", "Channel", "test"),
+              new Field("uid", "UID (number; empty = use account)", "12345"),
+              new Field("userAccount", "User account (string uid)", ""),
+              new Field("role", "Role", "publisher"),
+              new Field("userId", "User (RTM, Chat or APaaS; RTC+RTM: default the RTC user)", ""),
+              new Field("roomUuid", "Room UUID (APaaS room)", "room-1"),
+              new Field("apaasRole", "Room role (APaaS room, -32768..32767)", "1"),
+              new Field("expireSeconds", "Lifetime (s, 1..86400)", "3600"),
+              new Field("issuedAt", "Issued at (Unix s or ISO-8601; empty = now)", ""),
+              new Field("salt", "Salt (1..4294967295; empty = random)", ""));
+    };
+  }
+
+  /** Whether {@code field} of {@link #ANY_TOKEN} matters for {@code kind}. */
+  public static boolean applies(String kind, String field) {
+    return switch (field) {
+      case "channelName", "uid", "userAccount", "role" ->
+          kind.equals("rtc") || kind.equals("rtc-rtm");
+      case "userId" -> !List.of("rtc", "chat-app", "apaas-app", "fpa").contains(kind);
+      case "roomUuid", "apaasRole" -> kind.equals("apaas-room");
+      case "expireSeconds" -> !kind.equals("fpa");
+      default -> true;
     };
   }
 
@@ -77,6 +109,9 @@ public enum IssueFlow {
    * spans two fields (a uid or an account) is reported once.
    */
   public Map<String, String> problems(Map<String, String> values, boolean demoMode) {
+    if (this == ANY_TOKEN) {
+      return anyTokenProblems(values);
+    }
     Map<String, String> problems = new java.util.LinkedHashMap<>();
     for (Field field : fields()) {
       Map<String, String> alone = new java.util.HashMap<>();
@@ -105,9 +140,66 @@ public enum IssueFlow {
     return ordered;
   }
 
+  /** Values every kind of {@link #ANY_TOKEN} accepts, put in place of a field found bad. */
+  private static final Map<String, String> GOOD =
+      Map.of(
+          "kind",
+          "rtc",
+          "channelName",
+          "c",
+          "uid",
+          "1",
+          "userAccount",
+          "",
+          "role",
+          "publisher",
+          "userId",
+          "u",
+          "roomUuid",
+          "r",
+          "apaasRole",
+          "1",
+          "expireSeconds",
+          "3600");
+
+  /**
+   * {@link #ANY_TOKEN}'s fields depend on the kind, so each bad field is found by checking the form
+   * as typed, then again with every field found bad so far set to a good value.
+   */
+  private Map<String, String> anyTokenProblems(Map<String, String> values) {
+    Map<String, String> trial = new java.util.HashMap<>(values);
+    Map<String, String> found = new java.util.LinkedHashMap<>();
+    for (int i = 0; i <= fields().size(); i++) {
+      try {
+        request(trial, true);
+        break;
+      } catch (InvalidTokenRequestException e) {
+        if (found.containsKey(e.field())) {
+          break;
+        }
+        found.put(e.field(), e.rule());
+        trial.put(e.field(), GOOD.getOrDefault(e.field(), ""));
+      }
+    }
+    Map<String, String> ordered = new java.util.LinkedHashMap<>();
+    fields()
+        .forEach(
+            f -> {
+              if (found.containsKey(f.name())) {
+                ordered.put(f.name(), found.get(f.name()));
+              }
+            });
+    found.forEach(ordered::putIfAbsent);
+    return ordered;
+  }
+
   /** The choices of a field that takes one of a few values (role), or empty for free text. */
   public static List<String> choices(String field) {
-    return field.equals("role") ? List.of("publisher", "subscriber") : List.of();
+    return switch (field) {
+      case "role" -> List.of("publisher", "subscriber");
+      case "kind" -> TokenOrder.KINDS;
+      default -> List.of();
+    };
   }
 
   /**
@@ -115,7 +207,7 @@ public enum IssueFlow {
    * naming the first bad field. {@code demoMode} false means every flow logs in first.
    */
   public FlowRequest request(Map<String, String> values, boolean demoMode) {
-    boolean login = this == CHATSDK || !demoMode;
+    boolean login = this == CHATSDK || (!demoMode && this != ANY_TOKEN);
     return switch (this) {
       case SHENGWANG_RTC -> {
         StringJoiner query = new StringJoiner("&", "/api/agora/token?", "");
@@ -158,7 +250,69 @@ public enum IssueFlow {
         yield new FlowRequest("POST", "/ringnity/runtime-token", body.toString(), login);
       }
       case CHATSDK -> new FlowRequest("POST", "/api/auth/chat-token", "{}", true);
+      case ANY_TOKEN -> new FlowRequest("POST", "/sandbox/tokens", order(values).toString(), false);
     };
+  }
+
+  /** The JSON body of {@code POST /sandbox/tokens}: only the fields the kind uses. */
+  private static ObjectNode order(Map<String, String> values) {
+    String kind = v(values, "kind");
+    if (!TokenOrder.KINDS.contains(kind)) {
+      throw new InvalidTokenRequestException(
+          "kind", "must be one of " + String.join(", ", TokenOrder.KINDS));
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.put("kind", kind);
+    if (applies(kind, "channelName")) {
+      body.put("channelName", TokenRules.channel("channelName", v(values, "channelName"), true));
+      String uid = v(values, "uid");
+      if (uid.isEmpty()) {
+        body.put("userAccount", TokenRules.account("userAccount", v(values, "userAccount")));
+      } else {
+        body.put("uid", Long.toString(TokenRules.uid("uid", uid)));
+      }
+      body.put("role", role(values));
+    }
+    String user = v(values, "userId");
+    if (applies(kind, "userId") && !kind.equals("rtc-rtm")) {
+      body.put("userId", TokenRules.account("userId", user));
+    } else if (kind.equals("rtc-rtm") && !user.isEmpty()) {
+      body.put("userId", TokenRules.account("userId", user));
+    }
+    if (applies(kind, "roomUuid")) {
+      body.put("roomUuid", TokenRules.account("roomUuid", v(values, "roomUuid")));
+      String role = v(values, "apaasRole");
+      if (!role.matches("-?\\d{1,5}")
+          || Integer.parseInt(role) < Short.MIN_VALUE
+          || Integer.parseInt(role) > Short.MAX_VALUE) {
+        throw new InvalidTokenRequestException("apaasRole", "must be a whole number -32768..32767");
+      }
+      body.put("apaasRole", Integer.parseInt(role));
+    }
+    if (applies(kind, "expireSeconds")) {
+      body.put("expireSeconds", expire(values));
+    }
+    String issuedAt = v(values, "issuedAt");
+    if (issuedAt.matches("\\d{1,10}")) {
+      body.put("issuedAt", Long.parseLong(issuedAt));
+    } else if (!issuedAt.isEmpty()) {
+      try {
+        body.put("issuedAt", java.time.Instant.parse(issuedAt).toString());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new InvalidTokenRequestException(
+            "issuedAt", "must be Unix seconds or an ISO-8601 instant (2025-11-24T16:00:00Z)");
+      }
+    }
+    String salt = v(values, "salt");
+    if (!salt.isEmpty()) {
+      if (!salt.matches("\\d{1,10}")
+          || Long.parseLong(salt) < 1
+          || Long.parseLong(salt) > AgoraTokenIssuer.MAX_SALT) {
+        throw new InvalidTokenRequestException("salt", "must be a whole number 1..4294967295");
+      }
+      body.put("salt", Long.parseLong(salt));
+    }
+    return body;
   }
 
   private static void identity(Map<String, String> values, StringJoiner query) {

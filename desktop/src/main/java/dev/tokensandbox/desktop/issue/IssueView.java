@@ -1,7 +1,9 @@
 package dev.tokensandbox.desktop.issue;
 
 import dev.tokensandbox.desktop.tokens.TokenReportPane;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -20,6 +22,16 @@ import javafx.scene.layout.VBox;
 public final class IssueView extends HBox {
   private final IssueViewModel model;
   private final GridPane form = new GridPane();
+  private final GridPane advancedForm = new GridPane();
+  private final javafx.scene.control.TitledPane advanced =
+      new javafx.scene.control.TitledPane(
+          "Advanced: reproduce a token (issue time, salt)", advancedForm);
+
+  /** Each field's label, input and rule, to show only the fields the chosen kind uses. */
+  private final Map<String, List<javafx.scene.Node>> rows = new HashMap<>();
+
+  private javafx.beans.value.ChangeListener<String> kindListener;
+  private javafx.beans.property.StringProperty kindProperty;
 
   public IssueView(IssueViewModel model) {
     this.model = model;
@@ -36,6 +48,11 @@ public final class IssueView extends HBox {
     route.textProperty().bind(model.flowProperty().map(IssueFlow::route));
     form.setHgap(8);
     form.setVgap(6);
+    advancedForm.setHgap(8);
+    advancedForm.setVgap(6);
+    advanced.setId("issue-advanced");
+    advanced.setExpanded(false);
+    advanced.setAnimated(false);
     Button issue = new Button("Issue token");
     issue.setId("issue");
     issue.getStyleClass().add("accent");
@@ -55,7 +72,7 @@ public final class IssueView extends HBox {
     target.setTooltip(
         new Tooltip(
             "Send the same request to your own token server instead, and read its token here"));
-    VBox left = new VBox(10, title, flow, route, form, target, issue, status);
+    VBox left = new VBox(10, title, flow, route, form, advanced, target, issue, status);
     left.setPrefWidth(430);
     left.setMinWidth(360);
 
@@ -118,7 +135,17 @@ public final class IssueView extends HBox {
 
   private void buildForm(IssueFlow flow) {
     form.getChildren().clear();
+    advancedForm.getChildren().clear();
+    rows.clear();
+    if (kindProperty != null) {
+      kindProperty.removeListener(kindListener);
+      kindProperty = null;
+    }
+    boolean anyToken = flow == IssueFlow.ANY_TOKEN;
+    advanced.setVisible(anyToken);
+    advanced.setManaged(anyToken);
     int row = 0;
+    int advancedRow = 0;
     for (IssueFlow.Field field : flow.fields()) {
       javafx.scene.Node input;
       List<String> choices = IssueFlow.choices(field.name());
@@ -142,9 +169,23 @@ public final class IssueView extends HBox {
       problem.setWrapText(true);
       problem.setVisible(false);
       problem.setManaged(false);
-      form.add(label, 0, row);
-      form.add(input, 1, row++);
-      form.add(problem, 1, row++);
+      label.setLabelFor(input);
+      if (anyToken && IssueFlow.ADVANCED.contains(field.name())) {
+        advancedForm.add(label, 0, advancedRow);
+        advancedForm.add(input, 1, advancedRow++);
+        advancedForm.add(problem, 1, advancedRow++);
+      } else {
+        form.add(label, 0, row);
+        form.add(input, 1, row++);
+        form.add(problem, 1, row++);
+      }
+      rows.put(field.name(), List.of(label, input, problem));
+    }
+    if (anyToken) {
+      kindProperty = model.value(flow, "kind");
+      kindListener = (o, was, now) -> showFieldsOf(now);
+      kindProperty.addListener(kindListener);
+      showFieldsOf(kindProperty.get());
     }
     if (flow.fields().isEmpty()) {
       form.addRow(
@@ -157,9 +198,26 @@ public final class IssueView extends HBox {
     markErrors();
   }
 
+  /** Shows only the rows the chosen kind of "Any token" uses. */
+  private void showFieldsOf(String kind) {
+    rows.forEach(
+        (name, nodes) -> {
+          boolean shown = kind == null || IssueFlow.applies(kind, name);
+          for (int i = 0; i < nodes.size(); i++) {
+            javafx.scene.Node node = nodes.get(i);
+            boolean problemRow = i == 2;
+            boolean visible = shown && (!problemRow || model.errors().containsKey(name));
+            node.setVisible(visible);
+            node.setManaged(visible);
+          }
+        });
+  }
+
   /** Outlines every field in error and shows its rule under it. */
   private void markErrors() {
-    for (javafx.scene.Node n : form.getChildren()) {
+    List<javafx.scene.Node> nodes = new java.util.ArrayList<>(form.getChildren());
+    nodes.addAll(advancedForm.getChildren());
+    for (javafx.scene.Node n : nodes) {
       String id = n.getId() == null ? "" : n.getId();
       if (id.startsWith("field-")) {
         n.pseudoClassStateChanged(ERROR, model.errors().containsKey(id.substring(6)));
@@ -169,6 +227,9 @@ public final class IssueView extends HBox {
         problem.setVisible(rule != null);
         problem.setManaged(rule != null);
       }
+    }
+    if (IssueFlow.ADVANCED.stream().anyMatch(model.errors()::containsKey)) {
+      advanced.setExpanded(true);
     }
   }
 

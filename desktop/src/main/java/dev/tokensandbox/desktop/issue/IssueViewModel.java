@@ -192,6 +192,13 @@ public final class IssueViewModel {
       return;
     }
     IssueFlow chosen = flow.get();
+    if (!yours.isEmpty() && chosen == IssueFlow.ANY_TOKEN) {
+      fail(
+          "target",
+          "Any token is built by the sandbox's own builder: clear Your backend's URL, or pick"
+              + " the seed flow your server implements.");
+      return;
+    }
     Map<String, String> form = new LinkedHashMap<>();
     values.get(chosen).forEach((name, property) -> form.put(name, property.get()));
     // Your backend answers the seed's requests as the seed does: no sandbox login.

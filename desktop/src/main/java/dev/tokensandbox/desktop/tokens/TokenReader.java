@@ -34,10 +34,31 @@ public final class TokenReader {
 
   /** A decoded, verified and linted report of {@code text}. */
   public TokenReport report(String text, String pastedSecret) {
+    return report(text, pastedSecret, Guess.NONE);
+  }
+
+  /**
+   * What a 006 token's signature covers but stores only as CRC32: the channel and the uid (a
+   * number, 0 = the wildcard written "") or user account (kept as typed, so "0" is the account).
+   */
+  public record Guess(String channel, String user, boolean account) {
+    public static final Guess NONE = new Guess(null, null, false);
+
+    VerificationKeys applyTo(VerificationKeys keys) {
+      if (channel == null || user == null) {
+        return keys;
+      }
+      return account ? keys.withAccountGuess(channel, user) : keys.withGuess(channel, user);
+    }
+  }
+
+  /** As {@link #report(String, String)}, with a 006 channel and uid (or account) guess. */
+  public TokenReport report(String text, String pastedSecret, Guess guess) {
     DecodeResult decoded = TokenDecoder.decode(text);
     if (pastedSecret != null && !pastedSecret.isBlank()) {
       String key = pastedSecret.strip();
-      return TokenReport.of(decoded, new VerificationKeys(key, key, null, null), clock);
+      return TokenReport.of(
+          decoded, guess.applyTo(new VerificationKeys(key, key, null, null)), clock);
     }
     if (workspace == null) {
       return TokenReport.of(decoded, VerificationKeys.none(), clock);
@@ -48,7 +69,10 @@ public final class TokenReader {
     TokenReport report = null;
     for (String jwtSecret : List.of(workspace.chatsdkJwtSecret(), workspace.ringnityJwtSecret())) {
       report =
-          TokenReport.of(decoded, VerificationKeys.assumedJwtSecret(certificate, jwtSecret), clock);
+          TokenReport.of(
+              decoded,
+              guess.applyTo(VerificationKeys.assumedJwtSecret(certificate, jwtSecret)),
+              clock);
       if (!report.decoded() || "VALID".equals(report.verification().verdict())) {
         return report;
       }

@@ -23,6 +23,12 @@ class InspectViewModelTest {
           .rtc(RtcTokenRequest.forRole("demo", RtcUser.uid(0), RtcRole.PUBLISHER, 600, 600))
           .token();
 
+  static final String RENEWAL_FOR_12345 =
+      new AgoraTokenIssuer(
+              new AgoraCredentials("970ca35de60c44645bbae8a215061b33", CERT), CLOCK, new Random(3))
+          .rtc(RtcTokenRequest.forRole("demo", RtcUser.uid(12345), RtcRole.PUBLISHER, 600, 600))
+          .token();
+
   private final InspectViewModel model = new InspectViewModel(CLOCK);
 
   @Test
@@ -38,6 +44,53 @@ class InspectViewModelTest {
     assertThat(model.reportProperty().get().decoded()).isTrue();
     assertThat(model.summaryProperty().get())
         .isEqualTo("AccessToken2 (007) · signature NOT_VERIFIED · 1 lint finding");
+  }
+
+  @Test
+  void aLegacyTokenVerifiesWithTheChannelAndUidOrAccountGiven() {
+    AgoraTokenIssuer issuer =
+        new AgoraTokenIssuer(
+            new AgoraCredentials("970ca35de60c44645bbae8a215061b33", CERT), CLOCK, new Random(2));
+    String account0 =
+        issuer
+            .legacyRtc(
+                RtcTokenRequest.forRole("room", RtcUser.account("0"), RtcRole.PUBLISHER, 600, 600))
+            .token();
+    model.tokenProperty().set(account0);
+    model.secretProperty().set(CERT);
+    assertThat(model.legacyProperty().get()).isTrue();
+    assertThat(model.reportProperty().get().verification().verdict()).isEqualTo("NOT_VERIFIED");
+
+    model.channelGuessProperty().set("room");
+    model.userGuessProperty().set("0");
+    assertThat(model.reportProperty().get().verification().detail())
+        .isEqualTo("the uid guess does not match the token's CRC32");
+
+    model.guessIsAccountProperty().set(true);
+    assertThat(model.reportProperty().get().verification().verdict()).isEqualTo("VALID");
+
+    model.tokenProperty().set(TOKEN);
+    assertThat(model.legacyProperty().get()).isFalse();
+  }
+
+  @Test
+  void aSecondTokenIsComparedFieldByFieldWithTheRenewalBugInWords() {
+    String renewal = RENEWAL_FOR_12345;
+    model.tokenProperty().set(TOKEN);
+    model.compareProperty().set(renewal);
+
+    var diff = model.diffProperty().get();
+    assertThat(diff.differences())
+        .extracting(r -> r.field())
+        .contains("salt", "rtc.uid", "signature")
+        .doesNotContain("rtc.channelName", "appId");
+    assertThat(diff.findings())
+        .anyMatch(f -> f.startsWith("the second token is for uid 12345, the first for uid 0"));
+    assertThat(model.diffSummaryProperty().get()).endsWith("fields differ");
+
+    model.compareProperty().set("garbage");
+    assertThat(model.diffProperty().get()).isNull();
+    assertThat(model.diffSummaryProperty().get()).startsWith("The second token does not decode");
   }
 
   @Test

@@ -66,4 +66,30 @@ class InspectViewTest extends SandboxWindowTest {
         .startsWith("Not a token: format: not a token");
     assertThat(robot.lookup("#fields").queryAs(TreeView.class).getRoot().getChildren()).isEmpty();
   }
+
+  @Test
+  void aSecondTokenShowsTheFieldsSideBySide(FxRobot robot) {
+    robot.clickOn("#nav-inspect");
+    String other = InspectViewModelTest.RENEWAL_FOR_12345;
+    robot.interact(
+        () -> {
+          robot.lookup("#token-input").queryAs(TextArea.class).setText(InspectViewModelTest.TOKEN);
+          robot.lookup("#compare-input").queryAs(TextArea.class).setText(other);
+        });
+
+    javafx.scene.control.TitledPane pane =
+        robot.lookup("#compare-pane").queryAs(javafx.scene.control.TitledPane.class);
+    assertThat(pane.isExpanded()).isTrue();
+    javafx.scene.layout.GridPane grid =
+        robot.lookup("#diff-grid").queryAs(javafx.scene.layout.GridPane.class);
+    assertThat(grid.getChildren())
+        .filteredOn(n -> n instanceof Label l && l.getText().equals("≠ rtc.uid"))
+        .singleElement()
+        .satisfies(n -> assertThat(n.getPseudoClassStates().toString()).contains("bad"));
+    javafx.scene.layout.VBox findings =
+        robot.lookup("#diff-findings").queryAs(javafx.scene.layout.VBox.class);
+    assertThat(findings.getChildren())
+        .anyMatch(n -> ((Label) n).getText().contains("renewToken with it fails"));
+    assertThat(robot.lookup("#legacy-guess").query().isVisible()).isFalse();
+  }
 }

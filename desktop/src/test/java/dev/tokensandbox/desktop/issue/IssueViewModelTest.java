@@ -84,6 +84,56 @@ class IssueViewModelTest {
     }
   }
 
+  @Test
+  void anyTokenBuildsTheOfficialKindsAndAFixedIssueTimeAndSaltReproduceIt() {
+    model.value(IssueFlow.ANY_TOKEN, "kind").set("apaas-room");
+    model.value(IssueFlow.ANY_TOKEN, "userId").set("student-7");
+    model.value(IssueFlow.ANY_TOKEN, "roomUuid").set("class-1");
+    model.value(IssueFlow.ANY_TOKEN, "apaasRole").set("2");
+    model.value(IssueFlow.ANY_TOKEN, "issuedAt").set("2025-11-24T16:00:00Z");
+    model.value(IssueFlow.ANY_TOKEN, "salt").set("7");
+
+    String status = issue(IssueFlow.ANY_TOKEN);
+    String first = model.tokenProperty().get();
+    issue(IssueFlow.ANY_TOKEN);
+
+    assertThat(status).startsWith("Issued").endsWith("signature VALID");
+    assertThat(model.tokenProperty().get()).isEqualTo(first);
+    var decoded =
+        (dev.tokensandbox.backend.tokens.AccessToken2Info)
+            dev.tokensandbox.backend.tokens.TokenDecoder.decode(first);
+    assertThat(decoded.services())
+        .extracting(s -> s.name())
+        .containsExactly("rtm", "chat", "apaas");
+    assertThat(decoded.issueTs()).isEqualTo(1_764_000_000L);
+    assertThat(decoded.salt()).isEqualTo(7);
+    assertThat(model.curlProperty().get()).contains("/sandbox/tokens", "\"salt\":7");
+    assertThat(server.admin().tokens()).allMatch(t -> t.salt() == 7L);
+  }
+
+  @Test
+  void anyTokensFieldsAreCheckedForTheChosenKindOnly() {
+    model.value(IssueFlow.ANY_TOKEN, "kind").set("apaas-room");
+    model.value(IssueFlow.ANY_TOKEN, "roomUuid").set("");
+    model.value(IssueFlow.ANY_TOKEN, "uid").set("not a number");
+    model.value(IssueFlow.ANY_TOKEN, "salt").set("0");
+
+    issue(IssueFlow.ANY_TOKEN);
+
+    assertThat(model.errors()).containsOnlyKeys("userId", "roomUuid", "salt");
+    assertThat(model.errors().get("salt")).isEqualTo("must be a whole number 1..4294967295");
+    assertThat(IssueFlow.applies("apaas-room", "uid")).isFalse();
+    assertThat(IssueFlow.applies("rtc-rtm", "uid")).isTrue();
+    assertThat(IssueFlow.applies("fpa", "expireSeconds")).isFalse();
+  }
+
+  @Test
+  void anyTokenIsNotSentToYourBackend() {
+    model.targetProperty().set("http://localhost:9");
+
+    assertThat(issue(IssueFlow.ANY_TOKEN)).startsWith("Any token is built by the sandbox");
+  }
+
   @ParameterizedTest
   @EnumSource(IssueFlow.class)
   void everyFlowIssuesAVerifiedToken(IssueFlow flow) {
