@@ -9,6 +9,9 @@ scratch=$(mktemp -d)
 export TOKEN_SANDBOX_WORKSPACE="$scratch/workspace.json"
 token=$(java -jar mock-backend/target/token-sandbox.jar \
   issue rtc --channel demo --uid 0 --expire 600 --join-expire 300)
+# A real renewal mismatch for Inspect's comparison: joined as uid 12345, renewed as uid 0.
+joined=$(java -jar mock-backend/target/token-sandbox.jar issue rtc --channel demo --uid 12345)
+renewed=$(java -jar mock-backend/target/token-sandbox.jar issue rtc --channel demo --uid 0)
 shoot() {
   xvfb-run -a -s "-screen 0 1280x800x24" \
     java -Duser.home="$scratch" -jar desktop/target/token-sandbox-desktop.jar --port=0 "$@"
@@ -17,6 +20,8 @@ out="$PWD/docs/screenshots"
 shoot --snapshot="$out/architecture.png" --screen=architecture --issue --theme=light
 shoot --snapshot="$out/issue.png" --screen=issue --issue
 shoot --snapshot="$out/inspect.png" --screen=inspect --paste="$token"
+shoot --snapshot="$out/inspect-compare.png" --screen=inspect --paste="$joined" --compare="$renewed"
+shoot --snapshot="$out/issue-any-token.png" --screen=issue --flow=any_token --issue
 shoot --snapshot="$out/lab.png" --preset=join-shorter-than-publish
 shoot --snapshot="$out/traffic.png" --screen=traffic --issue --devices=2
 shoot --snapshot="$out/devices.png" --screen=devices --devices=3

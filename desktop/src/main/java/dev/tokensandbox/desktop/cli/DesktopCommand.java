@@ -66,6 +66,12 @@ public final class DesktopCommand implements Callable<Integer> {
   @Option(names = "--paste", hidden = true, paramLabel = "TOKEN", defaultValue = "")
   String paste;
 
+  @Option(names = "--compare", hidden = true, paramLabel = "TOKEN", defaultValue = "")
+  String compare;
+
+  @Option(names = "--flow", hidden = true, paramLabel = "FLOW", defaultValue = "")
+  String flow;
+
   @Option(names = "--preset", hidden = true, paramLabel = "ID", defaultValue = "")
   String preset;
 
@@ -107,6 +113,15 @@ public final class DesktopCommand implements Callable<Integer> {
     if (!preset.isEmpty() && Presets.byId(preset).isEmpty()) {
       throw bad("--preset: unknown preset \"" + preset + "\"; `preset list` shows the ids");
     }
+    if (!flow.isEmpty()
+        && java.util.Arrays.stream(dev.tokensandbox.desktop.issue.IssueFlow.values())
+            .noneMatch(f -> f.name().equalsIgnoreCase(flow))) {
+      throw bad(
+          "--flow: must be one of "
+              + java.util.List.of(dev.tokensandbox.desktop.issue.IssueFlow.values()).stream()
+                  .map(Enum::name)
+                  .toList());
+    }
     Screen chosen;
     String name = screen != null ? screen : preset.isEmpty() ? "ARCHITECTURE" : "LAB";
     try {
@@ -125,7 +140,9 @@ public final class DesktopCommand implements Callable<Integer> {
         startupProbe,
         theme,
         tour,
-        snapshotStarting);
+        snapshotStarting,
+        compare,
+        flow);
   }
 
   private ParameterException bad(String message) {

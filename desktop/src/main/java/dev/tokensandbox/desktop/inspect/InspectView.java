@@ -52,6 +52,8 @@ public final class InspectView extends VBox {
 
     // The user pasted this token: showing its signature reveals nothing new.
     TokenReportPane pane = new TokenReportPane("");
+    // The comparison below must not squeeze the tree away: the screen scrolls instead.
+    pane.setMinHeight(320);
     model.reportProperty().addListener((obs, old, report) -> pane.show(report, true));
     pane.show(model.reportProperty().get(), true);
     model.stateProperty().addListener((o, was, now) -> mark(countdown, now));
@@ -143,6 +145,7 @@ public final class InspectView extends VBox {
     for (String finding : diff.findings()) {
       Label line = new Label(finding);
       line.setWrapText(true);
+      line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
       line.getStyleClass().add("diff-finding");
       line.pseudoClassStateChanged(BAD, !diff.identical() && finding.contains("fails"));
       findings.getChildren().add(line);
@@ -151,14 +154,19 @@ public final class InspectView extends VBox {
     int row = 1;
     for (TokenDiff.Row r : diff.fields()) {
       Label name = cell((r.differs() ? "≠ " : "") + r.field());
-      Label first = cell(r.first());
-      Label second = cell(r.differs() ? r.second() : "(same)");
+      Label first = cell(shown(r.first()));
+      Label second = cell(r.differs() ? shown(r.second()) : "(same)");
       for (Label l : List.of(name, first, second)) {
         l.pseudoClassStateChanged(BAD, r.differs());
       }
       name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
       grid.addRow(row++, name, first, second);
     }
+  }
+
+  /** An empty value is a value too (uid 0, the wildcard channel): shown as "". */
+  private static String shown(String value) {
+    return value.isEmpty() ? "\"\"" : value;
   }
 
   private static Label header(String text) {

@@ -77,12 +77,22 @@ public enum IssueFlow {
               new Field("uid", "UID (number; empty = use account)", "12345"),
               new Field("userAccount", "User account (string uid)", ""),
               new Field("role", "Role", "publisher"),
-              new Field("userId", "User (RTM, Chat or APaaS; RTC+RTM: default the RTC user)", ""),
-              new Field("roomUuid", "Room UUID (APaaS room)", "room-1"),
-              new Field("apaasRole", "Room role (APaaS room, -32768..32767)", "1"),
+              new Field("userId", "User id (RTM, Chat, APaaS)", ""),
+              new Field("roomUuid", "Room UUID", "room-1"),
+              new Field("apaasRole", "Role in the room", "1"),
               new Field("expireSeconds", "Lifetime (s, 1..86400)", "3600"),
-              new Field("issuedAt", "Issued at (Unix s or ISO-8601; empty = now)", ""),
-              new Field("salt", "Salt (1..4294967295; empty = random)", ""));
+              new Field("issuedAt", "Issued at", ""),
+              new Field("salt", "Salt", ""));
+    };
+  }
+
+  /** The hint a field shows while empty (its rule, or what empty means). */
+  public static String hint(String field) {
+    return switch (field) {
+      case "issuedAt" -> "Unix seconds or 2025-11-24T16:00:00Z (empty: now)";
+      case "salt" -> "1..4294967295 (empty: random 1..99999999)";
+      case "userId" -> "RTC+RTM: empty = the RTC user";
+      default -> "";
     };
   }
 

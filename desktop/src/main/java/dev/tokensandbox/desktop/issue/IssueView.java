@@ -1,7 +1,6 @@
 package dev.tokensandbox.desktop.issue;
 
 import dev.tokensandbox.desktop.tokens.TokenReportPane;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Button;
@@ -28,7 +27,7 @@ public final class IssueView extends HBox {
           "Advanced: reproduce a token (issue time, salt)", advancedForm);
 
   /** Each field's label, input and rule, to show only the fields the chosen kind uses. */
-  private final Map<String, List<javafx.scene.Node>> rows = new HashMap<>();
+  private final Map<String, List<javafx.scene.Node>> rows = new java.util.LinkedHashMap<>();
 
   private javafx.beans.value.ChangeListener<String> kindListener;
   private javafx.beans.property.StringProperty kindProperty;
@@ -151,6 +150,7 @@ public final class IssueView extends HBox {
       List<String> choices = IssueFlow.choices(field.name());
       if (choices.isEmpty()) {
         TextField text = new TextField();
+        text.setPromptText(IssueFlow.hint(field.name()));
         text.textProperty().bindBidirectional(model.value(flow, field.name()));
         input = text;
       } else {
@@ -198,17 +198,24 @@ public final class IssueView extends HBox {
     markErrors();
   }
 
-  /** Shows only the rows the chosen kind of "Any token" uses. */
+  /**
+   * Lays out only the rows the chosen kind of "Any token" uses (the same nodes, placed again once
+   * the kind's change is done, so no hidden row keeps its gap).
+   */
   private void showFieldsOf(String kind) {
-    rows.forEach(
-        (name, nodes) -> {
-          boolean shown = kind == null || IssueFlow.applies(kind, name);
-          for (int i = 0; i < nodes.size(); i++) {
-            javafx.scene.Node node = nodes.get(i);
-            boolean problemRow = i == 2;
-            boolean visible = shown && (!problemRow || model.errors().containsKey(name));
-            node.setVisible(visible);
-            node.setManaged(visible);
+    javafx.application.Platform.runLater(
+        () -> {
+          form.getChildren().clear();
+          int row = 0;
+          for (Map.Entry<String, List<javafx.scene.Node>> field : rows.entrySet()) {
+            if (IssueFlow.ADVANCED.contains(field.getKey())
+                || (kind != null && !IssueFlow.applies(kind, field.getKey()))) {
+              continue;
+            }
+            List<javafx.scene.Node> nodes = field.getValue();
+            form.add(nodes.get(0), 0, row);
+            form.add(nodes.get(1), 1, row++);
+            form.add(nodes.get(2), 1, row++);
           }
         });
   }

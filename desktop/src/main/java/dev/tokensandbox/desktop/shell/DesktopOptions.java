@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * What the window was started with: the backend's port, and the tooling switches the screenshot and
  * start-up scripts use ({@code snapshot} null when no picture is asked for; {@code
- * snapshotStarting}: a picture of what the window shows while it opens, which then never opens).
+ * snapshotStarting}: a picture of what the window shows while it opens, which then never opens;
+ * {@code compare}: a second token for Inspect's comparison; {@code flow}: the Issue screen's flow).
  */
 public record DesktopOptions(
     int port,
@@ -18,10 +19,13 @@ public record DesktopOptions(
     boolean startupProbe,
     Theme theme,
     boolean tour,
-    boolean snapshotStarting) {
+    boolean snapshotStarting,
+    String compare,
+    String flow) {
 
   /** The window as a user starts it: port 8080, no tooling. */
   public static DesktopOptions defaults() {
-    return new DesktopOptions(8080, null, null, "", "", false, 0, false, null, false, false);
+    return new DesktopOptions(
+        8080, null, null, "", "", false, 0, false, null, false, false, "", "");
   }
 }

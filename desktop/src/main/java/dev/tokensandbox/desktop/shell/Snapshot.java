@@ -15,9 +15,10 @@ import javafx.scene.Scene;
 import javax.imageio.ImageIO;
 
 /**
- * {@code --snapshot=FILE [--screen=NAME] [--paste=TOKEN] [--preset=ID] [--issue] [--devices=N]}:
- * shows a screen, prepares it, writes the window as PNG and exits. This is how the screenshots in
- * {@code docs/screenshots/} are made ({@code scripts/screenshots.sh}).
+ * {@code --snapshot=FILE [--screen=NAME] [--paste=TOKEN] [--compare=TOKEN] [--flow=FLOW]
+ * [--preset=ID] [--issue] [--devices=N]}: shows a screen, prepares it, writes the window as PNG and
+ * exits. This is how the screenshots in {@code docs/screenshots/} are made ({@code
+ * scripts/screenshots.sh}).
  */
 record Snapshot(
     Path file,
@@ -26,20 +27,39 @@ record Snapshot(
     String preset,
     boolean issue,
     int devices,
-    boolean tour) {
+    boolean tour,
+    String compare,
+    String flow) {
 
   static Optional<Snapshot> from(DesktopOptions o) {
     return o.snapshot() == null || o.snapshotStarting()
         ? Optional.empty()
         : Optional.of(
             new Snapshot(
-                o.snapshot(), o.screen(), o.paste(), o.preset(), o.issue(), o.devices(), o.tour()));
+                o.snapshot(),
+                o.screen(),
+                o.paste(),
+                o.preset(),
+                o.issue(),
+                o.devices(),
+                o.tour(),
+                o.compare(),
+                o.flow()));
   }
 
   void takeAndExit(Scene scene, Sandbox sandbox) {
     sandbox.shell.tourDoneProperty().set(!tour); // pictures of the screens, not of the tour
     sandbox.shell.screenProperty().set(screen);
     sandbox.inspect.tokenProperty().set(paste);
+    sandbox.inspect.compareProperty().set(compare);
+    if (!flow.isEmpty()) {
+      sandbox
+          .issue
+          .flowProperty()
+          .set(
+              dev.tokensandbox.desktop.issue.IssueFlow.valueOf(
+                  flow.toUpperCase(java.util.Locale.ROOT)));
+    }
     whenReady(
         () -> sandbox.host().status().running(),
         () -> {
@@ -50,6 +70,14 @@ record Snapshot(
             sandbox.issue.issue();
           }
           if (preset.isEmpty()) {
+            if (!compare.isEmpty()) {
+              // The comparison is what this picture is of: scroll the screen down to it.
+              Platform.runLater(
+                  () ->
+                      scene.getRoot().lookupAll(".scroll-pane").stream()
+                          .filter(n -> n.lookup("#compare-pane") != null)
+                          .forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1.0)));
+            }
             // Let requests, devices and their first callbacks land before the picture.
             BooleanSupplier settled =
                 () ->

@@ -56,6 +56,7 @@ public final class TokenReportPane extends VBox {
             });
     lint.setId(idPrefix + "lint");
     lint.setPrefHeight(110);
+    lint.setMinHeight(64);
     VBox.setVgrow(tree, Priority.ALWAYS);
     VBox.setVgrow(this, Priority.ALWAYS);
     getChildren().addAll(tree, new Label("Lint"), lint);

@@ -30,7 +30,19 @@ class DesktopCommandTest {
     assertThat(opened)
         .containsExactly(
             new DesktopOptions(
-                8080, null, Screen.ARCHITECTURE, "", "", false, 0, false, null, false, false));
+                8080,
+                null,
+                Screen.ARCHITECTURE,
+                "",
+                "",
+                false,
+                0,
+                false,
+                null,
+                false,
+                false,
+                "",
+                ""));
 
     opened.clear();
     assertThat(run("--port=0", "--snapshot=x.png", "--preset=token-over-24h", "--devices", "3"))

@@ -63,7 +63,11 @@ final class HumanReport {
     }
   }
 
+  /** A value for the table: "" when empty (uid 0, the wildcard channel), cut after 48. */
   private static String shorten(String value) {
+    if (value.isEmpty()) {
+      return "\"\"";
+    }
     return value.length() <= 48 ? value : value.substring(0, 45) + "…";
   }
 
