@@ -199,25 +199,25 @@ public final class IssueView extends HBox {
   }
 
   /**
-   * Lays out only the rows the chosen kind of "Any token" uses (the same nodes, placed again once
-   * the kind's change is done, so no hidden row keeps its gap).
+   * Lays out only the rows the chosen kind of "Any token" uses, so no hidden row keeps its gap. The
+   * kind's own row (the first) stays where it is: it is the control being changed.
    */
   private void showFieldsOf(String kind) {
-    javafx.application.Platform.runLater(
-        () -> {
-          form.getChildren().clear();
-          int row = 0;
-          for (Map.Entry<String, List<javafx.scene.Node>> field : rows.entrySet()) {
-            if (IssueFlow.ADVANCED.contains(field.getKey())
-                || (kind != null && !IssueFlow.applies(kind, field.getKey()))) {
-              continue;
-            }
-            List<javafx.scene.Node> nodes = field.getValue();
-            form.add(nodes.get(0), 0, row);
-            form.add(nodes.get(1), 1, row++);
-            form.add(nodes.get(2), 1, row++);
-          }
-        });
+    List<javafx.scene.Node> kindRow = rows.getOrDefault("kind", List.of());
+    form.getChildren().retainAll(kindRow);
+    int row = 2;
+    for (Map.Entry<String, List<javafx.scene.Node>> field : rows.entrySet()) {
+      String name = field.getKey();
+      if (name.equals("kind")
+          || IssueFlow.ADVANCED.contains(name)
+          || (kind != null && !IssueFlow.applies(kind, name))) {
+        continue;
+      }
+      List<javafx.scene.Node> nodes = field.getValue();
+      form.add(nodes.get(0), 0, row);
+      form.add(nodes.get(1), 1, row++);
+      form.add(nodes.get(2), 1, row++);
+    }
   }
 
   /** Outlines every field in error and shows its rule under it. */
