@@ -32,7 +32,12 @@ class DecoderFuzzTest {
       new JwtIssuer(new byte[32], TestFixtures.clock(), TestFixtures.fixedSalt(1))
           .issue(JwtFlow.CHATSDK, "user-123", 600)
           .token();
-  private static final String[] VALID = {RTC, LEGACY, JWT};
+
+  /** RTM, Chat and APaaS in one token: the multi-service field paths. */
+  private static final String APAAS_ROOM =
+      TestFixtures.issuer().apaasRoomUser("room-1", "user-1", (short) 2, 600).token();
+
+  private static final String[] VALID = {RTC, LEGACY, JWT, APAAS_ROOM};
 
   @Property(tries = 3000, seed = "1")
   void randomTextNeverThrows(@ForAll String text) {
