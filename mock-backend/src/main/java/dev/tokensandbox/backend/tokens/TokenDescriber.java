@@ -44,7 +44,17 @@ public final class TokenDescriber {
                 + time(t.expiresAt())
                 + ", "
                 + TimeText.expiry(clock.instant(), t.expiresAt())));
-    fields.add(TokenField.leaf("salt", "Salt", Long.toString(t.salt()), "random per token"));
+    fields.add(
+        TokenField.leaf(
+            "salt",
+            "Salt",
+            Long.toString(t.salt()),
+            "random per token; with the issue time it re-issues this exact token (issue …"
+                + " --issued-at "
+                + t.issueTs()
+                + " --salt "
+                + t.salt()
+                + ")"));
     List<TokenField> services = new ArrayList<>();
     for (ServiceInfo service : t.services()) {
       services.add(service(t, service));
