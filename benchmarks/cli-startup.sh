@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
-jar=mock-backend/target/token-sandbox.jar
-[ -f "$jar" ] || ./mvnw -q -B -pl mock-backend -am package -DskipTests
+jar=tools/target/token-sandbox.jar
+[ -f "$jar" ] || ./mvnw -q -B -pl tools -am package -DskipTests
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 export TOKEN_SANDBOX_WORKSPACE="$scratch/workspace.json" TOKEN_SANDBOX_HOME="$scratch/home"

@@ -3,7 +3,7 @@ rem token-sandbox for Windows: as bin/token-sandbox (a CDS archive made on first
 rem build, under %USERPROFILE%\.token-sandbox\cds). Not exercised on the project's Linux CI.
 setlocal
 set "HERE=%~dp0.."
-if "%TOKEN_SANDBOX_JAR%"=="" (set "JAR=%HERE%\mock-backend\target\token-sandbox.jar") else (set "JAR=%TOKEN_SANDBOX_JAR%")
+if "%TOKEN_SANDBOX_JAR%"=="" (set "JAR=%HERE%\tools\target\token-sandbox.jar") else (set "JAR=%TOKEN_SANDBOX_JAR%")
 if not exist "%JAR%" (echo token-sandbox: %JAR% not found; build it first: mvnw -B install -DskipTests 1>&2 & exit /b 2)
 set "JAVA=java"
 if not "%JAVA_HOME%"=="" set "JAVA=%JAVA_HOME%\bin\java"

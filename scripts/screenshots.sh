@@ -4,14 +4,14 @@
 # Everything runs with a throwaway workspace and home directory: no real credential is shown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -q -B -pl mock-backend,desktop -am install -DskipTests
+[ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -q -B -pl tools,desktop -am install -DskipTests
 scratch=$(mktemp -d)
 export TOKEN_SANDBOX_WORKSPACE="$scratch/workspace.json"
-token=$(java -jar mock-backend/target/token-sandbox.jar \
+token=$(java -jar tools/target/token-sandbox.jar \
   issue rtc --channel demo --uid 0 --expire 600 --join-expire 300)
 # A real renewal mismatch for Inspect's comparison: joined as uid 12345, renewed as uid 0.
-joined=$(java -jar mock-backend/target/token-sandbox.jar issue rtc --channel demo --uid 12345)
-renewed=$(java -jar mock-backend/target/token-sandbox.jar issue rtc --channel demo --uid 0)
+joined=$(java -jar tools/target/token-sandbox.jar issue rtc --channel demo --uid 12345)
+renewed=$(java -jar tools/target/token-sandbox.jar issue rtc --channel demo --uid 0)
 shoot() {
   xvfb-run -a -s "-screen 0 1280x800x24" \
     java -Duser.home="$scratch" -jar desktop/target/token-sandbox-desktop.jar --port=0 "$@"

@@ -6,8 +6,8 @@
 #   bash benchmarks/http/alloc.sh [path/to/token-sandbox.jar]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-jar=${1:-mock-backend/target/token-sandbox.jar}
-[ -f "$jar" ] || ./mvnw -q -B -pl mock-backend -am package -DskipTests
+jar=${1:-tools/target/token-sandbox.jar}
+[ -f "$jar" ] || ./mvnw -q -B -pl tools -am package -DskipTests
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 export TOKEN_SANDBOX_WORKSPACE="$scratch/workspace.json"

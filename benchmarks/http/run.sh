@@ -24,7 +24,7 @@ cd "$(dirname "$0")/../.."
 rounds=${ROUNDS:-3}
 duration=${DURATION:-10s}
 warmup_slices=${WARMUP_SLICES:-30}
-[ -f mock-backend/target/token-sandbox.jar ] || ./mvnw -q -B -pl mock-backend -am package -DskipTests
+[ -f tools/target/token-sandbox.jar ] || ./mvnw -q -B -pl tools -am package -DskipTests
 (cd benchmarks/node-peer && npm ci --no-audit --no-fund > /dev/null)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

@@ -4,6 +4,8 @@ import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.desktop.shell.DesktopOptions;
 import dev.tokensandbox.desktop.shell.Screen;
 import dev.tokensandbox.desktop.shell.Theme;
+import dev.tokensandbox.tools.cli.CheckCommand;
+import dev.tokensandbox.tools.cli.PresetCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -38,7 +38,7 @@ public final class DevicesViewModel implements AutoCloseable {
     private final Definition definition;
 
     /** Your backend, for a device that fetches its tokens there; null for the sandbox's. */
-    private final dev.tokensandbox.desktop.check.YourBackend backend;
+    private final dev.tokensandbox.tools.check.YourBackend backend;
 
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final java.util.ArrayDeque<TimelineEvent> events = new java.util.ArrayDeque<>();
@@ -47,7 +47,7 @@ public final class DevicesViewModel implements AutoCloseable {
       this(name, definition, null);
     }
 
-    Row(String name, Definition definition, dev.tokensandbox.desktop.check.YourBackend backend) {
+    Row(String name, Definition definition, dev.tokensandbox.tools.check.YourBackend backend) {
       super(name);
       this.flow = definition.flow();
       this.definition = definition;
@@ -161,7 +161,7 @@ public final class DevicesViewModel implements AutoCloseable {
 
   private final dev.tokensandbox.desktop.ui.YourBackendForm yourBackend =
       new dev.tokensandbox.desktop.ui.YourBackendForm();
-  private final java.util.List<dev.tokensandbox.desktop.check.YourBackend> backends =
+  private final java.util.List<dev.tokensandbox.tools.check.YourBackend> backends =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private int nextYours = 1;
 
@@ -176,8 +176,8 @@ public final class DevicesViewModel implements AutoCloseable {
    * ID and certificate, checks every token. Problems with the inputs go to the status line.
    */
   public void addToYourBackend() {
-    dev.tokensandbox.desktop.check.CheckTarget target = yourBackend.target(newFlow.get());
-    java.util.Optional<String> problem = dev.tokensandbox.desktop.check.YourBackend.problem(target);
+    dev.tokensandbox.tools.check.CheckTarget target = yourBackend.target(newFlow.get());
+    java.util.Optional<String> problem = dev.tokensandbox.tools.check.YourBackend.problem(target);
     if (problem.isPresent()) {
       message.set(problem.get());
       return;
@@ -187,9 +187,9 @@ public final class DevicesViewModel implements AutoCloseable {
     message.set(name + ": starting an RTC service that checks " + target.baseUrl() + "'s tokens…");
     io.execute(
         () -> {
-          dev.tokensandbox.desktop.check.YourBackend backend;
+          dev.tokensandbox.tools.check.YourBackend backend;
           try {
-            backend = dev.tokensandbox.desktop.check.YourBackend.open(target);
+            backend = dev.tokensandbox.tools.check.YourBackend.open(target);
           } catch (RuntimeException e) {
             ui.execute(() -> message.set(name + ": " + e.getMessage()));
             return;
@@ -299,7 +299,7 @@ public final class DevicesViewModel implements AutoCloseable {
   @Override
   public void close() {
     devices.values().forEach(VirtualDevice::stop);
-    backends.forEach(dev.tokensandbox.desktop.check.YourBackend::close);
+    backends.forEach(dev.tokensandbox.tools.check.YourBackend::close);
   }
 
   private VirtualDevice create(Row row) {

@@ -9,8 +9,8 @@ import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
-import dev.tokensandbox.desktop.check.CheckStep;
-import dev.tokensandbox.desktop.check.CheckTarget;
+import dev.tokensandbox.tools.check.CheckStep;
+import dev.tokensandbox.tools.check.CheckTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -269,7 +269,7 @@ public final class LabViewModel implements LabRuntime.Listener {
    */
   public void runAgainstYourBackend() {
     CheckTarget target = yourBackend.target();
-    java.util.Optional<String> problem = dev.tokensandbox.desktop.check.YourBackend.problem(target);
+    java.util.Optional<String> problem = dev.tokensandbox.tools.check.YourBackend.problem(target);
     if (problem.isPresent()) {
       verdict.set(problem.get());
       return;

@@ -10,9 +10,9 @@ import dev.tokensandbox.client.presets.QaPreset;
 import dev.tokensandbox.client.presets.TimelineMatcher;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
-import dev.tokensandbox.desktop.check.CheckStep;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
 import dev.tokensandbox.desktop.lab.LabViewModel;
+import dev.tokensandbox.tools.check.CheckStep;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -248,7 +248,7 @@ public record BugReport(
   }
 
   static String escape(String text) {
-    return dev.tokensandbox.desktop.ui.Html.escape(text);
+    return dev.tokensandbox.tools.report.Html.escape(text);
   }
 
   static String seconds(double s) {

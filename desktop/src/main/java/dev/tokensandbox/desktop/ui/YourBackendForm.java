@@ -1,7 +1,7 @@
 package dev.tokensandbox.desktop.ui;
 
 import dev.tokensandbox.client.backend.Flow;
-import dev.tokensandbox.desktop.check.CheckTarget;
+import dev.tokensandbox.tools.check.CheckTarget;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;

@@ -14,8 +14,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code token-sandbox}: the mock backend's command line. {@code issue} and {@code decode} tokens;
- * later issues add {@code serve}.
+ * {@code token-sandbox}: the mock backend's command line — {@code issue}, {@code decode}, {@code
+ * serve}, {@code health}, and the commands of every {@link CliExtension} on the class path ({@code
+ * check} and {@code run-preset} in the command line's jar).
  */
 @Command(
     name = "token-sandbox",
@@ -60,7 +61,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() {
-    context.err().println("Missing command: issue, decode, serve or health.");
+    java.util.List<String> names = commandNames();
+    context
+        .err()
+        .println(
+            "Missing command: "
+                + String.join(", ", names.subList(0, names.size() - 1))
+                + " or "
+                + names.get(names.size() - 1)
+                + ".");
     context.err().println("Run 'token-sandbox --help' for usage.");
     return EXIT_BAD_INPUT;
   }
@@ -98,11 +107,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     // names its command gets only that one (decode starts ~250 ms sooner); anything else — help,
     // a typo, no command — gets all of them for the usage text and the suggestions.
     String named = args.length > 0 ? args[0] : "";
-    for (String name : COMMANDS) {
-      if (!COMMANDS.contains(named) || name.equals(named)) {
+    java.util.List<String> names = commandNames();
+    for (String name : names) {
+      if (!names.contains(named) || name.equals(named)) {
         cli.addSubcommand(name, command(name, context));
       }
     }
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(context.out());
     cli.setErr(context.err());
     // A usage error is one line naming the option and the rule, and where help is.
@@ -141,13 +152,32 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   private static final java.util.List<String> COMMANDS =
       java.util.List.of("issue", "decode", "serve", "health");
 
+  /** The commands this module has, then those of every {@link CliExtension} on the class path. */
+  static java.util.List<String> commandNames() {
+    java.util.List<String> names = new java.util.ArrayList<>(COMMANDS);
+    for (CliExtension extension : EXTENSIONS) {
+      names.addAll(extension.names());
+    }
+    return names;
+  }
+
+  private static final java.util.List<CliExtension> EXTENSIONS =
+      java.util.ServiceLoader.load(CliExtension.class).stream()
+          .map(java.util.ServiceLoader.Provider::get)
+          .toList();
+
   private static Object command(String name, CliContext context) {
     return switch (name) {
       case "issue" -> IssueCommands.create(context);
       case "decode" -> new DecodeCommand(context);
       case "serve" -> new ServeCommand(context);
       case "health" -> new HealthCommand(context);
-      default -> throw new IllegalArgumentException(name);
+      default ->
+          EXTENSIONS.stream()
+              .filter(e -> e.names().contains(name))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException(name))
+              .command(name);
     };
   }
 

@@ -1,10 +1,10 @@
-package dev.tokensandbox.desktop.cli;
+package dev.tokensandbox.tools.cli;
 
 import dev.tokensandbox.client.backend.Flow;
-import dev.tokensandbox.desktop.check.CheckReport;
-import dev.tokensandbox.desktop.check.CheckTarget;
-import dev.tokensandbox.desktop.check.ContractCheck;
-import dev.tokensandbox.desktop.check.RenewalRun;
+import dev.tokensandbox.tools.check.CheckReport;
+import dev.tokensandbox.tools.check.CheckTarget;
+import dev.tokensandbox.tools.check.ContractCheck;
+import dev.tokensandbox.tools.check.RenewalRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             + " bodies, every token it returns (channel, user, role, privileges, lifetime,"
             + " signature, lint, clock), and a renewal run in real time. Exit 0: clean,"
             + " 1: findings, 2: bad usage.")
-final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(

@@ -1,4 +1,4 @@
-package dev.tokensandbox.desktop.check;
+package dev.tokensandbox.tools.check;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.desktop.cli;
+package dev.tokensandbox.tools.cli;
 
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         "Runs QA presets headless against an embedded mock backend in virtual time and prints"
             + " each timeline with its verdict (exit 0: every run matched, 1: one did not).",
     subcommands = {PresetCommand.ListPresets.class, PresetCommand.RunPresets.class})
-final class PresetCommand implements Callable<Integer> {
+public final class PresetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
@@ -35,7 +35,7 @@ final class PresetCommand implements Callable<Integer> {
   }
 
   @Command(name = "list", description = "Lists the presets: id and title.")
-  static final class ListPresets implements Callable<Integer> {
+  public static final class ListPresets implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override
@@ -50,7 +50,7 @@ final class PresetCommand implements Callable<Integer> {
       description =
           "Runs the presets named (ids, or scenario files the desktop saved: their lab preset),"
               + " or every preset with --all.")
-  static class RunPresets implements Callable<Integer> {
+  public static class RunPresets implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--all", description = "Run every preset.")
@@ -114,5 +114,5 @@ final class PresetCommand implements Callable<Integer> {
       description =
           "Runs QA presets or saved scenarios headless and prints each verdict (exit 0: all"
               + " matched, 1: one did not, 2: bad usage).")
-  static final class RunPresetTopLevel extends RunPresets {}
+  public static final class RunPresetTopLevel extends RunPresets {}
 }

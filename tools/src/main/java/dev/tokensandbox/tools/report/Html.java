@@ -1,4 +1,4 @@
-package dev.tokensandbox.desktop.ui;
+package dev.tokensandbox.tools.report;
 
 /** Text for HTML pages the sandbox writes (bug reports, check reports): every special escaped. */
 public final class Html {

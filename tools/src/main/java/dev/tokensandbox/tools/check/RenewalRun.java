@@ -1,4 +1,4 @@
-package dev.tokensandbox.desktop.check;
+package dev.tokensandbox.tools.check;
 
 import dev.tokensandbox.backend.clock.SandboxTime;
 import dev.tokensandbox.client.backend.BackendClient;
@@ -8,7 +8,7 @@ import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.client.session.TokenSession;
 import dev.tokensandbox.client.session.TokenSource;
-import dev.tokensandbox.desktop.check.CheckStep.Finding;
+import dev.tokensandbox.tools.check.CheckStep.Finding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

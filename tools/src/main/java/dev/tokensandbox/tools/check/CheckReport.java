@@ -1,7 +1,7 @@
-package dev.tokensandbox.desktop.check;
+package dev.tokensandbox.tools.check;
 
-import dev.tokensandbox.desktop.check.CheckStep.Finding;
-import dev.tokensandbox.desktop.ui.Html;
+import dev.tokensandbox.tools.check.CheckStep.Finding;
+import dev.tokensandbox.tools.report.Html;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

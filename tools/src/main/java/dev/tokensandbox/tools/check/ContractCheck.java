@@ -1,9 +1,9 @@
-package dev.tokensandbox.desktop.check;
+package dev.tokensandbox.tools.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tokensandbox.desktop.check.CheckStep.Finding;
-import dev.tokensandbox.desktop.check.TokenInspection.RtcAsk;
+import dev.tokensandbox.tools.check.CheckStep.Finding;
+import dev.tokensandbox.tools.check.TokenInspection.RtcAsk;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.desktop.check;
+package dev.tokensandbox.tools.check;
 
 import dev.tokensandbox.backend.tokens.AccessToken1Info;
 import dev.tokensandbox.backend.tokens.AccessToken2Info;
@@ -15,7 +15,7 @@ import dev.tokensandbox.backend.tokens.TokenLinter;
 import dev.tokensandbox.backend.tokens.TokenVerifier;
 import dev.tokensandbox.backend.tokens.Verification;
 import dev.tokensandbox.backend.tokens.VerificationKeys;
-import dev.tokensandbox.desktop.check.CheckStep.Finding;
+import dev.tokensandbox.tools.check.CheckStep.Finding;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.image;
+package dev.tokensandbox.tools.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,10 +76,12 @@ class ContainerImageIT {
   @Test
   void layersHoldTheAppAndAWritableWorkspace() {
     assertThat(config.get("rootfs").get("diff_ids")).hasSizeGreaterThanOrEqualTo(4);
-    assertThat(root.resolve("app/classes/dev/tokensandbox/backend/cli/Main.class")).exists();
+    assertThat(root.resolve("app/classes/dev/tokensandbox/tools/cli/ToolsCommands.class")).exists();
     assertThat(root.resolve("app/jib-classpath-file")).exists();
     try (var libs = Files.list(root.resolve("app/libs"))) {
       assertThat(libs.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("mock-backend-"))
+          .anyMatch(n -> n.startsWith("client-"))
           .anyMatch(n -> n.startsWith("javalin-"))
           .anyMatch(n -> n.startsWith("authentication-"));
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.cli;
+package dev.tokensandbox.tools.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.desktop.check;
+package dev.tokensandbox.tools.check;
 
 import java.util.List;
 

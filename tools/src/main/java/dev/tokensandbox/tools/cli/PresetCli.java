@@ -1,4 +1,4 @@
-package dev.tokensandbox.desktop.cli;
+package dev.tokensandbox.tools.cli;
 
 import dev.tokensandbox.backend.clock.SandboxTime;
 import dev.tokensandbox.backend.server.SandboxServer;
@@ -10,7 +10,7 @@ import dev.tokensandbox.client.presets.PresetRun;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
 import dev.tokensandbox.client.presets.TimelineMatcher;
-import dev.tokensandbox.desktop.check.JUnitXml;
+import dev.tokensandbox.tools.check.JUnitXml;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
