@@ -27,11 +27,14 @@ if (BUG === 'clock-ahead') {
   }
 }
 
-const cache = new Map() // cached: channel -> { token, at }
+// cached: channel -> { token, at } for 10 minutes, whatever was asked.
+// cached-keyed: the same, keyed on everything asked, but still kept past the token's expiry.
+const cache = new Map()
 
 function rtcToken (channel, uid, isAccount, role, expire) {
-  if (BUG === 'cached') {
-    const hit = cache.get(channel)
+  const key = BUG === 'cached-keyed' ? [channel, uid, isAccount, role, expire].join('|') : channel
+  if (BUG === 'cached' || BUG === 'cached-keyed') {
+    const hit = cache.get(key)
     if (hit && Date.now() - hit.at < 600 * 1000) return hit.token
   }
   let tokenExpire = expire
@@ -64,7 +67,7 @@ function rtcToken (channel, uid, isAccount, role, expire) {
     if (BUG === 'uint-overflow') n = n | 0 // a signed 32-bit int: 4294967295 becomes -1
     token = RtcTokenBuilder.buildTokenWithUid(APP_ID, CERT, channel, n, r, tokenExpire, privilegeExpire)
   }
-  if (BUG === 'cached') cache.set(channel, { token, at: Date.now() })
+  if (BUG === 'cached' || BUG === 'cached-keyed') cache.set(key, { token, at: Date.now() })
   return token
 }
 

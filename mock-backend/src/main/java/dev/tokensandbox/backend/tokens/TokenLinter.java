@@ -16,7 +16,7 @@ public final class TokenLinter {
   public static final Duration WILL_EXPIRE_WINDOW = Duration.ofSeconds(30);
 
   /** Anything this large in a seconds field is a Unix timestamp (2001-09-09 onwards). */
-  static final long ABSOLUTE_THRESHOLD = 1_000_000_000L;
+  public static final long ABSOLUTE_THRESHOLD = 1_000_000_000L;
 
   /** A JWT exp this large is milliseconds (in seconds it would be past the year 5000). */
   static final long JWT_MILLIS_THRESHOLD = 100_000_000_000L;

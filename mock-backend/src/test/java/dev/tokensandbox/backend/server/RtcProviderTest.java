@@ -94,7 +94,7 @@ class RtcProviderTest {
   }
 
   @Test
-  void garbageForeignAndLegacyTokensAre110() {
+  void garbageAndForeignTokensAre110AndLegacyTokensAreCheckedAsTheServiceDoes() {
     String foreign =
         new dev.tokensandbox.backend.tokens.AgoraTokenIssuer(
                 new dev.tokensandbox.backend.tokens.AgoraCredentials(
@@ -115,8 +115,32 @@ class RtcProviderTest {
     assertThat(join("garbage", "room", "\"uid\":42").json().path("code").asInt()).isEqualTo(110);
     assertThat(join(foreign, "room", "\"uid\":42").json().path("reason").asText())
         .contains("another App ID");
-    assertThat(join(legacy, "room", "\"uid\":42").json().path("reason").asText())
-        .contains("not an AccessToken2");
+    // The service takes the legacy 006 format too (the Gin seed issues it): its signature covers
+    // the channel and uid, so it joins for those and for nothing else.
+    assertThat(join(legacy, "room", "\"uid\":42").json().path("code").asInt()).isZero();
+    assertThat(join(legacy, "room", "\"uid\":43").json().path("reason").asText())
+        .contains("not for channel \"room\" and uid 43");
+    assertThat(join(legacy, "hall", "\"uid\":42").json().path("code").asInt()).isEqualTo(110);
+  }
+
+  @Test
+  void aTokenForTheAccount0DoesNotJoinAsUid0() {
+    String account0 =
+        new dev.tokensandbox.backend.tokens.AgoraTokenIssuer(
+                ServerFixture.WORKSPACE.agoraCredentials(), sandbox.time, new java.util.Random(1))
+            .rtc(
+                dev.tokensandbox.backend.tokens.RtcTokenRequest.forRole(
+                    "room",
+                    dev.tokensandbox.backend.tokens.RtcUser.account("0"),
+                    dev.tokensandbox.backend.tokens.RtcRole.PUBLISHER,
+                    600,
+                    600))
+            .token();
+
+    assertThat(join(account0, "room", "\"uid\":0").json().path("reason").asText())
+        .contains("uid 0 joins with the wildcard");
+    assertThat(join(account0, "room", "\"userAccount\":\"0\"").json().path("code").asInt())
+        .isZero();
   }
 
   @Test

@@ -17,15 +17,51 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
     steps = List.copyOf(steps);
   }
 
+  /** One cause with the first finding that showed it and every check where it showed. */
+  public record Cause(String key, Finding first, List<String> steps) {}
+
+  /** Each distinct cause once, in the order the checks first showed them. */
+  public List<Cause> causes() {
+    java.util.Map<String, Finding> first = new java.util.LinkedHashMap<>();
+    java.util.Map<String, List<String>> where = new java.util.LinkedHashMap<>();
+    for (CheckStep s : steps) {
+      for (Finding f : s.findings()) {
+        first.putIfAbsent(f.cause(), f);
+        List<String> in = where.computeIfAbsent(f.cause(), k -> new ArrayList<>());
+        if (!in.contains(s.name())) {
+          in.add(s.name());
+        }
+      }
+    }
+    List<Cause> out = new ArrayList<>();
+    first.forEach((key, f) -> out.add(new Cause(key, f, List.copyOf(where.get(key)))));
+    return out;
+  }
+
+  /** How many distinct defects were found (a defect several checks show counts once). */
   public int findings() {
-    return steps.stream().mapToInt(s -> s.findings().size()).sum();
+    return causes().size();
   }
 
   public boolean clean() {
     return findings() == 0;
   }
 
-  /** The terminal report: ✓ / ✗ / – per step, each finding with its fix, then a summary line. */
+  /** The number of the cause {@code f} belongs to, 1-based, as the text report lists them. */
+  private int number(Finding f) {
+    List<Cause> causes = causes();
+    for (int i = 0; i < causes.size(); i++) {
+      if (causes.get(i).key().equals(f.cause())) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The terminal report: ✓ / ✗ / – per check with the numbers of the causes it showed, then each
+   * cause once with its fix and the checks it was seen in, then a summary line.
+   */
   public String text() {
     StringBuilder out = new StringBuilder();
     out.append("Checking ").append(target).append(" against the seed contract\n");
@@ -35,13 +71,30 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
       if (!s.request().isEmpty()) {
         out.append("   ").append(s.request());
       }
+      if (!s.passed()) {
+        out.append("   [")
+            .append(
+                String.join(
+                    ", ",
+                    s.findings().stream()
+                        .map(f -> Integer.toString(number(f)))
+                        .distinct()
+                        .toList()))
+            .append(']');
+      }
       out.append('\n');
       if (s.skipped()) {
         out.append("    ").append(s.note()).append('\n');
       }
-      for (Finding f : s.findings()) {
-        out.append("    problem: ").append(f.problem()).append('\n');
-        out.append("    fix:     ").append(f.fix()).append('\n');
+    }
+    List<Cause> causes = causes();
+    if (!causes.isEmpty()) {
+      out.append(causes.size() == 1 ? "\nFinding:\n" : "\nFindings, one per cause:\n");
+      for (int i = 0; i < causes.size(); i++) {
+        Cause c = causes.get(i);
+        out.append('[').append(i + 1).append("] ").append(c.first().problem()).append('\n');
+        out.append("    fix:     ").append(c.first().fix()).append('\n');
+        out.append("    seen in: ").append(String.join("; ", c.steps())).append('\n');
       }
     }
     out.append(summary()).append('\n');
@@ -51,12 +104,21 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
   public String summary() {
     long failed = steps.stream().filter(s -> !s.passed()).count();
     long ran = steps.stream().filter(s -> !s.skipped()).count();
-    return clean()
-        ? "clean: "
-            + ran
-            + " checks passed"
-            + (ran < steps.size() ? ", " + (steps.size() - ran) + " skipped" : "")
-        : findings() + " finding(s) in " + failed + " of " + ran + " checks";
+    boolean unsigned = steps.stream().anyMatch(s -> s.name().equals("signatures") && s.skipped());
+    String tail = unsigned ? "; signatures NOT checked (no credentials given)" : "";
+    return (clean()
+            ? "clean: "
+                + ran
+                + " checks passed"
+                + (ran < steps.size() ? ", " + (steps.size() - ran) + " skipped" : "")
+            : findings()
+                + (findings() == 1 ? " finding" : " findings")
+                + " (one per cause) in "
+                + failed
+                + " of "
+                + ran
+                + " checks")
+        + tail;
   }
 
   /** A stand-alone HTML page (no script, every text escaped). */
@@ -73,7 +135,43 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
         .append(Html.escape("Token server check: " + target))
         .append("</h1><p>")
         .append(Html.escape(at + " · " + summary()))
+        .append("</p><p>")
+        .append(
+            Html.escape(
+                "Target: "
+                    + target.baseUrl()
+                    + " · flow: "
+                    + target.flow().label()
+                    + " · App ID: "
+                    + (blank(target.appId()) ? "not given" : target.appId())
+                    + " · certificate: "
+                    + (blank(target.certificate()) ? "not given" : "given (not shown)")
+                    + " · JWT secret: "
+                    + (blank(target.jwtSecret()) ? "not given" : "given (not shown)")))
         .append("</p>");
+    List<Cause> causes = causes();
+    if (!causes.isEmpty()) {
+      out.append("<h2>Findings, one per cause</h2><ol>");
+      for (Cause c : causes) {
+        out.append("<li><div>")
+            .append(Html.escape(c.first().problem()))
+            .append("</div><div class=\"fix\">Fix: ")
+            .append(Html.escape(c.first().fix()))
+            .append("</div><div class=\"fix\">Seen in: ")
+            .append(Html.escape(String.join("; ", c.steps())))
+            .append("</div></li>");
+      }
+      out.append("</ol>");
+    }
+    List<CheckStep> notRun = steps.stream().filter(CheckStep::skipped).toList();
+    if (!notRun.isEmpty()) {
+      out.append("<h2>Not checked, and why</h2><ul>");
+      for (CheckStep n : notRun) {
+        out.append("<li>").append(Html.escape(n.name() + ": " + n.note())).append("</li>");
+      }
+      out.append("</ul>");
+    }
+    out.append("<h2>Checks and the inputs asked</h2>");
     for (CheckStep s : steps) {
       String cls = s.skipped() ? "skip" : s.passed() ? "pass" : "fail";
       out.append("<div class=\"step ")
@@ -99,6 +197,10 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
       out.append("</div>");
     }
     return out.append("</body></html>\n").toString();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   public void writeHtml(Path file) throws IOException {

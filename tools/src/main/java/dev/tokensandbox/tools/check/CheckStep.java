@@ -21,6 +21,15 @@ public record CheckStep(String name, String request, List<Finding> findings, Str
     return note != null && findings.isEmpty();
   }
 
-  /** A defect: what is wrong and how to fix it. */
-  public record Finding(String problem, String fix) {}
+  /**
+   * A defect: what is wrong and how to fix it. {@code cause} names the defect itself (a lint code,
+   * {@code lifetime}, {@code cached} …): the report lists each cause once, with every check that
+   * showed it, so one bug is one finding however many tokens carry it.
+   */
+  public record Finding(String problem, String fix, String cause) {
+    /** A finding that is its own cause. */
+    public Finding(String problem, String fix) {
+      this(problem, fix, problem);
+    }
+  }
 }

@@ -37,10 +37,36 @@ public final class ContractCheck {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The largest uid: unsigned 32-bit. */
+  static final String MAX_UID = "4294967295";
+
+  /** The longest channel name Agora allows: 63 bytes ("less than 64 bytes"). */
+  static final String LONGEST_CHANNEL = "tscheck_" + "0123456789".repeat(5) + "abcde";
+
+  /** Every punctuation character Agora allows in a channel name, space included. */
+  static final String PUNCTUATION_CHANNEL =
+      "ts" + dev.tokensandbox.backend.tokens.TokenRules.ALLOWED_PUNCTUATION;
+
   private final HttpClient http;
   private final Clock clock;
   private final RenewalRun renewal;
   private String providerSandbox;
+  private final List<Input> inputs = new ArrayList<>();
+  private boolean requireSignature;
+
+  /**
+   * An input the integrator adds to the edge cases ({@code --channel}, {@code --uid}, {@code
+   * --account}): a publisher token for it is asked and read. {@code uid} and {@code account} may be
+   * null (uid 12345 then).
+   */
+  public record Input(String channel, String uid, String account) {
+    String describe() {
+      return "your input: channel \""
+          + channel
+          + "\", "
+          + (account != null ? "account \"" + account + "\"" : "uid " + (uid == null ? UID : uid));
+    }
+  }
 
   /**
    * @param clock what "now" is for the lint rules (expired, issued in the future)
@@ -65,6 +91,21 @@ public final class ContractCheck {
     return this;
   }
 
+  /** Adds the integrator's own channel/uid/account cases to the edge inputs. */
+  public ContractCheck inputs(List<Input> more) {
+    inputs.addAll(more);
+    return this;
+  }
+
+  /**
+   * With {@code true}, signatures that could not be checked (no certificate or secret given) are a
+   * failure instead of a skipped check.
+   */
+  public ContractCheck requireSignature(boolean require) {
+    this.requireSignature = require;
+    return this;
+  }
+
   /** Runs every step for {@code target}'s flow; {@code progress} hears each step's name. */
   public CheckReport run(CheckTarget target, Consumer<String> progress) {
     List<CheckStep> steps = new ArrayList<>();
@@ -75,6 +116,7 @@ public final class ContractCheck {
       case RINGNITY -> ringnity(s);
       case CHATSDK -> chatsdk(s);
     }
+    signatures(s);
     if (target.flow().isRtc()) {
       progress.accept("renewal run");
       if (s.unreachable) {
@@ -91,7 +133,9 @@ public final class ContractCheck {
                 "skipped: give --app-id and --certificate so the sandbox's RTC service can check"
                     + " your tokens"));
       } else {
-        steps.add(renewal.run(target));
+        java.util.Map<String, String> answered = new java.util.HashMap<>();
+        s.seen.forEach((token, seen) -> answered.put(token, seen.step()));
+        steps.add(renewal.run(target, answered));
       }
     }
     return new CheckReport(target, clock.instant(), steps);
@@ -117,8 +161,7 @@ public final class ContractCheck {
             "the token comes as " + a.contentType() + "; the seed answers text/plain",
             "Send the token string itself with Content-Type text/plain.");
       }
-      a.findings(
-          inspection(s).rtc(a.body, new RtcAsk(CHANNEL, UID, false, true, LIFETIME), a.date()));
+      a.token(a.body, new RtcAsk(CHANNEL, UID, false, true, LIFETIME));
     }
     a.done();
 
@@ -133,8 +176,7 @@ public final class ContractCheck {
                 + "&role=subscriber&expireSeconds="
                 + LIFETIME);
     if (a.status(200)) {
-      a.findings(
-          inspection(s).rtc(a.body, new RtcAsk(CHANNEL, UID, false, false, LIFETIME), a.date()));
+      a.token(a.body, new RtcAsk(CHANNEL, UID, false, false, LIFETIME));
     }
     a.done();
 
@@ -175,6 +217,115 @@ public final class ContractCheck {
           "Refuse lifetimes over 86400 s with 400 naming expireSeconds.");
     }
     a.done();
+    edges(s);
+  }
+
+  /**
+   * The inputs real servers get wrong, each a named check with a publisher token asked for it: uid
+   * 0 (the wildcard, written ""), the largest uid, a user account (Gin), channel names at Agora's
+   * limits (a dash, 63 bytes, every allowed punctuation character), and the integrator's own.
+   */
+  private void edges(Steps s) {
+    edge(s, "uid 0 (the wildcard)", CHANNEL, "0", null);
+    edge(s, "the largest uid (4294967295)", CHANNEL, MAX_UID, null);
+    edge(s, "a channel with a dash", "ts-check", UID, null);
+    edge(s, "the longest channel (63 bytes)", LONGEST_CHANNEL, UID, null);
+    edge(s, "every punctuation character Agora allows", PUNCTUATION_CHANNEL, UID, null);
+    for (Input in : inputs) {
+      edge(
+          s,
+          in.describe(),
+          in.channel(),
+          in.account() == null ? (in.uid() == null ? UID : in.uid()) : null,
+          in.account());
+    }
+  }
+
+  /** Asks a publisher token for one input and reads it against the input. */
+  private void edge(Steps s, String name, String channel, String uid, String account) {
+    boolean isAccount = account != null;
+    String user = isAccount ? account : uid;
+    String expected = isAccount ? account : "0".equals(uid) ? "" : uid;
+    RtcAsk ask = new RtcAsk(channel, expected, isAccount, true, LIFETIME);
+    if (s.target.flow() == dev.tokensandbox.client.backend.Flow.GIN) {
+      Answer a =
+          s.get(
+              name,
+              "/rtc/"
+                  + segment(channel)
+                  + "/publisher/"
+                  + (isAccount ? "userAccount" : "uid")
+                  + "/"
+                  + segment(user)
+                  + "/?expiry="
+                  + LIFETIME);
+      rtcField(a, s, "rtcToken", ask);
+      a.done();
+      return;
+    }
+    String query =
+        "?channelName="
+            + query(channel)
+            + (isAccount ? "&userAccount=" + query(account) : "&uid=" + uid)
+            + "&role=publisher&expireSeconds="
+            + LIFETIME;
+    Answer a = s.get(name, "/api/agora/token" + query);
+    if (a.status(200)) {
+      a.token(a.body, ask);
+    }
+    a.done();
+  }
+
+  private static String query(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
+  }
+
+  private static String segment(String value) {
+    return query(value);
+  }
+
+  /**
+   * Whether signatures were checked: with a certificate (or JWT secret) every token was verified;
+   * without one this says so — skipped, or a failure with {@link #requireSignature}.
+   */
+  private void signatures(Steps s) {
+    if (s.unreachable) {
+      return;
+    }
+    boolean jwt = !s.target.flow().isRtc();
+    int unchecked = s.inspection.unverified();
+    String give =
+        jwt
+            ? "give --jwt-secret (or $TOKEN_SANDBOX_JWT_SECRET)"
+            : "give --certificate (or $SHENGWANG_APP_CERTIFICATE)";
+    if (unchecked == 0) {
+      s.out.add(
+          new CheckStep(
+              "signatures",
+              "",
+              List.of(),
+              s.inspection.tokens() == 0 ? "no token to verify" : null));
+      return;
+    }
+    String what =
+        "not checked: the signatures of " + unchecked + " token(s) were not verified; " + give;
+    if (requireSignature) {
+      s.out.add(
+          new CheckStep(
+              "signatures",
+              "",
+              List.of(
+                  new Finding(
+                      what,
+                      "Run check with the credentials your server signs with.",
+                      "signature-not-checked")),
+              null));
+    } else {
+      s.out.add(
+          new CheckStep(
+              "signatures", "", List.of(), what + " (--require-signature makes this a failure)"));
+    }
   }
 
   private void gin(Steps s) {
@@ -207,7 +358,7 @@ public final class ContractCheck {
     if (a.status(200)) {
       String token = a.field("rtmToken");
       if (token != null) {
-        a.findings(inspection(s).rtm(token, ACCOUNT, a.date()));
+        a.findings(s.inspection.rtm(token, ACCOUNT, a.date()));
       }
     }
     a.done();
@@ -220,11 +371,10 @@ public final class ContractCheck {
       String rtc = a.field("rtcToken");
       String rtm = a.field("rtmToken");
       if (rtc != null) {
-        a.findings(
-            inspection(s).rtc(rtc, new RtcAsk(CHANNEL, UID, false, true, LIFETIME), a.date()));
+        a.token(rtc, new RtcAsk(CHANNEL, UID, false, true, LIFETIME));
       }
       if (rtm != null) {
-        a.findings(inspection(s).rtm(rtm, UID, a.date()));
+        a.findings(s.inspection.rtm(rtm, UID, a.date()));
       }
     }
     a.done();
@@ -241,6 +391,7 @@ public final class ContractCheck {
         "/rtc/" + CHANNEL + "/publisher/number/" + UID + "/",
         "tokentype",
         "uid or userAccount");
+    edges(s);
   }
 
   private void ringnity(Steps s) {
@@ -263,7 +414,7 @@ public final class ContractCheck {
           a.finding("the answer has no tokenType", "Relay the provider's tokenType (\"Bearer\").");
         }
         if (token != null) {
-          a.findings(inspection(s).jwt(token));
+          a.findings(s.inspection.jwt(token));
         }
       }
     }
@@ -359,7 +510,7 @@ public final class ContractCheck {
     if (a.status(200)) {
       String token = a.field(field);
       if (token != null) {
-        a.findings(inspection(s).rtc(token, ask, a.date()));
+        a.token(token, ask);
       }
     }
   }
@@ -372,10 +523,6 @@ public final class ContractCheck {
           "Validate " + field + " and answer 400 with a message naming it.");
     }
     a.done();
-  }
-
-  private TokenInspection inspection(Steps s) {
-    return new TokenInspection(clock, s.target);
   }
 
   private static String abbreviate(String body) {
@@ -391,10 +538,18 @@ public final class ContractCheck {
     final List<CheckStep> out;
     final Consumer<String> progress;
 
+    final TokenInspection inspection;
+
+    /** Every token answered so far, with the step that got it first and when. */
+    final java.util.Map<String, Seen> seen = new java.util.HashMap<>();
+
+    record Seen(String step, Instant at, RtcAsk ask) {}
+
     Steps(CheckTarget target, List<CheckStep> out, Consumer<String> progress) {
       this.target = target;
       this.out = out;
       this.progress = progress;
+      this.inspection = new TokenInspection(clock, target);
     }
 
     Answer get(String name, String path) {
@@ -444,11 +599,14 @@ public final class ContractCheck {
         a.failure(
             "no answer within 10 s", "Answer token requests promptly (the app waits for them).");
       } catch (IOException e) {
-        unreachable = true;
+        // The server took the connection and dropped it for this request: a finding of this
+        // check; the next checks still run.
         a.failure(
-            "no answer: "
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-            "Start the server and check the URL and port.");
+            "no answer: the server closed the connection ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                + ")",
+            "Answer every request, with a 4xx naming what is wrong if it is bad; a crash in the"
+                + " handler drops the connection.");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         a.failure("interrupted", "Run the check again.");
@@ -458,7 +616,7 @@ public final class ContractCheck {
   }
 
   /** One request and what was found in its answer. */
-  private static final class Answer {
+  private final class Answer {
     private final Steps steps;
     private final String name;
     private final String request;
@@ -549,7 +707,11 @@ public final class ContractCheck {
         findings.add(
             new Finding(
                 "the answer has no \"" + name + "\": " + abbreviate(body),
-                "Return the token in the \"" + name + "\" field, as the seed does."));
+                "Return the token in the \""
+                    + name
+                    + "\" field, as the seed does, or a 4xx"
+                    + " naming what is wrong.",
+                "empty-answer"));
         return null;
       }
       return f.asText();
@@ -557,6 +719,39 @@ public final class ContractCheck {
 
     void finding(String problem, String fix) {
       findings.add(new Finding(problem, fix));
+    }
+
+    /**
+     * Reads an RTC token against the ask, and names a token already answered for another request: a
+     * server that caches tokens serves one built for another channel, user or role, or one that is
+     * about to expire.
+     */
+    void token(String token, RtcAsk ask) {
+      String text = token == null ? "" : token.strip();
+      if (!text.isEmpty()) {
+        Steps.Seen first = steps.seen.putIfAbsent(text, new Steps.Seen(name, clock.instant(), ask));
+        // The same answer to the same question may be a legitimate cache or the same second;
+        // the same token for another channel, user, role or lifetime never is.
+        if (first != null && !first.ask().equals(ask)) {
+          long apart = Duration.between(first.at(), clock.instant()).getSeconds();
+          findings.add(
+              new Finding(
+                  "the same token came back for \""
+                      + name
+                      + "\" as for \""
+                      + first.step()
+                      + "\" ("
+                      + apart
+                      + " s apart): your server caches tokens and hands one built for another"
+                      + " request out again",
+                  "Build a fresh token per request (they are cheap), or cache per channel, user,"
+                      + " role and lifetime and never past half the token's life.",
+                  "cached"));
+          // It was built for another request: its channel, user and role say nothing more.
+          return;
+        }
+      }
+      findings(steps.inspection.rtc(text, ask, date()));
     }
 
     void findings(List<Finding> more) {

@@ -87,8 +87,20 @@ public final class RenewalRun {
   }
 
   CheckStep run(CheckTarget target) {
+    return run(target, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #run(CheckTarget, java.util.function.BiConsumer)}, knowing the tokens the server
+   * answered before (token → the check that got it): one answered again to the renewal run was
+   * cached.
+   */
+  CheckStep run(CheckTarget target, java.util.Map<String, String> answeredBefore) {
+    this.answeredBefore = answeredBefore;
     return run(target, (e, expiresAt) -> {});
   }
+
+  private java.util.Map<String, String> answeredBefore = java.util.Map.of();
 
   /**
    * Runs the device against {@code target}; {@code events} hears its timeline as it happens, with
@@ -123,16 +135,28 @@ public final class RenewalRun {
           RtcTokenQuery.uid(
               ContractCheck.CHANNEL, Long.parseLong(ContractCheck.UID), true, tokenSeconds);
       TokenSession[] current = new TokenSession[1];
+      List<Fetched> fetched = new CopyOnWriteArrayList<>();
+      TokenSource yours = service.tokenSource(BackendClient.builder(target.baseUrl()).build(), who);
+      TokenSource watched =
+          new TokenSource() {
+            @Override
+            public dev.tokensandbox.client.backend.Outcome<
+                    dev.tokensandbox.client.backend.FetchedToken>
+                fetch() {
+              var outcome = yours.fetch();
+              outcome
+                  .successValue()
+                  .ifPresent(t -> fetched.add(new Fetched(clock.now(), t.token())));
+              return outcome;
+            }
+
+            @Override
+            public dev.tokensandbox.client.backend.Flow flow() {
+              return yours.flow();
+            }
+          };
       TokenSession session =
-          TokenSession.builder(
-                  "check",
-                  clock,
-                  TokenSource.backend(
-                      BackendClient.builder(target.baseUrl()).build(),
-                      target.flow(),
-                      who,
-                      null,
-                      null))
+          TokenSession.builder("check", clock, watched)
               .rtc(who, service.rtcService())
               .runner(time.runner())
               .listener(
@@ -147,11 +171,18 @@ public final class RenewalRun {
       time.await(runFor);
       clock.schedule(clock.now(), session::stop);
       time.await(Duration.ZERO);
-      return new CheckStep("renewal run", request, findings(seen, start), null);
+      return new CheckStep("renewal run", request, findings(seen, fetched, start), null);
     }
   }
 
-  private List<Finding> findings(List<TimelineEvent> events, Instant start) {
+  /** A token the server answered, and when. */
+  private record Fetched(Instant at, String token) {}
+
+  private List<Finding> findings(List<TimelineEvent> events, List<Fetched> fetched, Instant start) {
+    // What the tokens themselves show (a cache, a wrong clock, a wrong lifetime) explains the
+    // kicks and refusals that follow from it: say that, once.
+    List<Finding> named = new ArrayList<>();
+    freshness(fetched, start, named);
     List<Finding> out = new ArrayList<>();
     int renewals = 0;
     for (TimelineEvent e : events) {
@@ -163,19 +194,35 @@ public final class RenewalRun {
                 new Finding(
                     at
                         + "the device was kicked: no renewed token arrived before the old one expired",
-                    "Answer renewals quickly with a fresh token for the same channel and uid."));
+                    "Answer renewals quickly with a fresh token for the same channel and uid.",
+                    "kicked"));
         case JOIN_REJECTED, RENEW_REJECTED ->
             out.add(
                 new Finding(
                     at + "the RTC service refused the server's token: " + e.detail(),
-                    "Sign with the App ID and certificate given, for the channel and uid asked."));
+                    "Sign with the App ID and certificate given, for the channel and uid asked.",
+                    e.detail().contains("signature")
+                        ? "signature"
+                        : e.detail().contains("token is for") ? "identity" : "refused"));
         case FETCH_FAILED ->
             out.add(
                 new Finding(
                     at + "fetching a token failed: " + e.detail(),
-                    "The token route must answer every renewal."));
+                    "The token route must answer every renewal.",
+                    "fetch-failed"));
         default -> {}
       }
+    }
+    if (!named.isEmpty()) {
+      // A kick, or a refusal for an expired token, follows from what the tokens showed; a wrong
+      // signature, identity or a failed fetch is a cause of its own.
+      java.util.Set<String> own = java.util.Set.of("signature", "identity", "fetch-failed");
+      for (Finding f : out) {
+        if (own.contains(f.cause()) && named.stream().noneMatch(n -> n.cause().equals(f.cause()))) {
+          named.add(f);
+        }
+      }
+      return named;
     }
     if (renewals == 0 && out.isEmpty()) {
       out.add(
@@ -186,8 +233,130 @@ public final class RenewalRun {
                   + tokenSeconds
                   + " s tokens: the server's tokens outlived the run (does it honour the"
                   + " lifetime asked?)",
-              "Issue the lifetime the request asks (expireSeconds / ?expiry=)."));
+              "Issue the lifetime the request asks (expireSeconds / ?expiry=).",
+              "lifetime"));
     }
     return out;
+  }
+
+  /**
+   * The first token's lifetime against the one asked: a lint error (milliseconds, an absolute time)
+   * under its own code, so it is the same cause as in the token checks; any other difference as
+   * {@code lifetime}.
+   */
+  private void lifetime(dev.tokensandbox.backend.tokens.AccessToken2Info t, List<Finding> out) {
+    boolean named = false;
+    java.time.Clock atIssue = java.time.Clock.fixed(t.issuedAt(), java.time.ZoneOffset.UTC);
+    for (var w : new dev.tokensandbox.backend.tokens.TokenLinter(atIssue).lint(t)) {
+      if (w.code().name().startsWith("EXPIRE_LOOKS")
+          && out.stream().noneMatch(f -> f.cause().equals(w.code().name()))) {
+        named = true;
+        out.add(new Finding(w.code().name() + ": " + w.message(), w.fix(), w.code().name()));
+      }
+    }
+    if (!named && t.expire() == tokenSeconds * 1000L) {
+      out.add(
+          new Finding(
+              "the renewal run asked for "
+                  + tokenSeconds
+                  + " s tokens and got "
+                  + t.expire()
+                  + " s ones: milliseconds passed as seconds",
+              dev.tokensandbox.backend.tokens.LintCode.EXPIRE_LOOKS_MILLIS.fix(),
+              dev.tokensandbox.backend.tokens.LintCode.EXPIRE_LOOKS_MILLIS.name()));
+    } else if (!named && t.expire() != tokenSeconds) {
+      out.add(
+          new Finding(
+              "the renewal run asked for "
+                  + tokenSeconds
+                  + " s tokens and got "
+                  + t.expire()
+                  + " s ones",
+              "Issue the lifetime the request asks (expireSeconds / ?expiry=).",
+              "lifetime"));
+    }
+  }
+
+  /**
+   * What the tokens themselves say about the server: the same token answered twice (a cache), a
+   * token answered after its own expiry, a token issued off this machine's clock (the server's
+   * clock is wrong). Each named once, with the figures.
+   */
+  private void freshness(List<Fetched> fetched, Instant start, List<Finding> out) {
+    java.util.Map<String, Fetched> first = new java.util.HashMap<>();
+    boolean cached = false;
+    boolean expired = false;
+    boolean skewed = false;
+    for (Fetched f : fetched) {
+      var decoded = dev.tokensandbox.backend.tokens.TokenDecoder.decode(f.token());
+      if (!(decoded instanceof dev.tokensandbox.backend.tokens.AccessToken2Info t)) {
+        continue;
+      }
+      Instant expiresAt = t.expiresAt();
+      String before = answeredBefore.get(f.token());
+      if (before != null && !cached) {
+        cached = true;
+        out.add(
+            new Finding(
+                "your server cached the token: the renewal run asked for a "
+                    + tokenSeconds
+                    + " s token and got the one answered to \""
+                    + before
+                    + "\" before, which lives "
+                    + t.expire()
+                    + " s",
+                "Build a fresh token per request; a cache must key on channel, user, role and"
+                    + " lifetime, and never serve a token past half its life.",
+                "cached"));
+      }
+      Fetched earlier = first.putIfAbsent(f.token(), f);
+      if (earlier != null && !cached) {
+        cached = true;
+        out.add(
+            new Finding(
+                "your server cached the token: the same token came back "
+                    + Duration.between(earlier.at(), f.at()).getSeconds()
+                    + " s later, "
+                    + Duration.between(f.at(), expiresAt).getSeconds()
+                    + " s before it expired (a renewal must bring a new expiry)",
+                "Answer a renewal with a fresh token; a cache must never serve a token past half"
+                    + " its life.",
+                "cached"));
+      }
+      if (!expiresAt.isAfter(f.at()) && !expired) {
+        expired = true;
+        out.add(
+            new Finding(
+                "+"
+                    + Duration.between(start, f.at()).getSeconds()
+                    + " s: the server answered a token that had expired "
+                    + Duration.between(expiresAt, f.at()).getSeconds()
+                    + " s earlier",
+                "Never serve an expired token: build a fresh one per request.",
+                "expired-served"));
+      }
+      if (f == fetched.get(0)) {
+        lifetime(t, out);
+      }
+      long off = Duration.between(f.at(), t.issuedAt()).getSeconds();
+      if (Math.abs(off) > TokenInspection.SKEW_LIMIT.getSeconds() && !skewed) {
+        skewed = true;
+        out.add(
+            new Finding(
+                "the server's clock is "
+                    + Math.abs(off)
+                    + " s "
+                    + (off > 0 ? "ahead of" : "behind")
+                    + " this machine's: its tokens say they were issued "
+                    + Math.abs(off)
+                    + " s "
+                    + (off > 0 ? "in the future" : "in the past")
+                    + ", so they expire "
+                    + (off > 0 ? "late" : "early")
+                    + " by as much",
+                "Sync the server's clock (NTP); tokens are issued with the system clock.",
+                "clock"));
+      }
+    }
   }
 }

@@ -34,14 +34,30 @@ final class TokenInspection {
 
   private final Clock clock;
   private final CheckTarget target;
+  private int unverified;
 
   TokenInspection(Clock clock, CheckTarget target) {
     this.clock = clock;
     this.target = target;
   }
 
-  /** What an RTC token must say: channel, uid or account, whether it may publish, its lifetime. */
+  /**
+   * What an RTC token must say: channel, uid or account (as the token carries it: uid 0 is ""),
+   * whether it may publish, its lifetime.
+   */
   record RtcAsk(String channel, String user, boolean account, boolean publisher, int seconds) {}
+
+  /** How many tokens this inspection could not verify: no certificate or secret was given. */
+  int unverified() {
+    return unverified;
+  }
+
+  /** How many tokens this inspection read. */
+  int tokens() {
+    return tokens;
+  }
+
+  private int tokens;
 
   List<Finding> rtc(String token, RtcAsk ask, Instant serverDate) {
     List<Finding> out = new ArrayList<>();
@@ -61,22 +77,42 @@ final class TokenInspection {
       }
       ServiceInfo s = rtc.get();
       same(out, "channel", s.field("channelName").orElse(""), ask.channel());
-      same(out, ask.account() ? "user account" : "uid", s.field("uid").orElse(""), ask.user());
+      user(out, s.field("uid").orElse(""), ask);
       privileges(out, s.privileges(), ask.publisher());
-      if (at2.expire() != ask.seconds()) {
+      if (at2.expire() == ask.seconds() * 1000L && !lifetimeLintFires(at2.expire())) {
+        out.add(
+            new Finding(
+                "the token lives "
+                    + at2.expire()
+                    + " s; "
+                    + ask.seconds()
+                    + " s were asked: milliseconds passed as seconds",
+                LintCode.EXPIRE_LOOKS_MILLIS.fix(),
+                LintCode.EXPIRE_LOOKS_MILLIS.name()));
+      } else if (at2.expire() != ask.seconds() && !lifetimeLintFires(at2.expire())) {
         out.add(
             new Finding(
                 "the token lives " + at2.expire() + " s; " + ask.seconds() + " s were asked",
-                "Pass the requested lifetime in seconds as tokenExpire (and privilegeExpire)."));
+                "Pass the requested lifetime in seconds as tokenExpire (and privilegeExpire).",
+                "lifetime"));
       }
       skew(out, Instant.ofEpochSecond(at2.issueTs()), serverDate);
       appId(out, at2.appId());
     } else if (decoded instanceof AccessToken1Info at1) {
       if (!at1.channelMatches(ask.channel())) {
-        out.add(new Finding("the 006 token is not for channel " + ask.channel(), FIX_IDENTITY));
+        out.add(
+            new Finding(
+                "the 006 token is not for channel \"" + ask.channel() + "\"",
+                FIX_IDENTITY,
+                "identity"));
       }
-      if (!at1.uidMatches(ask.user())) {
-        out.add(new Finding("the 006 token is not for user " + ask.user(), FIX_IDENTITY));
+      if (!at1.writtenUidMatches(ask.user())) {
+        out.add(
+            new Finding(
+                "the 006 token is not for "
+                    + (ask.user().isEmpty() ? "uid 0 (the wildcard)" : "\"" + ask.user() + "\""),
+                FIX_IDENTITY,
+                "identity"));
       }
       appId(out, at1.appId());
     } else {
@@ -87,7 +123,7 @@ final class TokenInspection {
       return out;
     }
     signature(out, decoded);
-    lint(out, decoded);
+    lint(out, decoded, ask);
     return out;
   }
 
@@ -113,7 +149,7 @@ final class TokenInspection {
       appId(out, at2.appId());
     }
     signature(out, decoded);
-    lint(out, decoded);
+    lint(out, decoded, null);
     return out;
   }
 
@@ -138,23 +174,37 @@ final class TokenInspection {
         out.add(
             new Finding(
                 "the JWT's signature does not verify with the secret given: " + v.detail(),
-                "Sign with the flow's secret (HS256)."));
+                "Sign with the flow's secret (HS256).",
+                "signature"));
       }
+    } else {
+      unverified++;
     }
-    lint(out, decoded);
+    lint(out, decoded, null);
     return out;
   }
 
   private static final String FIX_IDENTITY =
       "Build the token for the channel and the uid or account the request names.";
 
-  private static DecodedToken decode(String token, List<Finding> out) {
-    DecodeResult result = TokenDecoder.decode(token == null ? "" : token.strip());
+  private DecodedToken decode(String token, List<Finding> out) {
+    tokens++;
+    String text = token == null ? "" : token.strip();
+    if (text.isEmpty()) {
+      out.add(
+          new Finding(
+              "the answer holds no token (empty)",
+              "Answer every valid request with a token, or with a 4xx naming what is wrong.",
+              "empty-answer"));
+      return null;
+    }
+    DecodeResult result = TokenDecoder.decode(text);
     if (result instanceof DecodeError e) {
       out.add(
           new Finding(
               "the answer is not a token: " + e.message(),
-              "Return the token itself (text/plain) or in the field the flow names."));
+              "Return the token itself (text/plain) or in the field the flow names.",
+              "not-a-token"));
       return null;
     }
     return (DecodedToken) result;
@@ -171,8 +221,51 @@ final class TokenInspection {
                   + "; \""
                   + asked
                   + "\" was asked",
-              FIX_IDENTITY));
+              FIX_IDENTITY,
+              "identity"));
     }
+  }
+
+  /**
+   * The token's uid against the ask, naming the two bugs real servers have: uid 0 signed as the
+   * string "0" (the account "0", not the wildcard), and a uid above 2^31 through a signed int.
+   */
+  private static void user(List<Finding> out, String actual, RtcAsk ask) {
+    if (actual.equals(ask.user())) {
+      return;
+    }
+    if (!ask.account() && ask.user().isEmpty() && actual.equals("0")) {
+      out.add(
+          new Finding(
+              "uid 0 was signed as the user account \"0\", not as the wildcard: a client joining"
+                  + " with uid 0 is refused",
+              "Build uid 0 with buildTokenWithUid(…, 0, …) (it writes \"\"); a path or query"
+                  + " parameter passed on as the string \"0\" signs the account \"0\".",
+              "uid-0-as-account"));
+      return;
+    }
+    if (!ask.account()
+        && ask.user().matches("\\d{1,10}")
+        && Long.parseLong(ask.user()) > Integer.MAX_VALUE
+        && actual.equals(Integer.toString((int) Long.parseLong(ask.user())))) {
+      out.add(
+          new Finding(
+              "uid "
+                  + ask.user()
+                  + " was signed as \""
+                  + actual
+                  + "\": it went through a signed 32-bit int",
+              "Keep uids as unsigned 32-bit (a long, or >>> 0 in JavaScript) up to 4294967295.",
+              "uid-overflow"));
+      return;
+    }
+    same(out, ask.account() ? "user account" : "uid", actual, ask.user());
+  }
+
+  /** The token's lifetime is already a lint error (milliseconds or an absolute time). */
+  private static boolean lifetimeLintFires(long expire) {
+    return expire >= dev.tokensandbox.backend.tokens.TokenLinter.ABSOLUTE_THRESHOLD
+        || (expire > 86_400 && expire % 1000 == 0 && expire / 1000 <= 86_400);
   }
 
   private static void privileges(
@@ -183,19 +276,22 @@ final class TokenInspection {
       out.add(
           new Finding(
               "the token grants no joinChannel privilege",
-              "Use RtcTokenBuilder2 with a role (it always grants joinChannel)."));
+              "Use RtcTokenBuilder2 with a role (it always grants joinChannel).",
+              "no-join"));
     }
     if (publisher && !publish) {
       out.add(
           new Finding(
               "a publisher's token grants no publish privilege",
-              "Map role=publisher to Role.ROLE_PUBLISHER."));
+              "Map role=publisher to Role.ROLE_PUBLISHER.",
+              "role"));
     }
     if (!publisher && publish) {
       out.add(
           new Finding(
               "a subscriber's token grants publish privileges",
-              "Map role=subscriber to Role.ROLE_SUBSCRIBER: an audience must not publish."));
+              "Map role=subscriber to Role.ROLE_SUBSCRIBER: an audience must not publish.",
+              "role"));
     }
   }
 
@@ -212,7 +308,8 @@ final class TokenInspection {
                   + " s "
                   + (off > 0 ? "after" : "before")
                   + " the server's own Date header: its token clock is off",
-              "Issue tokens with the system clock in seconds, synced by NTP."));
+              "Issue tokens with the system clock in seconds, synced by NTP.",
+              "clock"));
     }
   }
 
@@ -221,12 +318,14 @@ final class TokenInspection {
       out.add(
           new Finding(
               "the token is for App ID " + appId + ", not the App ID given",
-              "Build tokens with the App ID of the project the app joins."));
+              "Build tokens with the App ID of the project the app joins.",
+              "app-id"));
     }
   }
 
   private void signature(List<Finding> out, DecodedToken decoded) {
     if (target.certificate() == null || target.certificate().isEmpty()) {
+      unverified++;
       return;
     }
     Verification v =
@@ -235,16 +334,49 @@ final class TokenInspection {
       out.add(
           new Finding(
               "the signature does not verify with the certificate given: " + v.detail(),
-              "Sign with the App Certificate of the App ID in the token."));
+              "Sign with the App Certificate of the App ID in the token.",
+              "signature"));
     }
   }
 
-  private void lint(List<Finding> out, DecodedToken decoded) {
+  /**
+   * The decoder's lint rules, one finding per rule however many privileges it names, without the
+   * rules the request itself explains: the wildcard uid or channel when that was asked, the legacy
+   * 006 format where the seed itself issues it (Gin), the account "0" and a signed-int uid that
+   * {@link #user} already named.
+   */
+  private void lint(List<Finding> out, DecodedToken decoded, RtcAsk ask) {
+    java.util.Map<LintCode, List<LintWarning>> byCode = new java.util.LinkedHashMap<>();
     for (LintWarning w : new TokenLinter(clock).lint(decoded)) {
-      if (w.severity() != LintCode.Severity.INFO) {
-        out.add(new Finding(w.code().name() + ": " + w.message(), w.fix()));
+      if (w.severity() == LintCode.Severity.INFO || explained(w.code(), ask, out)) {
+        continue;
       }
+      byCode.computeIfAbsent(w.code(), c -> new ArrayList<>()).add(w);
     }
+    byCode.forEach(
+        (code, warnings) -> {
+          String message = warnings.get(0).message();
+          if (warnings.size() > 1) {
+            message += " (and " + (warnings.size() - 1) + " more the same way)";
+          }
+          // A clock ahead shows as a skew against the Date header and as a future issue time:
+          // one cause.
+          String cause = code == LintCode.ISSUED_IN_FUTURE ? "clock" : code.name();
+          out.add(new Finding(code.name() + ": " + message, code.fix(), cause));
+        });
+  }
+
+  private boolean explained(LintCode code, RtcAsk ask, List<Finding> out) {
+    return switch (code) {
+      case WILDCARD_UID ->
+          (ask != null && ask.user().isEmpty() && !ask.account())
+              || out.stream().anyMatch(f -> f.cause().equals("identity"));
+      case WILDCARD_CHANNEL -> ask != null && ask.channel().isEmpty();
+      case LEGACY_006 -> target.flow() == dev.tokensandbox.client.backend.Flow.GIN;
+      case ACCOUNT_ZERO -> out.stream().anyMatch(f -> f.cause().equals("uid-0-as-account"));
+      case UID_NOT_UINT32 -> out.stream().anyMatch(f -> f.cause().equals("uid-overflow"));
+      default -> false;
+    };
   }
 
   private static String services(AccessToken2Info at2) {

@@ -3,7 +3,9 @@ package dev.tokensandbox.tools.check;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.backend.BackendClient;
+import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.rtc.RtcService;
+import dev.tokensandbox.client.session.TokenSource;
 import java.security.SecureRandom;
 import java.util.Optional;
 
@@ -81,6 +83,15 @@ public final class YourBackend implements AutoCloseable {
 
   public CheckTarget target() {
     return target;
+  }
+
+  /**
+   * Where a device gets its tokens from your backend: the seed's route for the flow, asked as the
+   * seed's clients ask it — no sandbox login (your server has none). The one way the lab, the
+   * Devices screen and {@code check} reach your backend, so a route that works in one works in all.
+   */
+  public TokenSource tokenSource(BackendClient client, RtcTokenQuery who) {
+    return TokenSource.backend(client, target.flow(), who, null, null);
   }
 
   /** The RTC service that checks your backend's tokens. */

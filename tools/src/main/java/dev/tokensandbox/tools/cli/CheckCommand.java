@@ -89,6 +89,34 @@ public final class CheckCommand implements Callable<Integer> {
   boolean noRenewal;
 
   @Option(
+      names = "--channel",
+      paramLabel = "NAME",
+      description =
+          "RTC flows: also ask a publisher token for this channel (uid 12345), beside the edge"
+              + " cases check always asks (repeatable).")
+  java.util.List<String> channels = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--uid",
+      paramLabel = "UID",
+      description = "RTC flows: also ask a publisher token for this uid in tscheck (repeatable).")
+  java.util.List<Long> uids = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--account",
+      paramLabel = "ACCOUNT",
+      description =
+          "Gin: also ask a publisher token for this user account in tscheck (repeatable).")
+  java.util.List<String> accounts = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--require-signature",
+      description =
+          "Fail (exit 1) when signatures cannot be checked because no certificate or secret was"
+              + " given, instead of reporting them as not checked.")
+  boolean requireSignature;
+
+  @Option(
       names = "--provider",
       paramLabel = "SANDBOX_URL",
       description =
@@ -108,6 +136,30 @@ public final class CheckCommand implements Callable<Integer> {
     if (runSeconds < 1 || runSeconds > 3600) {
       throw bad("--run-seconds: must be 1..3600, not " + runSeconds);
     }
+    java.util.List<ContractCheck.Input> inputs = new java.util.ArrayList<>();
+    for (String channel : channels) {
+      try {
+        dev.tokensandbox.backend.tokens.TokenRules.channel("channelName", channel, true);
+      } catch (dev.tokensandbox.backend.tokens.InvalidTokenRequestException e) {
+        throw bad("--channel: " + e.rule());
+      }
+      inputs.add(new ContractCheck.Input(channel, null, null));
+    }
+    for (Long uid : uids) {
+      if (uid < 0 || uid > 4_294_967_295L) {
+        throw bad("--uid: must be 0..4294967295, not " + uid);
+      }
+      inputs.add(new ContractCheck.Input("tscheck", Long.toString(uid), null));
+    }
+    for (String account : accounts) {
+      if (flow != Flow.GIN) {
+        throw bad("--account: the " + flow.label() + " seed takes no user account (Gin does)");
+      }
+      inputs.add(new ContractCheck.Input("tscheck", null, account));
+    }
+    if (!inputs.isEmpty() && !flow.isRtc()) {
+      throw bad("--channel/--uid: apply to the RTC flows (shengwang, gin)");
+    }
     CheckTarget target =
         new CheckTarget(
             url,
@@ -123,6 +175,8 @@ public final class CheckCommand implements Callable<Integer> {
       CheckReport result =
           new ContractCheck(Clock.systemUTC(), renewal)
               .providerSandbox(provider)
+              .inputs(inputs)
+              .requireSignature(requireSignature)
               .run(
                   target,
                   step -> {

@@ -103,6 +103,7 @@ class ContractCheckTest {
         .anyMatch(f -> f.problem().contains("issued as a 90000 s token"));
     // And a device cannot stay in: the RTC service refuses the tokens.
     assertThat(last(report).findings())
+        .as(text)
         .anyMatch(f -> f.problem().contains("the RTC service refused the server's token"));
     // Nothing secret in the report.
     assertThat(text + report.html()).doesNotContain(cert()).doesNotContain(OTHER_CERT);
@@ -179,7 +180,22 @@ class ContractCheckTest {
     assertThat(report.clean()).isTrue();
     assertThat(last(report).skipped()).isTrue();
     assertThat(last(report).note()).contains("--app-id and --certificate");
-    assertThat(report.summary()).isEqualTo("clean: 7 checks passed, 1 skipped");
+    // No silent green: the signatures it could not verify are said, in the step and the summary.
+    assertThat(step(report, "signatures").skipped()).isTrue();
+    assertThat(step(report, "signatures").note())
+        .startsWith("not checked: the signatures of 10 token(s) were not verified");
+    assertThat(report.summary())
+        .isEqualTo(
+            "clean: 12 checks passed, 2 skipped; signatures NOT checked (no credentials given)");
+
+    CheckReport strict =
+        new ContractCheck(clockOf(clock), null)
+            .requireSignature(true)
+            .run(new CheckTarget(sandbox.url(), Flow.GIN, null, null, null), s -> {});
+    assertThat(strict.clean()).isFalse();
+    assertThat(strict.causes())
+        .extracting(CheckReport.Cause::key)
+        .containsExactly("signature-not-checked");
   }
 
   @Test
@@ -193,7 +209,14 @@ class ContractCheckTest {
     assertThat(html).contains("✗ subscriber token", "Fix: ").doesNotContain("<script");
     String xml = Files.readString(dir.resolve("r.xml"));
     assertThat(xml)
-        .contains("tests=\"5\"", "failures=\"5\"", "name=\"channelName is required\"", "<failure");
+        .contains(
+            "tests=\"11\"",
+            "name=\"channelName is required\"",
+            "name=\"uid 0 (the wildcard)\"",
+            "name=\"every punctuation character Agora allows\"",
+            "<failure");
+    assertThat(html)
+        .contains("Findings, one per cause", "Target: ", "certificate: given (not shown)");
   }
 
   private CheckReport check(CheckTarget target) {
@@ -270,7 +293,9 @@ class ContractCheckTest {
     if (raw != null) {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
-        out.put(pair.substring(0, eq), pair.substring(eq + 1));
+        out.put(
+            pair.substring(0, eq),
+            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
     return out;
