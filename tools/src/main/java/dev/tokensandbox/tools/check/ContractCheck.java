@@ -706,7 +706,10 @@ public final class ContractCheck {
       if (f == null || !f.isTextual() || f.asText().isEmpty()) {
         findings.add(
             new Finding(
-                "the answer has no \"" + name + "\": " + abbreviate(body),
+                "the answer holds no token: "
+                    + (f == null
+                        ? "no \"" + name + "\" in " + abbreviate(body)
+                        : "\"" + name + "\" is " + (f.isTextual() ? "empty" : f.toString())),
                 "Return the token in the \""
                     + name
                     + "\" field, as the seed does, or a 4xx"
