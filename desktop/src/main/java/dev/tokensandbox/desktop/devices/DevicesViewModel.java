@@ -313,7 +313,7 @@ public final class DevicesViewModel implements AutoCloseable {
             clients.forDevice(
                 row.backend != null ? row.backend.target().baseUrl() : host.status().url(),
                 row.name()),
-            row.backend != null ? row.backend.rtcService() : null,
+            row.backend,
             clock,
             io,
             snapshot -> ui.execute(() -> show(row, snapshot)));

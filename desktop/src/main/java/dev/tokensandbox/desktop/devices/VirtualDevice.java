@@ -48,7 +48,7 @@ final class VirtualDevice {
       int lifetimeSeconds,
       RenewalPolicy policy,
       BackendClient client,
-      RtcService rtc,
+      dev.tokensandbox.tools.check.YourBackend yours,
       SandboxClock clock,
       Executor io,
       Consumer<Snapshot> listener) {
@@ -59,17 +59,21 @@ final class VirtualDevice {
     RtcTokenQuery who =
         RtcTokenQuery.uid(
             "sandbox-demo", 1000 + Math.abs(name.hashCode() % 9000), true, lifetimeSeconds);
+    // Your backend is asked as its seed's clients ask it (no sandbox login); the sandbox's own
+    // backend as the demo user, which it knows.
     TokenSession.Builder builder =
         TokenSession.builder(
                 name,
                 clock,
-                dev.tokensandbox.client.session.TokenSource.backend(
-                    client, flow, who, "alice", "alice-demo"))
+                yours != null
+                    ? yours.tokenSource(client, who)
+                    : dev.tokensandbox.client.session.TokenSource.backend(
+                        client, flow, who, "alice", "alice-demo"))
             .policy(policy)
             .runner(CallRunner.background(clock, io))
             .listener(this::onEvent);
     if (flow.isRtc()) {
-      builder.rtc(who, rtc != null ? rtc : RtcService.backend(client));
+      builder.rtc(who, yours != null ? yours.rtcService() : RtcService.backend(client));
     }
     this.session = builder.build();
   }

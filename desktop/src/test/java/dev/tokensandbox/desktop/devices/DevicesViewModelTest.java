@@ -71,6 +71,37 @@ class DevicesViewModelTest extends SandboxTest {
   }
 
   @Test
+  void aDeviceAgainstAGinStyleBackendAsksItsRoutesAsTheSeedDoesWithoutALogin() {
+    dev.tokensandbox.backend.workspace.Workspace theirs =
+        dev.tokensandbox.backend.workspace.Workspace.generate(new java.util.Random(32));
+    try (dev.tokensandbox.backend.server.SandboxServer yours =
+        dev.tokensandbox.backend.server.SandboxServer.builder()
+            .workspace(theirs)
+            .port(0)
+            .demoMode(true)
+            .log(l -> {})
+            .start()) {
+      ui.run(
+          () -> {
+            model.newFlowProperty().set(Flow.GIN);
+            model.yourBackend().urlProperty().set(yours.url());
+            model.yourBackend().appIdProperty().set(theirs.appId());
+            model.yourBackend().certificateProperty().set(theirs.appCertificate());
+            model.addToYourBackend();
+          });
+      await("the device", () -> ui.call(() -> model.rows().size()) == 1);
+      DevicesViewModel.Row row = ui.call(() -> model.rows().get(0));
+      await("the join", () -> ui.call(() -> row.stateProperty().get()).equals("CONNECTED"));
+
+      // The Gin seed has no login: a route that works for check and the lab works here too.
+      assertThat(yours.admin().journal(100).entries())
+          .extracting(e -> e.path())
+          .anyMatch(p -> p.startsWith("/rtc/"))
+          .noneMatch(p -> p.startsWith("/auth/"));
+    }
+  }
+
+  @Test
   void aDeviceFaultHitsOnlyThatDevice() {
     DevicesViewModel.Row first = ui.call(model::add);
     DevicesViewModel.Row second = ui.call(model::add);

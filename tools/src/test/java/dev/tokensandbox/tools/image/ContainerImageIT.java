@@ -151,6 +151,16 @@ class ContainerImageIT {
       Process healthy = java(Map.of(), "health", "--url", "http://127.0.0.1:" + port);
       assertThat(output(healthy)).startsWith("healthy: ");
       assertThat(healthy.exitValue()).isZero();
+      // check and run-preset are in the image: a CI job needs nothing else.
+      Process check =
+          java(
+              Map.of(), "check", "http://127.0.0.1:" + port, "--flow", "shengwang", "--no-renewal");
+      String checked = output(check);
+      assertThat(checked).contains("✓ uid 0 (the wildcard)", "signatures NOT checked");
+      assertThat(check.exitValue()).as(checked).isZero();
+      Process preset = java(Map.of(), "run-preset", "renew-after-kick");
+      assertThat(output(preset)).contains("1 of 1 presets matched");
+      assertThat(preset.exitValue()).isZero();
     } finally {
       serve.destroy();
       serve.waitFor(10, TimeUnit.SECONDS);
