@@ -198,8 +198,9 @@ class DesktopCommandTest {
                   "--junit",
                   xml.toString()))
           .isZero();
-      assertThat(out.toString()).contains("✓ ping", "clean: 7 checks passed, 1 skipped");
-      assertThat(Files.readString(xml)).contains("tests=\"8\"", "failures=\"0\"", "<skipped");
+      assertThat(out.toString())
+          .contains("✓ ping", "clean: 12 checks passed, 2 skipped; signatures NOT checked");
+      assertThat(Files.readString(xml)).contains("tests=\"14\"", "failures=\"0\"", "<skipped");
     }
     out.getBuffer().setLength(0);
     assertThat(run("check", "http://127.0.0.1:1", "--flow", "shengwang")).isEqualTo(1);
