@@ -23,10 +23,10 @@ import java.util.Map;
 /**
  * Mock of the RTC service's token checks: {@code POST /provider/rtc/join} and {@code
  * /provider/rtc/renew} with {@code {token, channelName, uid | userAccount, role}}. They verify what
- * the real service verifies — format (AccessToken2, or the legacy 006), signature, App ID, channel,
- * uid (numeric vs account; uid 0 needs the wildcard ""), token and join-privilege expiry, publish
- * privileges for a publisher — and answer Agora's codes: 0 ok, 109 token expired, 110 invalid
- * token, with the expiries the client must schedule against.
+ * the real service verifies — format (AccessToken2 only, as Shengwang's service), signature, App
+ * ID, channel, uid (numeric vs account; uid 0 needs the wildcard ""), token and join-privilege
+ * expiry, publish privileges for a publisher — and answer Agora's codes: 0 ok, 109 token expired,
+ * 110 invalid token, with the expiries the client must schedule against.
  */
 public final class RtcProvider {
   private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
@@ -76,11 +76,8 @@ public final class RtcProvider {
   Map<String, Object> check(
       String token, String channel, String identity, boolean isAccount, boolean publisher) {
     DecodeResult decoded = TokenDecoder.decode(token);
-    if (decoded instanceof dev.tokensandbox.backend.tokens.AccessToken1Info legacy) {
-      return checkLegacy(legacy, channel, identity, isAccount, publisher);
-    }
     if (!(decoded instanceof AccessToken2Info t)) {
-      return reject(INVALID_TOKEN, "not an Agora token (007 or 006)");
+      return reject(INVALID_TOKEN, "not an AccessToken2 (007) token");
     }
     if (!t.appId().equalsIgnoreCase(credentials.appId())) {
       return reject(INVALID_TOKEN, "token is for another App ID");
@@ -139,73 +136,6 @@ public final class RtcProvider {
     out.put("code", OK);
     out.put("reason", "ok");
     out.put("tokenExpiresAt", t.expiresAt().getEpochSecond());
-    out.put("privilegeExpiresAt", privileges);
-    out.put("canPublish", canPublish);
-    out.put("publishDenied", publisher && !canPublish);
-    out.put("serverTime", now.getEpochSecond());
-    out.put("serverTimeMs", now.toEpochMilli());
-    return out;
-  }
-
-  /**
-   * A legacy AccessToken (006): the signature covers the channel and the uid as written (uid 0 as
-   * "", the wildcard; the channel "" likewise), so it verifies for the join's channel and user or
-   * for the wildcards; privilege expiries are absolute (0: none of its own), the message's own
-   * expiry applies too.
-   */
-  private Map<String, Object> checkLegacy(
-      dev.tokensandbox.backend.tokens.AccessToken1Info t,
-      String channel,
-      String identity,
-      boolean isAccount,
-      boolean publisher) {
-    if (!t.appId().equalsIgnoreCase(credentials.appId())) {
-      return reject(INVALID_TOKEN, "token is for another App ID");
-    }
-    String user = !isAccount && "0".equals(identity) ? "" : identity;
-    VerificationKeys keys = VerificationKeys.certificate(credentials.appCertificate());
-    boolean valid = false;
-    boolean wrongCertificate = false;
-    for (String c : new String[] {channel, ""}) {
-      for (String u : new String[] {user, ""}) {
-        Verification.Verdict v = TokenVerifier.verify(t, keys.withAccountGuess(c, u)).verdict();
-        valid |= v == Verification.Verdict.VALID;
-        wrongCertificate |= v == Verification.Verdict.INVALID;
-      }
-    }
-    if (!valid) {
-      return reject(
-          INVALID_TOKEN,
-          wrongCertificate
-              ? "signature does not match the App Certificate"
-              : "token is not for channel \""
-                  + channel
-                  + "\" and "
-                  + (isAccount ? "user account " : "uid ")
-                  + identity);
-    }
-    Instant now = clock.instant();
-    Instant messageExpiry = t.messageExpiresAt();
-    PrivilegeInfo join = t.privileges().stream().filter(p -> p.id() == 1).findFirst().orElse(null);
-    if (join == null) {
-      return reject(INVALID_TOKEN, "token grants no joinChannel privilege");
-    }
-    Instant joinExpiry = join.expire() == 0 ? messageExpiry : Instant.ofEpochSecond(join.expire());
-    Instant expiresAt = joinExpiry.isBefore(messageExpiry) ? joinExpiry : messageExpiry;
-    if (!now.isBefore(expiresAt)) {
-      return reject(TOKEN_EXPIRED, "token expired at " + expiresAt);
-    }
-    Map<String, Object> privileges = new LinkedHashMap<>();
-    boolean canPublish = false;
-    for (PrivilegeInfo p : t.privileges()) {
-      Instant at = p.expire() == 0 ? messageExpiry : Instant.ofEpochSecond(p.expire());
-      privileges.put(p.name(), at.getEpochSecond());
-      canPublish |= p.id() >= 2 && p.id() <= 4 && now.isBefore(at);
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("code", OK);
-    out.put("reason", "ok");
-    out.put("tokenExpiresAt", expiresAt.getEpochSecond());
     out.put("privilegeExpiresAt", privileges);
     out.put("canPublish", canPublish);
     out.put("publishDenied", publisher && !canPublish);

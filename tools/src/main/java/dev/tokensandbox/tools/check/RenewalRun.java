@@ -203,7 +203,9 @@ public final class RenewalRun {
                     "Sign with the App ID and certificate given, for the channel and uid asked.",
                     e.detail().contains("signature")
                         ? "signature"
-                        : e.detail().contains("token is for") ? "identity" : "refused"));
+                        : e.detail().contains("token is for")
+                            ? "identity"
+                            : e.detail().contains("AccessToken2") ? "LEGACY_006" : "refused"));
         case FETCH_FAILED ->
             out.add(
                 new Finding(

@@ -341,9 +341,8 @@ final class TokenInspection {
 
   /**
    * The decoder's lint rules, one finding per rule however many privileges it names, without the
-   * rules the request itself explains: the wildcard uid or channel when that was asked, the legacy
-   * 006 format where the seed itself issues it (Gin), the account "0" and a signed-int uid that
-   * {@link #user} already named.
+   * rules the request itself explains: the wildcard uid or channel when that was asked, the account
+   * "0" and a signed-int uid that {@link #user} already named.
    */
   private void lint(List<Finding> out, DecodedToken decoded, RtcAsk ask) {
     java.util.Map<LintCode, List<LintWarning>> byCode = new java.util.LinkedHashMap<>();
@@ -372,7 +371,6 @@ final class TokenInspection {
           (ask != null && ask.user().isEmpty() && !ask.account())
               || out.stream().anyMatch(f -> f.cause().equals("identity"));
       case WILDCARD_CHANNEL -> ask != null && ask.channel().isEmpty();
-      case LEGACY_006 -> target.flow() == dev.tokensandbox.client.backend.Flow.GIN;
       case ACCOUNT_ZERO -> out.stream().anyMatch(f -> f.cause().equals("uid-0-as-account"));
       case UID_NOT_UINT32 -> out.stream().anyMatch(f -> f.cause().equals("uid-overflow"));
       default -> false;

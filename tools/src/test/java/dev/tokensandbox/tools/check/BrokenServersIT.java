@@ -28,11 +28,12 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * {@code check} against a corpus of token servers written as integrators write them — Node, Agora's
  * npm builders ({@code agora-token}, {@code agora-access-token}), the Shengwang or the Gin seed's
- * routes — each with one realistic bug ({@code tools/node-agora/servers/token-server.js}). Run as a
- * user runs it: {@code token-sandbox check URL --flow F --app-id … --certificate …}, default
- * options (renewal run included, 25 s in real time; the servers are checked side by side). Every
- * broken server exits 1 and its bug is named among the causes; the correct ones exit 0. Skipped,
- * saying why, where Node or the npm packages are missing.
+ * routes — each with one realistic bug ({@code tools/node-agora/servers/token-server.js}), among
+ * them a Gin server issuing the legacy 006 tokens the Shengwang RTC service refuses. Run as a user
+ * runs it: {@code token-sandbox check URL --flow F --app-id … --certificate …}, default options
+ * (renewal run included, 25 s in real time; the servers are checked side by side). Every broken
+ * server exits 1 and its bug is named among the causes; the correct ones exit 0. Skipped, saying
+ * why, where Node or the npm packages are missing.
  */
 class BrokenServersIT {
   private static final Path TOOL = Path.of("..", "tools", "node-agora");
@@ -46,7 +47,7 @@ class BrokenServersIT {
             {
               put("shengwang:none", null);
               put("gin:none", null);
-              put("gin:legacy-006", null);
+              put("gin:legacy-006", "LEGACY_006");
               put("shengwang:millis", "EXPIRE_LOOKS_MILLIS");
               put("shengwang:absolute", "EXPIRE_LOOKS_ABSOLUTE");
               put("shengwang:uid-ignored", "identity");
@@ -68,6 +69,7 @@ class BrokenServersIT {
   /** The cause keys as the text report names them, to find them in the CLI's output. */
   private static final Map<String, String> SAID =
       Map.ofEntries(
+          Map.entry("LEGACY_006", "AccessToken v1 (006)"),
           Map.entry("EXPIRE_LOOKS_MILLIS", "milliseconds"),
           Map.entry("EXPIRE_LOOKS_ABSOLUTE", "EXPIRE_LOOKS_ABSOLUTE"),
           Map.entry("identity", "was asked"),
