@@ -4,6 +4,9 @@ import dev.tokensandbox.backend.admin.SandboxAdmin;
 import dev.tokensandbox.backend.admin.SandboxAdmin.ClockChange;
 import dev.tokensandbox.backend.admin.SandboxAdmin.Settings;
 import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
+import dev.tokensandbox.backend.clock.SandboxTime;
+import dev.tokensandbox.backend.faults.Fault;
+import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.backend.BackendClient;
@@ -18,8 +21,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * A running sandbox, as a test sees it: where it listens, its credentials, its admin interface
@@ -29,15 +35,26 @@ import java.time.Instant;
  */
 public final class Sandbox implements AutoCloseable {
   private final SandboxServer server;
-  private final VirtualClock clock;
   private final Workspace workspace;
   private final Settings initial;
+  private final Clock javaClock = new SandboxJavaClock(ZoneOffset.UTC);
+
+  /** The sandbox's time: replaced by one at the real time on every {@link #reset()}. */
+  private volatile VirtualClock clock = new VirtualClock(Clock.systemUTC().instant());
+
   private BackendClient client;
 
-  Sandbox(SandboxServer server, VirtualClock clock, Workspace workspace) {
-    this.server = server;
-    this.clock = clock;
+  /** Starts a sandbox on a free loopback port whose time is this object's virtual clock. */
+  Sandbox(Workspace workspace, boolean demoMode) {
     this.workspace = workspace;
+    this.server =
+        SandboxServer.builder()
+            .workspace(workspace)
+            .time(SandboxTime.following(this::now))
+            .port(0)
+            .demoMode(demoMode)
+            .log(line -> {})
+            .start();
     this.initial = server.admin().settings();
   }
 
@@ -75,6 +92,66 @@ public final class Sandbox implements AutoCloseable {
   /** The sandbox's time (tokens are issued and checked against it). */
   public Instant now() {
     return clock.now();
+  }
+
+  /**
+   * The sandbox's time as a {@link java.time.Clock}, for the code under test: it reads what {@link
+   * #now()} reads, so an app that schedules its renewal with it follows {@link #advance}.
+   */
+  public Clock clock() {
+    return javaClock;
+  }
+
+  /**
+   * Decodes {@code token} (007, 006 or a JWT; never throws), verifies it with this sandbox's
+   * credentials and lints it against the sandbox's time.
+   */
+  public TokenView decode(String token) {
+    return TokenView.of(token, workspace, javaClock);
+  }
+
+  /**
+   * Makes {@code route} fail until {@link #clearFaults()} or the next test: {@code fault} is one of
+   * {@code STATUS} (value: 401, 403, 429, 500, 502 or 503), {@code LATENCY} (ms), {@code
+   * EMPTY_BODY}, {@code MALFORMED_JSON}, {@code CONNECTION_RESET}, {@code TOKEN_EXPIRED}, {@code
+   * WRONG_IDENTITY}, {@code SHORT_LIFETIME} (s), {@code CLOCK_SKEW} (s) or {@code REVOKED_KEY};
+   * {@code route} a route id ({@code agora.rtc}, {@code gin.rtc}, …), a prefix ({@code agora.*}) or
+   * {@code *}. Rules add up.
+   *
+   * @throws IllegalArgumentException naming the fault or value that is not one of these
+   */
+  public void injectFault(String route, String fault, int value) {
+    Fault kind;
+    try {
+      kind = Fault.valueOf(fault.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "fault: " + fault + " is not one of " + java.util.List.of(Fault.values()), e);
+    }
+    try {
+      server.admin().addFault(FaultRule.always(route, kind, value));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(fault + " " + value + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** No fault any more (the extension also clears them before each test). */
+  public void clearFaults() {
+    server.admin().clearFaults();
+  }
+
+  /**
+   * The requests the sandbox answered since the test began, oldest first, as {@code "GET
+   * /api/agora/token?channelName=… → 200"} (query values that carry secrets are redacted).
+   */
+  public java.util.List<String> requests() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (var e : server.admin().journal(1000).entries()) {
+      if (e.hop().startsWith("app")) {
+        out.add(e.method() + " " + e.path() + " → " + e.status());
+      }
+    }
+    return out;
   }
 
   /**
@@ -123,11 +200,13 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Back to how the sandbox started: no faults (device-scoped rules included), the starting
-   * settings, no clock offset or speed, an empty journal. Issued tokens and connected devices stay.
-   * The extension calls this before each test.
+   * Back to how the sandbox started: its time the real time again (whatever {@link #advance}
+   * moved), no faults (device-scoped rules included), the starting settings, no clock offset or
+   * speed, an empty journal. Issued tokens and connected devices stay. The extension calls this
+   * before each test.
    */
   public void reset() {
+    clock = new VirtualClock(Clock.systemUTC().instant());
     SandboxAdmin admin = server.admin();
     admin.clearFaults();
     admin.updateSettings(
@@ -139,6 +218,30 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+  }
+
+  /** {@link #now()} as a {@link Clock}. */
+  private final class SandboxJavaClock extends Clock {
+    private final ZoneId zone;
+
+    SandboxJavaClock(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId other) {
+      return other.equals(zone) ? this : new SandboxJavaClock(other);
+    }
+
+    @Override
+    public Instant instant() {
+      return now();
+    }
   }
 
   private static String presetIds() {

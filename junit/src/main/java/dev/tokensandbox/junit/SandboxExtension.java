@@ -1,11 +1,7 @@
 package dev.tokensandbox.junit;
 
-import dev.tokensandbox.backend.clock.SandboxTime;
-import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
-import dev.tokensandbox.client.clock.VirtualClock;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Random;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -128,16 +124,7 @@ public final class SandboxExtension
       }
     }
     Workspace workspace = Workspace.generate(s == 0 ? new SecureRandom() : new Random(s));
-    VirtualClock clock = new VirtualClock(Clock.systemUTC().instant());
-    SandboxServer server =
-        SandboxServer.builder()
-            .workspace(workspace)
-            .time(SandboxTime.following(clock::now))
-            .port(0)
-            .demoMode(demo)
-            .log(line -> {})
-            .start();
-    return new Sandbox(server, clock, workspace);
+    return new Sandbox(workspace, demo);
   }
 
   private void stop() {

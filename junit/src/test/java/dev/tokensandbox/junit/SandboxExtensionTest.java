@@ -178,6 +178,68 @@ class SandboxExtensionTest {
     }
   }
 
+  @Test
+  void timeGoesBackToRealBeforeEachTestAndTokensFaultsAndRequestsNeedNoBackendType() {
+    run(TimeAndTokens.class).assertStatistics(s -> s.succeeded(3).failed(0));
+  }
+
+  @SandboxTest
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class TimeAndTokens {
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    static java.net.http.HttpResponse<String> get(Sandbox sandbox, String path) throws Exception {
+      return HTTP.send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.baseUrl() + path))
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(1)
+    void aTokenExpiresWhenTheSandboxsTimeMovesPastIt(Sandbox sandbox) throws Exception {
+      String token =
+          get(sandbox, "/api/agora/token?channelName=c&uid=7&expireSeconds=60").body().strip();
+      TokenView view = sandbox.decode(token);
+      assertThat(view.valid()).isTrue();
+      assertThat(view.services()).containsExactly("rtc");
+      assertThat(view.channel()).isEqualTo("c");
+      assertThat(view.uid()).isEqualTo("7");
+      assertThat(view.expiredAt(sandbox.now())).isFalse();
+
+      sandbox.advance(java.time.Duration.ofSeconds(65));
+
+      assertThat(sandbox.clock().instant()).isEqualTo(sandbox.now());
+      assertThat(view.expiredAt(sandbox.clock().instant())).isTrue();
+      assertThat(sandbox.decode(token).lint()).contains("TOKEN_EXPIRED");
+      assertThat(sandbox.decode("not a token").decoded()).isFalse();
+    }
+
+    @Test
+    @Order(2)
+    void theNextTestStartsAtTheRealTime(Sandbox sandbox) {
+      java.time.Instant real = java.time.Clock.systemUTC().instant();
+      assertThat(java.time.Duration.between(real, sandbox.now()).abs())
+          .isLessThan(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    @Order(3)
+    void aFaultIsSeenAndListed(Sandbox sandbox) throws Exception {
+      sandbox.injectFault("agora.rtc", "STATUS", 503);
+      assertThat(get(sandbox, "/api/agora/token?channelName=c&uid=7").statusCode()).isEqualTo(503);
+      sandbox.clearFaults();
+      assertThat(get(sandbox, "/api/agora/token?channelName=c&uid=7").statusCode()).isEqualTo(200);
+
+      assertThat(sandbox.requests())
+          .containsExactly(
+              "GET /api/agora/token?channelName=c&uid=7 → 503",
+              "GET /api/agora/token?channelName=c&uid=7 → 200");
+      assertThatThrownBy(() -> sandbox.injectFault("*", "EXPLODE", 1))
+          .hasMessageStartingWith("fault: EXPLODE is not one of");
+    }
+  }
+
   static class PerTest {
     @RegisterExtension SandboxExtension sandbox = SandboxExtension.builder().build();
 
