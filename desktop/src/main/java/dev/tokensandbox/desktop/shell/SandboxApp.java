@@ -184,7 +184,8 @@ public final class SandboxApp extends Application {
   @Override
   public void start(Stage stage) {
     Path userHome = Path.of(System.getProperty("user.home"));
-    Path home = userHome.resolve(".token-sandbox");
+    // One home for everything the sandbox writes, as the CLI and the launchers decide it.
+    Path home = dev.tokensandbox.backend.workspace.SandboxHome.dir(System.getenv(), userHome);
     // The window appears at once with the remembered size; everything behind it (workspace,
     // backend, lab, HTTP client) is opened on a background thread and the screens follow.
     ShellViewModel remembered =

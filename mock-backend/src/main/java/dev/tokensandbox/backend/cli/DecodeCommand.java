@@ -2,6 +2,7 @@ package dev.tokensandbox.backend.cli;
 
 import dev.tokensandbox.backend.tokens.AccessToken1Info;
 import dev.tokensandbox.backend.tokens.AccessToken2Info;
+import dev.tokensandbox.backend.tokens.AgoraCredentials;
 import dev.tokensandbox.backend.tokens.DecodeResult;
 import dev.tokensandbox.backend.tokens.DecodedToken;
 import dev.tokensandbox.backend.tokens.JwtInfo;
@@ -108,6 +109,12 @@ final class DecodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (certificate != null && !AgoraCredentials.looksValid(certificate.strip())) {
+      return usage(
+          "--certificate: must be 32 hexadecimal characters (an App Certificate), got "
+              + certificate.strip().length()
+              + " characters");
+    }
     if (uidGuess != null && accountGuess != null) {
       return usage("--uid and --account: give one (a numeric uid or a user account)");
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -119,7 +120,21 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     // A usage error is one line naming the option and the rule, and where help is.
     cli.setParameterExceptionHandler(
         (e, badArgs) -> {
-          e.getCommandLine().getErr().println(e.getMessage());
+          // A mistyped option is the cause of the "missing" one it was meant to be: name it.
+          CommandLine where = e.getCommandLine();
+          java.util.List<String> unmatched =
+              where.getParseResult() == null ? List.of() : where.getParseResult().unmatched();
+          if (!(e instanceof CommandLine.UnmatchedArgumentException) && !unmatched.isEmpty()) {
+            e = new CommandLine.UnmatchedArgumentException(where, unmatched);
+          }
+          String message = e.getMessage();
+          if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            java.util.List<String> suggestions = u.getSuggestions();
+            if (!suggestions.isEmpty()) {
+              message += " (did you mean " + String.join(" or ", suggestions) + "?)";
+            }
+          }
+          e.getCommandLine().getErr().println(message);
           e.getCommandLine()
               .getErr()
               .println(
@@ -137,6 +152,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           if (e instanceof WorkspaceException) {
             commandLine.getErr().println("error: " + e.getMessage());
             return EXIT_BAD_INPUT;
+          }
+          if (e instanceof dev.tokensandbox.backend.server.SandboxServer.PortInUseException p) {
+            commandLine
+                .getErr()
+                .println(
+                    "error: port "
+                        + p.port()
+                        + " is in use: try --port 0 (any free port) or stop the other process");
+            return EXIT_FAILED;
           }
           throw e;
         });

@@ -219,8 +219,33 @@ public final class SandboxServer implements AutoCloseable {
     return new Builder();
   }
 
+  /** The port asked for is taken by another process. */
+  public static final class PortInUseException extends RuntimeException {
+    private final int port;
+
+    PortInUseException(int port, Throwable cause) {
+      super("port " + port + " is in use", cause);
+      this.port = port;
+    }
+
+    public int port() {
+      return port;
+    }
+  }
+
   private SandboxServer start() {
-    app.start(); // host and port are the connector's (see the constructor)
+    try {
+      app.start(); // host and port are the connector's (see the constructor)
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.net.BindException
+            || t.getClass().getSimpleName().equals("JavalinBindException")) {
+          close();
+          throw new PortInUseException(config.port, e);
+        }
+      }
+      throw e;
+    }
     new HeaderDeadline(connector, config.requestDeadline, watch);
     poolGuard = new PoolGuard(pool, config.threads, MAX_THREADS, finished::sum, config.log);
     watch.scheduleAtFixedRate(

@@ -14,6 +14,7 @@ import java.util.random.RandomGenerator;
 public final class WorkspaceStore {
   private final Path file;
   private final java.util.function.Consumer<String> warnings;
+  private final boolean named;
 
   public WorkspaceStore(Path file) {
     this(file, warning -> {});
@@ -21,13 +22,22 @@ public final class WorkspaceStore {
 
   /** A store that reports what it noticed and fixed (a too-open file) to {@code warnings}. */
   public WorkspaceStore(Path file, java.util.function.Consumer<String> warnings) {
+    this(file, warnings, true);
+  }
+
+  /**
+   * {@code named}: the user named this file (an option or a variable), so a directory created for
+   * it is said; the default location's directory is created silently.
+   */
+  private WorkspaceStore(Path file, java.util.function.Consumer<String> warnings, boolean named) {
     this.file = file;
     this.warnings = warnings;
+    this.named = named;
   }
 
   /** This store, reporting to {@code warnings}. */
   public WorkspaceStore warningsTo(java.util.function.Consumer<String> warnings) {
-    return new WorkspaceStore(file, warnings);
+    return new WorkspaceStore(file, warnings, named);
   }
 
   /** Names the workspace file; {@code $TOKEN_SANDBOX_WORKSPACE} overrides the default. */
@@ -35,9 +45,11 @@ public final class WorkspaceStore {
 
   /**
    * The store every entry point uses: {@code explicit} if given, else {@code
-   * $TOKEN_SANDBOX_WORKSPACE}, else {@code <home>/.token-sandbox/workspace.json}.
+   * $TOKEN_SANDBOX_WORKSPACE}, else {@code workspace.json} in the {@link SandboxHome} ({@code
+   * userHome} is Java's {@code user.home}).
    */
-  public static WorkspaceStore locate(Path explicit, java.util.Map<String, String> env, Path home) {
+  public static WorkspaceStore locate(
+      Path explicit, java.util.Map<String, String> env, Path userHome) {
     if (explicit != null) {
       return new WorkspaceStore(explicit);
     }
@@ -45,7 +57,8 @@ public final class WorkspaceStore {
     if (fromEnv != null && !fromEnv.isBlank()) {
       return new WorkspaceStore(Path.of(fromEnv));
     }
-    return new WorkspaceStore(home.resolve(".token-sandbox").resolve("workspace.json"));
+    return new WorkspaceStore(
+        SandboxHome.dir(env, userHome).resolve("workspace.json"), warning -> {}, false);
   }
 
   public Path file() {
@@ -104,6 +117,11 @@ public final class WorkspaceStore {
       return existing.get();
     }
     Workspace fresh = Workspace.generate(random);
+    Path parent = file.toAbsolutePath().getParent();
+    if (named && parent != null && !Files.exists(parent)) {
+      // Said, so a typo in --workspace does not silently grow a directory tree.
+      warnings.accept("the directory " + parent + " did not exist: created it for the workspace");
+    }
     try {
       if (AtomicFiles.createExclusively(file, WorkspaceJson.write(fresh), true)) {
         return fresh;

@@ -34,7 +34,10 @@ public final class PresetCommand implements Callable<Integer> {
     throw new ParameterException(spec.commandLine(), "Missing command: list or run");
   }
 
-  @Command(name = "list", description = "Lists the presets: id and title.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists the presets: id and title.")
   public static final class ListPresets implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -47,6 +50,7 @@ public final class PresetCommand implements Callable<Integer> {
 
   @Command(
       name = "run",
+      mixinStandardHelpOptions = true,
       description =
           "Runs the presets named (ids, or scenario files the desktop saved: their lab preset),"
               + " or every preset with --all.")
@@ -111,6 +115,7 @@ public final class PresetCommand implements Callable<Integer> {
   /** {@code run-preset …}: the same as {@code preset run …}, at the top level. */
   @Command(
       name = "run-preset",
+      mixinStandardHelpOptions = true,
       description =
           "Runs QA presets or saved scenarios headless and prints each verdict (exit 0: all"
               + " matched, 1: one did not, 2: bad usage).")
