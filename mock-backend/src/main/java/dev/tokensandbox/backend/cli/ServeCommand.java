@@ -50,15 +50,25 @@ final class ServeCommand implements Callable<Integer> {
       negatable = true,
       description =
           "Let the documented demo users (alice, customer) log in (default: on, off with --lan:"
-              + " their passwords are public).")
+              + " their passwords are public; also $TOKEN_SANDBOX_DEMO_USERS=true|false).")
   Boolean demoUsers;
 
   @Option(
       names = "--demo-mode",
       negatable = true,
       description =
-          "Accept the seeds' unauthenticated requests" + " (default: on, off with --lan).")
+          "Accept the seeds' unauthenticated requests (default: on, off with --lan; also"
+              + " $TOKEN_SANDBOX_DEMO_MODE=true|false).")
   Boolean demoMode;
+
+  @Option(
+      names = "--pairing-code",
+      paramLabel = "CODE",
+      description =
+          "With --lan: a fixed 6-digit pairing code (never rotated), or off for no pairing gate"
+              + " (only in a network you control, e.g. a CI job's). Also from"
+              + " $TOKEN_SANDBOX_PAIRING_CODE. Default: a random code.")
+  String pairingCode;
 
   @Option(
       names = "--cors",
@@ -143,11 +153,23 @@ final class ServeCommand implements Callable<Integer> {
         .allowedHosts(allowedHosts())
         .providerBaseUrl(providerBaseUrl)
         .log(log);
-    if (demoMode != null) {
-      builder.demoMode(demoMode);
+    // A flag wins; else the container-friendly variables (a CI service container has no flags).
+    Boolean demo = demoMode != null ? demoMode : envSwitch("TOKEN_SANDBOX_DEMO_MODE");
+    if (demo != null) {
+      builder.demoMode(demo);
     }
-    if (demoUsers != null) {
-      builder.demoUsers(demoUsers);
+    Boolean users = demoUsers != null ? demoUsers : envSwitch("TOKEN_SANDBOX_DEMO_USERS");
+    if (users != null) {
+      builder.demoUsers(users);
+    }
+    String code = pairingCode != null ? pairingCode : context.env("TOKEN_SANDBOX_PAIRING_CODE");
+    try {
+      builder.pairingCode(code);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          (pairingCode != null ? "--pairing-code: " : "environment: TOKEN_SANDBOX_PAIRING_CODE: ")
+              + e.getMessage());
     }
     SandboxServer server = builder.start();
     banner(server, store.file());
@@ -171,6 +193,29 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** --allow-host, and the names in $TOKEN_SANDBOX_ALLOW_HOSTS (containers cannot add flags). */
+  /**
+   * A true/false variable ({@code true}, {@code on}, {@code 1} / {@code false}, {@code off}, {@code
+   * 0}).
+   */
+  private Boolean envSwitch(String name) {
+    String value = context.env(name);
+    if (value == null) {
+      return null;
+    }
+    switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "on", "1", "yes" -> {
+        return true;
+      }
+      case "false", "off", "0", "no" -> {
+        return false;
+      }
+      default ->
+          throw new ParameterException(
+              spec.commandLine(),
+              "environment: " + name + " must be true or false, not \"" + value + "\"");
+    }
+  }
+
   private List<String> allowedHosts() {
     List<String> out = new ArrayList<>(allowHosts);
     String env = context.env("TOKEN_SANDBOX_ALLOW_HOSTS");
@@ -192,6 +237,11 @@ final class ServeCommand implements Callable<Integer> {
             + (lan ? " and on every interface at port " + server.port() : ""));
     out.println(
         "  Provider mocks (RINGNITY_API_BASE_URL, CHATSDK_API_URL): " + server.providerBaseUrl());
+    if (lan && server.pairingCode().isEmpty()) {
+      out.println(
+          "  Pairing: OFF (TOKEN_SANDBOX_PAIRING_CODE=off): any address that reaches this port may"
+              + " use the sandbox API — only in a network you control");
+    }
     server
         .pairingCode()
         .ifPresent(

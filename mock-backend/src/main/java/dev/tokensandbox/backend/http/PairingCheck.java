@@ -66,11 +66,27 @@ public final class PairingCheck {
 
   /** {@code nanoTime} paces the throttle; {@code clock} dates rotations; codes come from random. */
   public PairingCheck(RandomGenerator random, LongSupplier nanoTime, Clock clock) {
+    this(random, nanoTime, clock, null);
+  }
+
+  /**
+   * With {@code fixedCode} (6 digits, e.g. from {@code $TOKEN_SANDBOX_PAIRING_CODE} for a CI
+   * service container) the code is that one and is never rotated: the per-peer throttle still
+   * holds, and whoever chose the code keeps it working.
+   */
+  public PairingCheck(
+      RandomGenerator random, LongSupplier nanoTime, Clock clock, String fixedCode) {
+    if (fixedCode != null && !fixedCode.matches("\\d{6}")) {
+      throw new IllegalArgumentException("a pairing code is 6 digits");
+    }
     this.random = random;
     this.nanoTime = nanoTime;
     this.clock = clock;
-    this.code = newCode();
+    this.fixed = fixedCode != null;
+    this.code = fixed ? fixedCode : newCode();
   }
+
+  private final boolean fixed;
 
   /** The code a device must send now. */
   public String code() {
@@ -149,7 +165,7 @@ public final class PairingCheck {
       }
       recent.addLast(now);
       verdict = new Verdict.Refused();
-      if (++wrongSinceRotation >= ROTATE_AFTER) {
+      if (++wrongSinceRotation >= ROTATE_AFTER && !fixed) {
         code = newCode();
         rotated =
             new Rotation(

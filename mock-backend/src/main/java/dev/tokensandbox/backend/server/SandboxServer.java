@@ -179,9 +179,10 @@ public final class SandboxServer implements AutoCloseable {
             });
 
     this.pairing =
-        config.host.equals("127.0.0.1")
+        config.host.equals("127.0.0.1") || PAIRING_OFF.equals(config.pairingCode)
             ? null
-            : new PairingCheck(config.random, System::nanoTime, Clock.systemUTC());
+            : new PairingCheck(
+                config.random, System::nanoTime, Clock.systemUTC(), config.pairingCode);
     if (pairing != null) {
       app.before("/sandbox/*", pairing::check);
     }
@@ -218,6 +219,9 @@ public final class SandboxServer implements AutoCloseable {
   public static Builder builder() {
     return new Builder();
   }
+
+  /** The pairing code that turns LAN mode's pairing gate off. */
+  public static final String PAIRING_OFF = "off";
 
   /** The port asked for is taken by another process. */
   public static final class PortInUseException extends RuntimeException {
@@ -434,6 +438,7 @@ public final class SandboxServer implements AutoCloseable {
     private int port = 0;
     private boolean demoMode = true;
     private Boolean demoUsers;
+    private String pairingCode;
     private int journalCapacity = TrafficJournal.DEFAULT_CAPACITY;
     private int threads = defaultThreads();
     private String providerBaseUrl;
@@ -504,6 +509,18 @@ public final class SandboxServer implements AutoCloseable {
       if (lan) {
         this.demoMode = false;
       }
+      return this;
+    }
+
+    /**
+     * LAN mode's pairing code: 6 digits to fix it (never rotated), {@code "off"} for no pairing
+     * gate at all (a CI network you control), null for a random one (the default).
+     */
+    public Builder pairingCode(String code) {
+      if (code != null && !PAIRING_OFF.equals(code) && !code.matches("\\d{6}")) {
+        throw new IllegalArgumentException("pairing code must be 6 digits or \"off\"");
+      }
+      this.pairingCode = code;
       return this;
     }
 

@@ -171,6 +171,95 @@ class ContainerImageIT {
     assertThat(health.exitValue()).isEqualTo(1);
   }
 
+  /**
+   * The documented GitHub Actions service container ({@code docs/ci/github-actions-service.yml}):
+   * its {@code env} exactly, with the image's own command (LAN mode, every interface), answers the
+   * seed routes without a login, addressed by the service's name, and check runs against it.
+   */
+  @Test
+  void theDocumentedServiceContainerConfigurationServesTheSeedRoutesByItsName() throws Exception {
+    Map<String, String> env = serviceEnv(Path.of("../docs/ci/github-actions-service.yml"));
+    assertThat(env).containsKeys("TOKEN_SANDBOX_DEMO_MODE", "TOKEN_SANDBOX_PAIRING_CODE");
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    List<String> args = new ArrayList<>(texts(config.get("config").get("Cmd")));
+    args.set(args.indexOf("--port") + 1, String.valueOf(port));
+    assertThat(args).contains("--lan");
+    Map<String, String> withWorkspace = new java.util.HashMap<>(env);
+    withWorkspace.put("TOKEN_SANDBOX_WORKSPACE", root.resolve("service-ws.json").toString());
+    Process serve = java(withWorkspace, args.toArray(String[]::new));
+    try {
+      java.io.BufferedReader lines =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+      StringBuilder banner = new StringBuilder();
+      String line;
+      while ((line = lines.readLine()) != null && !line.contains("Server threads")) {
+        banner.append(line).append('\n');
+      }
+      assertThat(banner)
+          .contains("Pairing: OFF")
+          .doesNotContain(env.get("SHENGWANG_APP_CERTIFICATE"));
+      assertThat(rawGet(port, "token-sandbox:8080", "/api/agora/token?channelName=ci&uid=1"))
+          .startsWith("HTTP/1.1 200")
+          .contains("007");
+      assertThat(rawGet(port, "token-sandbox:8080", "/sandbox/health")).startsWith("HTTP/1.1 200");
+      Process check =
+          java(
+              Map.of(
+                  "SHENGWANG_APP_ID", env.get("SHENGWANG_APP_ID"),
+                  "SHENGWANG_APP_CERTIFICATE", env.get("SHENGWANG_APP_CERTIFICATE")),
+              "check",
+              "http://127.0.0.1:" + port,
+              "--flow",
+              "shengwang",
+              "--no-renewal");
+      String checked = output(check);
+      assertThat(check.exitValue()).as(checked).isZero();
+      assertThat(checked).contains("✓ signatures");
+    } finally {
+      serve.destroy();
+      serve.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The {@code env:} of the first service in a workflow file: {@code KEY: "value"} lines. */
+  private static Map<String, String> serviceEnv(Path workflow) throws IOException {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    boolean inEnv = false;
+    int indent = -1;
+    for (String line : Files.readAllLines(workflow)) {
+      String trimmed = line.strip();
+      int at = line.indexOf(trimmed.isEmpty() ? " " : trimmed.substring(0, 1));
+      if (inEnv) {
+        if (trimmed.isEmpty() || at <= indent) {
+          break;
+        }
+        int colon = trimmed.indexOf(':');
+        env.put(
+            trimmed.substring(0, colon).strip(),
+            trimmed.substring(colon + 1).strip().replaceAll("^\"|\"$", ""));
+      } else if (trimmed.equals("env:") && line.startsWith("        ")) {
+        inEnv = true;
+        indent = line.indexOf("env:");
+      }
+    }
+    return env;
+  }
+
+  /** A raw GET with {@code host} as its Host header; the status line and body. */
+  private static String rawGet(int port, String host, String path) throws IOException {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+      s.getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   /** The status of GET /ping sent with {@code host} as its Host header (raw socket: any name). */
   private static int hostStatus(int port, String host) throws IOException {
     try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
