@@ -33,7 +33,28 @@ public final class JUnitXml {
       String failureMessage,
       String failureText,
       String skipped,
-      String output) {}
+      String output,
+      java.util.Map<String, String> properties) {
+
+    public Case(
+        String classname,
+        String name,
+        double seconds,
+        String failureMessage,
+        String failureText,
+        String skipped,
+        String output) {
+      this(
+          classname,
+          name,
+          seconds,
+          failureMessage,
+          failureText,
+          skipped,
+          output,
+          java.util.Map.of());
+    }
+  }
 
   private JUnitXml() {}
 
@@ -55,6 +76,18 @@ public final class JUnitXml {
         testCase.setAttribute("classname", c.classname());
         testCase.setAttribute("name", c.name());
         testCase.setAttribute("time", String.format(Locale.ROOT, "%.3f", c.seconds()));
+        if (!c.properties().isEmpty()) {
+          Element properties = doc.createElement("properties");
+          c.properties()
+              .forEach(
+                  (name, value) -> {
+                    Element property = doc.createElement("property");
+                    property.setAttribute("name", name);
+                    property.setAttribute("value", value);
+                    properties.appendChild(property);
+                  });
+          testCase.appendChild(properties);
+        }
         if (c.failureMessage() != null) {
           Element failure = doc.createElement("failure");
           failure.setAttribute("message", c.failureMessage());

@@ -38,7 +38,24 @@ public final class PresetCli {
    * Runs {@code chosen} in order, printing each timeline and each expectation with whether it held;
    * writes JUnit XML to {@code junit} when given. 0 when every run matched, 1 when one did not.
    */
+  /** A preset to run and the name its report uses: the id, or the scenario file and what-if. */
+  record Named(String name, QaPreset preset) {
+    static Named of(QaPreset preset) {
+      return new Named(preset.id(), preset);
+    }
+  }
+
   static int run(List<QaPreset> chosen, PrintWriter out, Path junit) throws IOException {
+    return runNamed(chosen.stream().map(Named::of).toList(), out, junit);
+  }
+
+  /**
+   * As {@link #run}, each report entry under its name. The JUnit case's time is the wall time the
+   * run took; the virtual time it covered is its {@code virtualSeconds} property.
+   */
+  static int runNamed(List<Named> named, PrintWriter out, Path junit) throws IOException {
+    List<QaPreset> chosen = named.stream().map(Named::preset).toList();
+    List<Double> wallSeconds = new ArrayList<>();
     VirtualClock clock = new VirtualClock(Clock.systemUTC().instant());
     List<PresetResult> results = new ArrayList<>();
     try (SandboxServer server =
@@ -50,7 +67,9 @@ public final class PresetCli {
             .start()) {
       BackendClient client = BackendClient.builder(server.url()).build();
       for (QaPreset preset : chosen) {
+        long started = System.nanoTime();
         PresetResult result = PresetRun.runToEnd(preset, clock, client);
+        wallSeconds.add((System.nanoTime() - started) / 1e9);
         results.add(result);
         out.print(result.render());
         for (TimelineMatcher.Check c : result.checks()) {
@@ -64,7 +83,8 @@ public final class PresetCli {
     out.println((chosen.size() - failed) + " of " + chosen.size() + " presets matched");
     if (junit != null) {
       List<JUnitXml.Case> cases = new ArrayList<>();
-      for (PresetResult r : results) {
+      for (int i = 0; i < results.size(); i++) {
+        PresetResult r = results.get(i);
         StringBuilder text = new StringBuilder();
         for (TimelineMatcher.Check c : r.checks()) {
           text.append(c.held() ? "held: " + c.expect() : "FAILED: " + c.failure()).append('\n');
@@ -72,8 +92,8 @@ public final class PresetCli {
         cases.add(
             new JUnitXml.Case(
                 "token-sandbox.presets",
-                r.preset().id(),
-                r.preset().runFor().toMillis() / 1000.0,
+                named.get(i).name(),
+                wallSeconds.get(i),
                 r.passed()
                     ? null
                     : r.preset().title()
@@ -82,7 +102,13 @@ public final class PresetCli {
                         + " expectation(s) did not hold",
                 text.toString(),
                 null,
-                r.render()));
+                r.render(),
+                java.util.Map.of(
+                    "virtualSeconds",
+                    String.format(
+                        java.util.Locale.ROOT, "%.1f", r.preset().runFor().toMillis() / 1000.0),
+                    "preset",
+                    r.preset().id())));
       }
       JUnitXml.write("token-sandbox presets", cases, junit);
       out.println("JUnit XML: " + junit);

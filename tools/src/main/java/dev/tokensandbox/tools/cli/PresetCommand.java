@@ -74,28 +74,29 @@ public final class PresetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      List<QaPreset> chosen = new ArrayList<>();
+      List<PresetCli.Named> chosen = new ArrayList<>();
       if (all == !ids.isEmpty()) {
         throw new ParameterException(spec.commandLine(), "Name preset ids or --all (not both)");
       }
       if (all) {
-        chosen.addAll(Presets.all());
+        Presets.all().forEach(p -> chosen.add(PresetCli.Named.of(p)));
       }
       for (String id : ids) {
         chosen.add(resolve(id));
       }
       try {
-        return PresetCli.run(chosen, spec.commandLine().getOut(), junit);
+        return PresetCli.runNamed(chosen, spec.commandLine().getOut(), junit);
       } catch (IOException e) {
         throw new ParameterException(
             spec.commandLine(), "--junit: cannot write " + junit + ": " + e.getMessage());
       }
     }
 
-    private QaPreset resolve(String id) {
+    /** A preset by id, or a saved scenario's preset named after the file and its what-if. */
+    private PresetCli.Named resolve(String id) {
       Optional<QaPreset> p = Presets.byId(id);
       if (p.isPresent()) {
-        return p.get();
+        return PresetCli.Named.of(p.get());
       }
       Path file = Path.of(id);
       if (!id.endsWith(".json") && !Files.isRegularFile(file)) {
@@ -103,7 +104,12 @@ public final class PresetCommand implements Callable<Integer> {
             spec.commandLine(), "unknown preset \"" + id + "\"; `preset list` shows the ids");
       }
       try {
-        return SavedScenario.labPreset(Files.readString(file, StandardCharsets.UTF_8));
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        QaPreset preset = SavedScenario.labPreset(json);
+        String whatIf = SavedScenario.whatIfText(json);
+        return new PresetCli.Named(
+            file.getFileName() + " (" + preset.id() + (whatIf.isEmpty() ? "" : ", " + whatIf) + ")",
+            preset);
       } catch (IOException e) {
         throw new ParameterException(spec.commandLine(), "cannot read the scenario " + id);
       } catch (IllegalArgumentException e) {

@@ -71,6 +71,27 @@ public final class SavedScenario {
   }
 
   /**
+   * The what-if a scenario saved, in words ({@code "what-if trigger REQUEST_TOKEN, SDK V3"}), or ""
+   * when it runs the preset as it is. The JSON must be one {@link #labPreset} accepts.
+   */
+  public static String whatIfText(String json) {
+    JsonObject root = JsonParser.parseString(json).getAsJsonObject();
+    String trigger = string(root, "labTrigger");
+    String sdk = string(root, "labSdk");
+    if (trigger == null && sdk == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("what-if");
+    if (trigger != null) {
+      out.append(" trigger ").append(trigger);
+    }
+    if (sdk != null) {
+      out.append(trigger != null ? "," : "").append(" SDK ").append(sdk);
+    }
+    return out.toString();
+  }
+
+  /**
    * The lab's what-if changes a scenario saved: a renewal trigger and an SDK generation by name,
    * each null for the preset's own.
    *
