@@ -105,6 +105,10 @@ public final class PresetCommand implements Callable<Integer> {
       }
       try {
         String json = Files.readString(file, StandardCharsets.UTF_8);
+        Optional<String> wrong = ScenarioSchema.problem(json);
+        if (wrong.isPresent()) {
+          throw new ParameterException(spec.commandLine(), id + ": " + wrong.get());
+        }
         QaPreset preset = SavedScenario.labPreset(json);
         String whatIf = SavedScenario.whatIfText(json);
         return new PresetCli.Named(

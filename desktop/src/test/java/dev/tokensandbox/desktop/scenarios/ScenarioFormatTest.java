@@ -1,0 +1,63 @@
+package dev.tokensandbox.desktop.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensandbox.backend.faults.Fault;
+import dev.tokensandbox.backend.faults.FaultPlan;
+import dev.tokensandbox.backend.faults.FaultRule;
+import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.desktop.devices.DevicesViewModel;
+import dev.tokensandbox.tools.cli.ScenarioSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the desktop writes is what docs/scenario.schema.json says, so run-preset (which enforces the
+ * schema) reads every scenario the desktop saves.
+ */
+class ScenarioFormatTest {
+  @TempDir Path dir;
+
+  @Test
+  void aScenarioWithEveryPartFollowsTheSchema() throws Exception {
+    Scenario full =
+        new Scenario(
+            Scenario.FORMAT,
+            Scenario.VERSION,
+            "2026-12-06T12:00:00Z",
+            new Scenario.Backend(8080, false, true, false),
+            "SHENGWANG_RTC",
+            Map.of("SHENGWANG_RTC", Map.of("channelName", "test", "uid", "1")),
+            new FaultPlan(
+                7,
+                List.of(
+                    FaultRule.always("agora.rtc", Fault.STATUS, 503),
+                    new FaultRule("gin.*", Fault.LATENCY, 200, 0.5, "virtual-1"))),
+            List.of(new DevicesViewModel.Definition(Flow.GIN, 90, RenewalPolicy.Trigger.BOTH)),
+            "renew-after-kick",
+            "REQUEST_TOKEN",
+            "V3",
+            Workspace.generate(new Random(3)));
+    Path file = dir.resolve("full.json");
+
+    new ScenarioStore(dir).save(file.toString(), full);
+
+    assertThat(ScenarioSchema.problem(Files.readString(file))).isEmpty();
+  }
+
+  @Test
+  void aBrokenScenarioIsRefusedNamingTheField() {
+    assertThat(
+            ScenarioSchema.problem(
+                "{\"format\":\"token-sandbox-scenario\",\"version\":1,\"labPreset\":\"x\","
+                    + "\"labSdk\":\"V5\"}"))
+        .hasValueSatisfying(p -> assertThat(p).startsWith("labSdk: "));
+  }
+}
