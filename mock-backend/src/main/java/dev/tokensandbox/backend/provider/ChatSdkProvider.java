@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Mock of the ChatSDK API (seed 003): {@code POST /tokens} ({@code X-API-Key}) upserts the user by
@@ -35,13 +34,32 @@ public final class ChatSdkProvider {
   private final String apiKey;
   private final String jwtSecret;
   private final Clock clock;
-  private final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
+
+  /** Users kept at most; the least recently upserted goes first (memory bounded by design). */
+  public static final int MAX_USERS = 5_000;
+
+  /** A user's {@code custom} object, as JSON, at most this many bytes. */
+  public static final int MAX_CUSTOM_BYTES = 2_048;
+
+  private final Map<String, Map<String, Object>> users;
 
   public ChatSdkProvider(TokenMint mint, String apiKey, String jwtSecret, Clock clock) {
+    this(mint, apiKey, jwtSecret, clock, MAX_USERS);
+  }
+
+  ChatSdkProvider(TokenMint mint, String apiKey, String jwtSecret, Clock clock, int maxUsers) {
     this.mint = mint;
     this.apiKey = apiKey;
     this.jwtSecret = jwtSecret;
     this.clock = clock;
+    this.users =
+        java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
+                return size() > maxUsers;
+              }
+            });
   }
 
   public void register(Routes routes, Javalin app) {
@@ -96,6 +114,11 @@ public final class ChatSdkProvider {
     JsonNode custom = body.get("custom");
     if (custom != null && !custom.isNull() && !custom.isObject()) {
       throw ApiError.badRequest("custom", "must be a JSON object");
+    }
+    if (custom != null && custom.toString().length() > MAX_CUSTOM_BYTES) {
+      throw ApiError.badRequest(
+          "custom",
+          "must be at most " + MAX_CUSTOM_BYTES + " bytes as JSON (the sandbox keeps it)");
     }
     // An upsert, as the seed says: the fields given update the user, the others stay.
     Map<String, Object> given = new LinkedHashMap<>();

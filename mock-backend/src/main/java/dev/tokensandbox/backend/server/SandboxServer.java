@@ -220,6 +220,11 @@ public final class SandboxServer implements AutoCloseable {
     return new Builder();
   }
 
+  /** How many ChatSDK users the provider mock keeps (at most {@code ChatSdkProvider.MAX_USERS}). */
+  public int chatSdkUsers() {
+    return chatSdk.userCount();
+  }
+
   /** The pairing code that turns LAN mode's pairing gate off. */
   public static final String PAIRING_OFF = "off";
 

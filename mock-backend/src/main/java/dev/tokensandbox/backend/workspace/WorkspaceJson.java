@@ -38,17 +38,27 @@ final class WorkspaceJson {
    * The workspace in {@code json}, or null when the file holds JSON {@code null}. Text that is not
    * a JSON object of strings is a {@link JsonParseException} naming what was found and where.
    */
+  /**
+   * The file is JSON but not a workspace's shape: its message names what was found ("an array",
+   * "appId must be a string"), never the file's text.
+   */
+  static final class ShapeException extends JsonParseException {
+    ShapeException(com.fasterxml.jackson.core.JsonParser parser, String message) {
+      super(parser, message);
+    }
+  }
+
   static Workspace read(InputStream json) throws IOException {
     try (JsonParser parser = FACTORY.createParser(json)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw new JsonParseException(parser, "no content: the file is empty");
+        throw new ShapeException(parser, "no content: the file is empty");
       }
       if (first == JsonToken.VALUE_NULL) {
         return null;
       }
       if (first != JsonToken.START_OBJECT) {
-        throw new JsonParseException(parser, "expected a JSON object, found " + describe(first));
+        throw new ShapeException(parser, "expected a JSON object, found " + describe(first));
       }
       Map<String, String> values = new HashMap<>();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -57,8 +67,7 @@ final class WorkspaceJson {
         if (!FIELDS.contains(name)) {
           parser.skipChildren();
         } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-          throw new JsonParseException(
-              parser, name + " must be a string, found " + describe(value));
+          throw new ShapeException(parser, name + " must be a string, found " + describe(value));
         } else {
           values.put(name, value == JsonToken.VALUE_NULL ? null : parser.getText());
         }

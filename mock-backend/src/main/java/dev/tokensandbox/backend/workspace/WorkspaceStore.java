@@ -84,14 +84,38 @@ public final class WorkspaceStore {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
+    if (!Files.isRegularFile(file)) {
+      // A FIFO would block the read forever; a directory or device is not a workspace.
+      throw new WorkspaceException(
+          "workspace "
+              + file
+              + " is not a regular file (a directory, FIFO or device): give a workspace file",
+          null);
+    }
     Workspace workspace;
     try (var in = Files.newInputStream(file)) {
       workspace = WorkspaceJson.read(in);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (WorkspaceJson.ShapeException e) {
       throw new WorkspaceException(
-          "workspace " + file + " is not a valid workspace file: " + e.getOriginalMessage(), e);
+          "workspace " + file + " is not a valid workspace file: " + e.getOriginalMessage(), null);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // Never the file's text: a link to another file must not echo what that file holds.
+      var at = e.getLocation();
+      throw new WorkspaceException(
+          "workspace "
+              + file
+              + " is not a valid workspace file: not JSON"
+              + (at == null || at.getLineNr() < 1
+                  ? ""
+                  : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"),
+          null);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new WorkspaceException(
+          "cannot read workspace " + file + ": permission denied (chmod 600 it for this user)",
+          null);
     } catch (IOException e) {
-      throw new WorkspaceException("cannot read workspace " + file + ": " + e.getMessage(), e);
+      throw new WorkspaceException(
+          "cannot read workspace " + file + ": " + e.getClass().getSimpleName(), null);
     }
     if (workspace == null) {
       throw new WorkspaceException("workspace " + file + " is empty", null);
@@ -135,10 +159,19 @@ public final class WorkspaceStore {
   }
 
   public void save(Workspace workspace) {
+    if (Files.isSymbolicLink(file)) {
+      // Never written through: the link could point anywhere the sandbox's user may write.
+      throw new WorkspaceException(
+          "workspace "
+              + file
+              + " is a symbolic link: the sandbox reads through it but never writes through it;"
+              + " save to the file itself (--workspace "
+              + linkTarget()
+              + ")",
+          null);
+    }
     try {
-      // Through a symbolic link to its target, so the link stays a link.
-      Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
-      AtomicFiles.write(target, WorkspaceJson.write(workspace), true);
+      AtomicFiles.write(file, WorkspaceJson.write(workspace), true);
     } catch (IOException e) {
       throw new WorkspaceException("cannot write workspace " + file + ": " + e.getMessage(), e);
     }
@@ -156,6 +189,24 @@ public final class WorkspaceStore {
   private void tightenIfOpen() {
     try {
       var permissions = Files.getPosixFilePermissions(file);
+      if (Files.isSymbolicLink(file)) {
+        // Never chmod through a link: its target may be any file.
+        var others = java.util.EnumSet.copyOf(permissions);
+        others.removeAll(
+            java.util.EnumSet.of(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE));
+        if (!others.isEmpty()) {
+          warnings.accept(
+              "workspace "
+                  + file
+                  + " is a link to a file others may read; the sandbox does not change a link's"
+                  + " target: chmod 600 "
+                  + linkTarget());
+        }
+        return;
+      }
       var open = java.util.EnumSet.copyOf(permissions);
       open.removeAll(
           java.util.EnumSet.of(

@@ -145,16 +145,61 @@ class WorkspaceStoreTest {
   }
 
   @Test
-  void savingThroughASymlinkKeepsTheLink() throws Exception {
+  void aSymlinkIsReadThroughButNeverWrittenOrChmodedThrough() throws Exception {
     Path target = dir.resolve("real.json");
     Files.writeString(target, valid().toString());
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
     Files.createSymbolicLink(file(), target);
-    Workspace other = Workspace.generate(new Random(2));
+    List<String> warnings = new ArrayList<>();
 
-    new WorkspaceStore(file()).save(other);
+    assertThat(new WorkspaceStore(file(), warnings::add).load()).isPresent();
+    assertThat(Files.getPosixFilePermissions(target))
+        .as("the target's mode is not touched")
+        .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(warnings).singleElement().asString().contains("chmod 600 " + target);
+    assertThatThrownBy(() -> new WorkspaceStore(file()).save(Workspace.generate(new Random(2))))
+        .hasMessageContaining("is a symbolic link")
+        .hasMessageContaining("never writes through it");
+    assertThat(Files.readString(target)).isEqualTo(valid().toString());
+  }
 
-    assertThat(Files.isSymbolicLink(file())).isTrue();
-    assertThat(new WorkspaceStore(target).load()).contains(other);
+  @Test
+  void aLinkToAnotherFileNeverEchoesItsContent() throws Exception {
+    Path secret = dir.resolve("shadow");
+    Files.writeString(secret, "root:$6$secrethash:19000:0:99999:7:::\n");
+    Files.createSymbolicLink(file(), secret);
+
+    assertThatThrownBy(() -> new WorkspaceStore(file()).load())
+        .hasMessageContaining("is not a valid workspace file")
+        .hasMessageNotContaining("root")
+        .hasMessageNotContaining("secrethash");
+  }
+
+  @Test
+  void aFifoOrADirectoryIsRefusedAtOnceNamingThePath() throws Exception {
+    Files.createDirectory(file());
+    assertThatThrownBy(() -> new WorkspaceStore(file()).load())
+        .hasMessage(
+            "workspace "
+                + file()
+                + " is not a regular file (a directory, FIFO or device): give a workspace file");
+    Files.delete(file());
+    Process mkfifo = new ProcessBuilder("mkfifo", file().toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+    assertThatThrownBy(() -> new WorkspaceStore(file()).load())
+        .hasMessageContaining("is not a regular file");
+  }
+
+  @Test
+  void anUnreadableFileIsOneLineWithTheFix() throws Exception {
+    Files.writeString(file(), valid().toString());
+    Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("---------"));
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        Files.isReadable(file()), "this user reads any file (root): nothing to refuse");
+
+    assertThatThrownBy(() -> new WorkspaceStore(file()).load())
+        .hasMessage(
+            "cannot read workspace " + file() + ": permission denied (chmod 600 it for this user)");
   }
 
   @Test

@@ -94,7 +94,7 @@ class LauncherOptionsTest {
     List<String> serve = run("17.0.15", "serve", null, script, "serve", "--port", "0");
     assertThat(serve)
         .contains("-XX:+UseSerialGC", "-Xms40m", "-Xmx256m", "-Xmn24m", "-XX:SurvivorRatio=2")
-        .contains("-XX:InlineSmallCode=500", TRIM)
+        .contains("-XX:InlineSmallCode=500", "-XX:+ExitOnOutOfMemoryError", TRIM)
         .doesNotContain("-XX:TieredStopAtLevel=1");
     assertThat(serve.subList(serve.size() - 5, serve.size()))
         .containsExactly("-jar", jar.toString(), "serve", "--port", "0");

@@ -60,6 +60,7 @@ class ContainerImageIT {
             "-Xmn24m",
             "-XX:SurvivorRatio=2",
             "-XX:InlineSmallCode=500",
+            "-XX:+ExitOnOutOfMemoryError",
             "-XX:TrimNativeHeapInterval=5000",
             "-cp",
             "@/app/jib-classpath-file",
