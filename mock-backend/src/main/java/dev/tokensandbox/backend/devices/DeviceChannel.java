@@ -28,13 +28,31 @@ public final class DeviceChannel {
 
   private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+  /** WebSocket close code for a browser page of another origin. */
+  public static final int CLOSE_FORBIDDEN_ORIGIN = 4003;
+
+  /** WebSocket close code when the sandbox already holds its maximum of connected devices. */
+  public static final int CLOSE_TOO_MANY_DEVICES = 4004;
+
+  /** Devices connected at once, at most: each holds a socket, a queue and its events. */
+  public static final int MAX_CONNECTED = 64;
+
   private final DeviceRegistry registry;
   private final PairingCheck pairing;
+  private final dev.tokensandbox.backend.http.OriginCheck origins;
 
   /** {@code pairing} is null when the sandbox listens on loopback only. */
   public DeviceChannel(DeviceRegistry registry, PairingCheck pairing) {
+    this(registry, pairing, new dev.tokensandbox.backend.http.OriginCheck(java.util.List.of()));
+  }
+
+  public DeviceChannel(
+      DeviceRegistry registry,
+      PairingCheck pairing,
+      dev.tokensandbox.backend.http.OriginCheck origins) {
     this.registry = registry;
     this.pairing = pairing;
+    this.origins = origins;
   }
 
   public void register(Routes routes, Javalin app) {
@@ -50,6 +68,12 @@ public final class DeviceChannel {
   }
 
   private void connect(WsContext ctx) {
+    // A browser names its page: one of another site (even on this machine) gets no device channel.
+    if (!origins.allows(ctx.header("Origin"), ctx.header("Host"))) {
+      ctx.closeSession(
+          CLOSE_FORBIDDEN_ORIGIN, "forbidden_origin: a web page of another site may not connect");
+      return;
+    }
     String device = ctx.queryParam(DeviceProtocol.DEVICE_QUERY);
     if (device == null || !DEVICE_ID.matcher(device).matches()) {
       ctx.closeSession(CLOSE_BAD_DEVICE, "device: must be 1..64 of A-Z a-z 0-9 . _ -");
@@ -71,6 +95,12 @@ public final class DeviceChannel {
             CLOSE_PAIRING_REQUIRED, "pairing_required: send the pairing code shown on the desktop");
         return;
       }
+    }
+    if (!registry.isConnected(device) && registry.connectedCount() >= MAX_CONNECTED) {
+      ctx.closeSession(
+          CLOSE_TOO_MANY_DEVICES,
+          "too_many_devices: " + MAX_CONNECTED + " devices are connected; disconnect one first");
+      return;
     }
     ctx.enableAutomaticPings();
     dev.tokensandbox.backend.http.WsOut.bound(ctx);

@@ -130,6 +130,17 @@ public final class DeviceRegistry {
     return listeners.subscribe(listener);
   }
 
+  /** How many devices are connected now. */
+  public synchronized int connectedCount() {
+    return (int) devices.values().stream().filter(e -> e.connected).count();
+  }
+
+  /** Whether device {@code id} is connected now. */
+  public synchronized boolean isConnected(String id) {
+    Entry e = devices.get(id);
+    return e != null && e.connected;
+  }
+
   /** A device said hello on a new connection; a second connection replaces the first. */
   public void connected(String id, String name, String platform, Outlet outlet) {
     update(

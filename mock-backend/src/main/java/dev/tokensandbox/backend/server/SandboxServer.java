@@ -10,12 +10,14 @@ import dev.tokensandbox.backend.customer.GinRoutes;
 import dev.tokensandbox.backend.customer.ProviderClient;
 import dev.tokensandbox.backend.customer.ProviderFlows;
 import dev.tokensandbox.backend.faults.FaultInjector;
+import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.BodyReader;
 import dev.tokensandbox.backend.http.ErrorMapping;
 import dev.tokensandbox.backend.http.HeaderDeadline;
 import dev.tokensandbox.backend.http.HostCheck;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.http.JettyErrors;
+import dev.tokensandbox.backend.http.OriginCheck;
 import dev.tokensandbox.backend.http.PairingCheck;
 import dev.tokensandbox.backend.http.PoolGuard;
 import dev.tokensandbox.backend.http.Routes;
@@ -183,6 +185,21 @@ public final class SandboxServer implements AutoCloseable {
             ? null
             : new PairingCheck(
                 config.random, System::nanoTime, Clock.systemUTC(), config.pairingCode);
+    OriginCheck origins = new OriginCheck(config.corsOrigins);
+    app.before(
+        ctx -> {
+          String origin = ctx.header("Origin");
+          if (OriginCheck.changesState(ctx.method().name())
+              && !origins.allows(origin, ctx.header("Host"))) {
+            throw new ApiError(
+                403,
+                "forbidden_origin",
+                "Origin",
+                "a web page of another site ("
+                    + (origin.length() > 60 ? origin.substring(0, 60) + "…" : origin)
+                    + ") may not change the sandbox: run serve --cors ORIGIN to allow it");
+          }
+        });
     if (pairing != null) {
       app.before("/sandbox/*", pairing::check);
     }
@@ -213,7 +230,8 @@ public final class SandboxServer implements AutoCloseable {
         new LocalAdmin(
             config.workspace, settings, faults, config.time, journal, reveals, mint, devices);
     new SandboxApi(admin, this::endpoints).register(routes, app);
-    new dev.tokensandbox.backend.devices.DeviceChannel(devices, pairing).register(routes, app);
+    new dev.tokensandbox.backend.devices.DeviceChannel(devices, pairing, origins)
+        .register(routes, app);
   }
 
   public static Builder builder() {

@@ -183,4 +183,37 @@ class BrowserSecurityTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  @Test
+  void aPageOfAnotherSiteCannotChangeTheSandboxButItsOwnOriginAndApps() {
+    try (ServerFixture sandbox = new ServerFixture()) {
+      pageOfAnotherSite(sandbox);
+    }
+  }
+
+  private static void pageOfAnotherSite(ServerFixture sandbox) {
+    ServerFixture.Reply foreign =
+        sandbox.put(
+            "/sandbox/faults",
+            "{\"rules\":[{\"route\":\"*\",\"fault\":\"STATUS\",\"value\":503}]}",
+            "Origin",
+            "http://evil.example");
+    ServerFixture.Reply textPlain =
+        sandbox.call(
+            new okhttp3.Request.Builder()
+                .url(sandbox.server.url() + "/ringnity/runtime-token")
+                .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("text/plain")))
+                .header("Origin", "http://evil.example"));
+    ServerFixture.Reply own =
+        sandbox.put("/sandbox/faults", "{\"rules\":[]}", "Origin", sandbox.server.url());
+    ServerFixture.Reply app = sandbox.put("/sandbox/faults", "{\"rules\":[]}");
+
+    assertThat(foreign.code()).isEqualTo(403);
+    assertThat(foreign.json().path("error").asText()).isEqualTo("forbidden_origin");
+    assertThat(foreign.json().path("field").asText()).isEqualTo("Origin");
+    assertThat(sandbox.server.admin().faults().rules()).as("nothing changed").isEmpty();
+    assertThat(textPlain.code()).isEqualTo(403);
+    assertThat(own.code()).isEqualTo(200);
+    assertThat(app.code()).isEqualTo(200);
+  }
 }

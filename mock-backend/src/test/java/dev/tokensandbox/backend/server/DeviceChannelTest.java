@@ -19,8 +19,20 @@ import org.junit.jupiter.api.Test;
 class DeviceChannelTest {
   private final ServerFixture sandbox = new ServerFixture();
 
+  /** OkHttp runs each WebSocket's reader on a dispatcher slot: room for more than 64 phones. */
+  private final okhttp3.OkHttpClient client = phones(sandbox.http);
+
+  private static okhttp3.OkHttpClient phones(okhttp3.OkHttpClient base) {
+    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+    dispatcher.setMaxRequests(256);
+    dispatcher.setMaxRequestsPerHost(256);
+    return base.newBuilder().dispatcher(dispatcher).build();
+  }
+
   @AfterEach
   void stop() {
+    client.dispatcher().cancelAll();
+    client.dispatcher().executorService().shutdown();
     sandbox.close();
   }
 
@@ -31,15 +43,21 @@ class DeviceChannelTest {
     final WebSocket socket;
 
     Phone(String device) {
-      socket =
-          sandbox.http.newWebSocket(
-              new Request.Builder()
-                  .url(
-                      sandbox.server.url().replace("http", "ws")
-                          + "/sandbox/devices/ws?device="
-                          + device)
-                  .build(),
-              this);
+      this(device, null);
+    }
+
+    /** A connection that sends {@code origin} as a browser page would (null: none, an app). */
+    Phone(String device, String origin) {
+      Request.Builder request =
+          new Request.Builder()
+              .url(
+                  sandbox.server.url().replace("http", "ws")
+                      + "/sandbox/devices/ws?device="
+                      + device);
+      if (origin != null) {
+        request.header("Origin", origin);
+      }
+      socket = client.newWebSocket(request.build(), this);
     }
 
     @Override
@@ -191,5 +209,43 @@ class DeviceChannelTest {
   void aBadDeviceIdIsRefusedWithACloseCode() throws Exception {
     Phone phone = new Phone("no%20spaces%20please");
     assertThat(phone.closed.poll(5, TimeUnit.SECONDS)).isEqualTo(DeviceChannel.CLOSE_BAD_DEVICE);
+  }
+
+  @Test
+  void aWebPageOfAnotherSiteGetsNoDeviceChannelAndCannotTakeAPhonesId() throws Exception {
+    Phone phone = new Phone("pixel-1");
+    assertThat(phone.next().path("type").asText()).isEqualTo("welcome");
+
+    Phone page = new Phone("pixel-1", "http://evil.example");
+
+    assertThat(page.closed.poll(5, TimeUnit.SECONDS))
+        .isEqualTo(dev.tokensandbox.backend.devices.DeviceChannel.CLOSE_FORBIDDEN_ORIGIN);
+    assertThat(page.frames).isEmpty();
+    // The phone keeps its channel: a command still reaches it.
+    assertThat(sandbox.post("/sandbox/devices/pixel-1/commands", "{\"command\":\"renew\"}").code())
+        .isEqualTo(202);
+    assertThat(phone.next().path("type").asText()).isEqualTo("command");
+
+    Phone sameOrigin = new Phone("tab-1", sandbox.server.url());
+    assertThat(sameOrigin.next().path("type").asText()).isEqualTo("welcome");
+  }
+
+  @Test
+  void theNumberOfConnectedDevicesIsCapped() throws Exception {
+    java.util.List<Phone> phones = new java.util.ArrayList<>();
+    for (int i = 0; i < dev.tokensandbox.backend.devices.DeviceChannel.MAX_CONNECTED; i++) {
+      Phone p = new Phone("phone-" + i);
+      assertThat(p.next().path("type").asText()).isEqualTo("welcome");
+      phones.add(p);
+    }
+
+    Phone oneTooMany = new Phone("phone-x");
+
+    assertThat(oneTooMany.closed.poll(5, TimeUnit.SECONDS))
+        .isEqualTo(dev.tokensandbox.backend.devices.DeviceChannel.CLOSE_TOO_MANY_DEVICES);
+    Phone again = new Phone("phone-0");
+    assertThat(again.next().path("type").asText())
+        .as("a connected device may reconnect at the cap")
+        .isEqualTo("welcome");
   }
 }
