@@ -171,7 +171,9 @@ class DesktopCommandTest {
             + "\"labPreset\":\"renew-after-kick\",\"labSdk\":\"V5\"}");
 
     assertThat(run("run-preset", scenario.toString())).isEqualTo(2);
-    assertThat(err.toString()).startsWith(scenario + ": labSdk: 'V5' is not one of V4_6, V4_0, V3");
+    assertThat(err.toString())
+        .startsWith(scenario + ": labSdk: does not have a value in the enumeration")
+        .contains("V4_6", "docs/scenario.schema.json");
     err.getBuffer().setLength(0);
     assertThat(run("run-preset", dir.resolve("missing.json").toString())).isEqualTo(2);
     assertThat(err.toString()).startsWith("cannot read the scenario ");
