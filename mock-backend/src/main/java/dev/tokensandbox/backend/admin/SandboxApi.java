@@ -39,11 +39,19 @@ import java.util.function.Supplier;
 public final class SandboxApi {
   private final SandboxAdmin admin;
   private final int journalCapacity;
+  private final int journalAnswerBytes;
   private final Supplier<Map<String, Object>> endpoints;
 
   public SandboxApi(SandboxAdmin admin, Supplier<Map<String, Object>> endpoints) {
+    this(admin, endpoints, MAX_JOURNAL_ANSWER_BYTES);
+  }
+
+  /** {@code journalAnswerBytes}: the byte budget of one journal answer (tests change it). */
+  public SandboxApi(
+      SandboxAdmin admin, Supplier<Map<String, Object>> endpoints, int journalAnswerBytes) {
     this.admin = admin;
     this.journalCapacity = admin.journal(1).capacity();
+    this.journalAnswerBytes = journalAnswerBytes;
     this.endpoints = endpoints;
   }
 
@@ -70,12 +78,7 @@ public final class SandboxApi {
         "/sandbox/journal",
         ctx -> {
           int limit = Http.queryLong(ctx, "limit", 100, 1, journalCapacity).intValue();
-          JournalPage page = admin.journal(limit);
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("capacity", page.capacity());
-          out.put("dropped", page.dropped());
-          out.put("entries", page.entries());
-          Http.json(ctx, 200, out);
+          journalPage(ctx, admin.journal(limit), journalAnswerBytes);
         });
     routes.delete(
         "sandbox.journal",
@@ -186,6 +189,49 @@ public final class SandboxApi {
     }
     throw ApiError.badRequest(
         "issuedAt", "must be Unix seconds (0..4294967295) or an ISO-8601 instant");
+  }
+
+  /** An answer of the journal holds at most this many bytes of entries (the newest that fit). */
+  public static final int MAX_JOURNAL_ANSWER_BYTES = 1024 * 1024;
+
+  /**
+   * The page as JSON, the newest entries that fit in {@link #MAX_JOURNAL_ANSWER_BYTES}; {@code
+   * truncated} says when older ones were left out (ask with a smaller {@code limit}, or stream).
+   * Entries are written one by one, so a reader never makes the server hold a copy of the whole
+   * journal twice.
+   */
+  private static void journalPage(Context ctx, JournalPage page, int budget) {
+    List<String> kept = new ArrayList<>();
+    int bytes = 0;
+    boolean truncated = false;
+    List<dev.tokensandbox.backend.traffic.JournalEntry> entries = page.entries();
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      String json;
+      try {
+        json = Http.JSON.writeValueAsString(entries.get(i));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("a journal entry always serialises", e);
+      }
+      int size = json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes + size > budget) {
+        truncated = true;
+        break;
+      }
+      bytes += size;
+      kept.add(json);
+    }
+    java.util.Collections.reverse(kept);
+    StringBuilder out = new StringBuilder(bytes + 128);
+    out.append("{\"capacity\":")
+        .append(page.capacity())
+        .append(",\"dropped\":")
+        .append(page.dropped())
+        .append(",\"truncated\":")
+        .append(truncated)
+        .append(",\"entries\":[")
+        .append(String.join(",", kept))
+        .append("]}");
+    ctx.status(200).contentType("application/json").result(out.toString());
   }
 
   private Map<String, Object> workspace() {

@@ -28,6 +28,9 @@ final class JournalRecorder {
 
   private static final int MAX_RAW_BODY = 16 * 1024;
 
+  /** A journaled path with its query, at most (a query may be up to the header limit). */
+  private static final int MAX_PATH = 1024;
+
   private final TrafficJournal journal;
   private final RevealStore reveals;
   private final Redactor redactor;
@@ -73,10 +76,17 @@ final class JournalRecorder {
     // share one map, and a busy server keeps half as many objects per request.
     Map<String, String> rawHeaders = java.util.Collections.unmodifiableMap(raw);
     Map<String, String> headers = redactedAny ? redactedHeaders : rawHeaders;
-    String rawRequest = safeBody(ctx);
+    int status = RouteContext.journalStatus(ctx);
+    // A request refused for its body (too large, not JSON) is journaled without it: a page could
+    // otherwise fill the journal with bodies the sandbox never accepted.
+    boolean refusedBody = status == 413 || status == 415;
+    String rawRequest = refusedBody ? "" : safeBody(ctx);
     String body = ctx.attribute(Http.BODY);
     String rawResponse = body == null ? "" : body;
-    String requestBody = clip(redactor.redactBody(rawRequest));
+    String requestBody =
+        refusedBody
+            ? "«body not kept: the request was refused (" + status + ")»"
+            : clip(redactor.redactBody(rawRequest));
     String responseBody = clip(redactor.redactBody(rawResponse));
     JournalEntry entry =
         journal.record(
@@ -88,8 +98,8 @@ final class JournalRecorder {
                     hop(route),
                     route,
                     ctx.method().name(),
-                    path,
-                    RouteContext.journalStatus(ctx),
+                    clip(path, MAX_PATH),
+                    status,
                     client(ctx),
                     headers,
                     requestBody,
@@ -200,8 +210,23 @@ final class JournalRecorder {
     return clip(s, MAX_BODY);
   }
 
+  /**
+   * At most {@code max} characters, control characters shown as {@code ·}: in JSON each would be a
+   * six-byte escape, so a body of them made a journal answer six times its size.
+   */
   private static String clip(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max) + "…(" + s.length() + " chars)";
+    String cut = s.length() <= max ? s : s.substring(0, max) + "…(" + s.length() + " chars)";
+    for (int i = 0; i < cut.length(); i++) {
+      char c = cut.charAt(i);
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+        StringBuilder out = new StringBuilder(cut.length());
+        for (char d : cut.toCharArray()) {
+          out.append(d < 0x20 && d != '\n' && d != '\r' && d != '\t' ? '·' : d);
+        }
+        return out.toString();
+      }
+    }
+    return cut;
   }
 
   private static List<String> tokenIds(String redactedBody) {

@@ -229,7 +229,7 @@ public final class SandboxServer implements AutoCloseable {
     this.admin =
         new LocalAdmin(
             config.workspace, settings, faults, config.time, journal, reveals, mint, devices);
-    new SandboxApi(admin, this::endpoints).register(routes, app);
+    new SandboxApi(admin, this::endpoints, config.journalAnswerBytes).register(routes, app);
     new dev.tokensandbox.backend.devices.DeviceChannel(devices, pairing, origins)
         .register(routes, app);
   }
@@ -463,6 +463,7 @@ public final class SandboxServer implements AutoCloseable {
     private Boolean demoUsers;
     private String pairingCode;
     private int journalCapacity = TrafficJournal.DEFAULT_CAPACITY;
+    private int journalAnswerBytes = SandboxApi.MAX_JOURNAL_ANSWER_BYTES;
     private int threads = defaultThreads();
     private String providerBaseUrl;
     private List<String> corsOrigins = List.of();
@@ -575,6 +576,12 @@ public final class SandboxServer implements AutoCloseable {
                 + threads);
       }
       this.threads = threads;
+      return this;
+    }
+
+    /** The byte budget of one journal answer (default 1 MiB; the newest entries that fit). */
+    public Builder journalAnswerBytes(int bytes) {
+      this.journalAnswerBytes = bytes;
       return this;
     }
 

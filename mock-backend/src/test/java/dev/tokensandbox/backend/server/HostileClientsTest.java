@@ -151,7 +151,13 @@ class HostileClientsTest {
   void clientsThatStopReadingLargeAnswersDoNotStarveTheOthers() throws IOException {
     // One request thread, and a journal large enough that its answer outgrows the socket buffers:
     // each reader that stops reading holds the thread writing to it until the idle timeout.
-    start(SandboxServer.builder().threads(SandboxServer.MIN_THREADS).journalCapacity(4000));
+    // Answers are capped at 1 MiB by default, which loopback buffers swallow: this test lifts the
+    // cap to keep an answer larger than they hold.
+    start(
+        SandboxServer.builder()
+            .threads(SandboxServer.MIN_THREADS)
+            .journalCapacity(4000)
+            .journalAnswerBytes(64 * 1024 * 1024));
     OkHttpClient quick = client(Duration.ofSeconds(5));
     String body = "{\"username\":\"" + "x".repeat(3000) + "\",\"password\":\"wrong\"}";
     for (int i = 0; i < 4000; i++) {

@@ -47,4 +47,46 @@ class MemoryBoundsTest {
 
     assertThat(sandbox.server.chatSdkUsers()).isEqualTo(ChatSdkProvider.MAX_USERS);
   }
+
+  @Test
+  void journalAnswersAreBoundedWhateverTheBodiesHold() throws Exception {
+    // Control characters became six-byte escapes in JSON: 1,000 such bodies made a 27.8 MB answer.
+    byte[] body = new byte[8_000];
+    java.util.Arrays.fill(body, (byte) 1);
+    body[0] = '{';
+    for (int i = 0; i < 300; i++) {
+      sandbox.call(
+          new okhttp3.Request.Builder()
+              .url(sandbox.server.url() + "/ringnity/runtime-token")
+              .post(okhttp3.RequestBody.create(body, okhttp3.MediaType.get("application/json"))));
+    }
+
+    ServerFixture.Reply page = sandbox.get("/sandbox/journal?limit=1000");
+
+    assertThat(page.code()).isEqualTo(200);
+    assertThat(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(
+            dev.tokensandbox.backend.admin.SandboxApi.MAX_JOURNAL_ANSWER_BYTES + 256);
+    com.fasterxml.jackson.databind.JsonNode json = page.json();
+    assertThat(json.path("truncated").asBoolean()).isTrue();
+    String kept = json.path("entries").get(0).path("requestBody").asText();
+    assertThat(kept).contains("·").doesNotContain("\u0001").hasSizeLessThan(2100);
+  }
+
+  @Test
+  void aRefusedBodyIsNotJournaled() {
+    sandbox.call(
+        new okhttp3.Request.Builder()
+            .url(sandbox.server.url() + "/ringnity/runtime-token")
+            .post(
+                okhttp3.RequestBody.create(
+                    "stolen-secret-in-a-text-plain-body", okhttp3.MediaType.get("text/plain"))));
+
+    com.fasterxml.jackson.databind.JsonNode entry =
+        sandbox.get("/sandbox/journal").json().path("entries").get(0);
+
+    assertThat(entry.path("status").asInt()).isEqualTo(415);
+    assertThat(entry.path("requestBody").asText())
+        .isEqualTo("«body not kept: the request was refused (415)»");
+  }
 }
