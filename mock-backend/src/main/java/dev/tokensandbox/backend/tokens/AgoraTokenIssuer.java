@@ -68,13 +68,18 @@ public final class AgoraTokenIssuer {
   /** An RTC AccessToken2 (007) for the request's channel, user and privileges. */
   public IssuedToken rtc(RtcTokenRequest request) {
     AccessToken2 token = accessToken2(request.tokenExpireSeconds());
+    token.addService(rtcService(request));
+    return build(token);
+  }
+
+  /** The RTC service of {@code request}: its channel, user and each privilege's lifetime. */
+  private static AccessToken2.ServiceRtc rtcService(RtcTokenRequest request) {
     AccessToken2.ServiceRtc service =
         new AccessToken2.ServiceRtc(request.channel(), request.user().tokenValue());
     request
         .privileges()
         .forEach((privilege, seconds) -> service.privileges.put((short) privilege.id(), seconds));
-    token.addService(service);
-    return build(token);
+    return service;
   }
 
   /** An RTM AccessToken2 (007) letting {@code userId} log in. */
@@ -115,12 +120,7 @@ public final class AgoraTokenIssuer {
     TokenRules.account("rtmUserId", rtmUserId);
     TokenRules.expire("rtmExpireSeconds", rtmExpireSeconds);
     AccessToken2 token = accessToken2(request.tokenExpireSeconds());
-    AccessToken2.ServiceRtc rtc =
-        new AccessToken2.ServiceRtc(request.channel(), request.user().tokenValue());
-    request
-        .privileges()
-        .forEach((privilege, seconds) -> rtc.privileges.put((short) privilege.id(), seconds));
-    token.addService(rtc);
+    token.addService(rtcService(request));
     AccessToken2.ServiceRtm rtm = new AccessToken2.ServiceRtm(rtmUserId);
     rtm.addPrivilegeRtm(AccessToken2.PrivilegeRtm.PRIVILEGE_LOGIN, rtmExpireSeconds);
     token.addService(rtm);

@@ -189,15 +189,15 @@ public final class WorkspaceStore {
   private void tightenIfOpen() {
     try {
       var permissions = Files.getPosixFilePermissions(file);
+      var open = java.util.EnumSet.copyOf(permissions);
+      open.removeAll(
+          java.util.EnumSet.of(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+              java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE));
       if (Files.isSymbolicLink(file)) {
         // Never chmod through a link: its target may be any file.
-        var others = java.util.EnumSet.copyOf(permissions);
-        others.removeAll(
-            java.util.EnumSet.of(
-                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
-                java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE));
-        if (!others.isEmpty()) {
+        if (!open.isEmpty()) {
           warnings.accept(
               "workspace "
                   + file
@@ -207,12 +207,6 @@ public final class WorkspaceStore {
         }
         return;
       }
-      var open = java.util.EnumSet.copyOf(permissions);
-      open.removeAll(
-          java.util.EnumSet.of(
-              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
-              java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE));
       if (!open.isEmpty()) {
         Files.setPosixFilePermissions(
             file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));

@@ -256,26 +256,21 @@ public final class RenewalRun {
         out.add(new Finding(w.code().name() + ": " + w.message(), w.fix(), w.code().name()));
       }
     }
-    if (!named && t.expire() == tokenSeconds * 1000L) {
+    if (!named && t.expire() != tokenSeconds) {
+      boolean millis = t.expire() == tokenSeconds * 1000L;
+      var code = dev.tokensandbox.backend.tokens.LintCode.EXPIRE_LOOKS_MILLIS;
       out.add(
           new Finding(
               "the renewal run asked for "
                   + tokenSeconds
                   + " s tokens and got "
                   + t.expire()
-                  + " s ones: milliseconds passed as seconds",
-              dev.tokensandbox.backend.tokens.LintCode.EXPIRE_LOOKS_MILLIS.fix(),
-              dev.tokensandbox.backend.tokens.LintCode.EXPIRE_LOOKS_MILLIS.name()));
-    } else if (!named && t.expire() != tokenSeconds) {
-      out.add(
-          new Finding(
-              "the renewal run asked for "
-                  + tokenSeconds
-                  + " s tokens and got "
-                  + t.expire()
-                  + " s ones",
-              "Issue the lifetime the request asks (expireSeconds / ?expiry=).",
-              "lifetime"));
+                  + " s ones"
+                  + (millis ? ": milliseconds passed as seconds" : ""),
+              millis
+                  ? code.fix()
+                  : "Issue the lifetime the request asks (expireSeconds / ?expiry=).",
+              millis ? code.name() : "lifetime"));
     }
   }
 
