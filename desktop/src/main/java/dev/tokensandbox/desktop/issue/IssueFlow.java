@@ -91,7 +91,7 @@ public enum IssueFlow {
     return switch (field) {
       case "issuedAt" -> "Unix seconds or 2025-11-24T16:00:00Z (empty: now)";
       case "salt" -> "1..4294967295 (empty: random 1..99999999)";
-      case "userId" -> "RTC+RTM: empty = the RTC user";
+      case "userId" -> "empty: the RTC user";
       default -> "";
     };
   }

@@ -23,8 +23,7 @@ public final class IssueView extends HBox {
   private final GridPane form = new GridPane();
   private final GridPane advancedForm = new GridPane();
   private final javafx.scene.control.TitledPane advanced =
-      new javafx.scene.control.TitledPane(
-          "Advanced: reproduce a token (issue time, salt)", advancedForm);
+      new javafx.scene.control.TitledPane("Advanced: issue time and salt", advancedForm);
 
   /** Each field's label, input and rule, to show only the fields the chosen kind uses. */
   private final Map<String, List<javafx.scene.Node>> rows = new java.util.LinkedHashMap<>();
@@ -50,6 +49,8 @@ public final class IssueView extends HBox {
     advancedForm.setHgap(8);
     advancedForm.setVgap(6);
     advanced.setId("issue-advanced");
+    advanced.setTooltip(
+        new Tooltip("Fix the issue time and the salt: the same inputs then give the same token"));
     advanced.setExpanded(false);
     advanced.setAnimated(false);
     Button issue = new Button("Issue token");
