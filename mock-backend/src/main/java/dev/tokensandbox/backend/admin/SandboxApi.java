@@ -18,7 +18,6 @@ import dev.tokensandbox.backend.tokens.IssuedToken;
 import dev.tokensandbox.backend.tokens.RtcRole;
 import dev.tokensandbox.backend.tokens.RtcUser;
 import dev.tokensandbox.backend.tokens.TokenOrder;
-import dev.tokensandbox.backend.tokens.TokenReport;
 import dev.tokensandbox.backend.tokens.TokenRules;
 import dev.tokensandbox.protocol.DeviceCommand;
 import io.javalin.Javalin;
@@ -166,7 +165,9 @@ public final class SandboxApi {
     answer.put("kind", order.kind());
     answer.put("issuedAt", issued.issuedAt().getEpochSecond());
     answer.put("expiresAt", issued.expiresAt().getEpochSecond());
-    TokenReport.saltOf(issued.token()).ifPresent(s -> answer.put("salt", s));
+    if (issued.salt() != null) {
+      answer.put("salt", issued.salt());
+    }
     Http.json(ctx, 200, answer);
   }
 

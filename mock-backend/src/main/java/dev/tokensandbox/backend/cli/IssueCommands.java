@@ -104,7 +104,9 @@ final class IssueCommands {
         out.put("token", issued.token());
         out.put("issuedAt", issued.issuedAt().toString());
         out.put("expiresAt", issued.expiresAt().toString());
-        TokenReport.saltOf(issued.token()).ifPresent(value -> out.put("salt", value));
+        if (issued.salt() != null) {
+          out.put("salt", issued.salt());
+        }
         out.put("decoded", TokenReport.of(issued.token(), keys(), context.clock()));
         Json.print(context.out(), out);
       } else {

@@ -177,7 +177,7 @@ public final class TokenMint {
               subject == null ? null : redact.apply(subject),
               token.issuedAt(),
               token.expiresAt(),
-              dev.tokensandbox.backend.tokens.TokenReport.saltOf(token.token()).orElse(null),
+              token.salt(),
               faults.names()));
     }
     return token;

@@ -230,7 +230,8 @@ public final class AgoraTokenIssuer {
     return checked(
         built,
         Instant.ofEpochSecond(token.issueTs),
-        Instant.ofEpochSecond((long) token.issueTs + token.expire));
+        Instant.ofEpochSecond((long) token.issueTs + token.expire),
+        token.salt);
   }
 
   private IssuedToken buildLegacy(AccessToken token, long issuedAt, long expiresAt) {
@@ -240,15 +241,20 @@ public final class AgoraTokenIssuer {
     } catch (Exception e) {
       throw new IllegalStateException("AccessToken build failed", e);
     }
-    return checked(built, Instant.ofEpochSecond(issuedAt), Instant.ofEpochSecond(expiresAt));
+    return checked(
+        built,
+        Instant.ofEpochSecond(issuedAt),
+        Instant.ofEpochSecond(expiresAt),
+        token.message.salt);
   }
 
-  private static IssuedToken checked(String built, Instant issuedAt, Instant expiresAt) {
+  private static IssuedToken checked(
+      String built, Instant issuedAt, Instant expiresAt, int librarySalt) {
     if (built == null || built.isEmpty()) {
       // The official library answers "" instead of failing when its inputs are unusable.
       throw new IllegalStateException("the Agora library returned an empty token");
     }
-    return new IssuedToken(built, issuedAt, expiresAt);
+    return new IssuedToken(built, issuedAt, expiresAt, Integer.toUnsignedLong(librarySalt));
   }
 
   private long nowSeconds() {

@@ -4,10 +4,11 @@ import dev.tokensandbox.protocol.Fingerprint;
 import java.time.Instant;
 
 /**
- * A freshly issued token with its issue and expiry times. The token is a bearer secret: {@link
+ * A freshly issued token with its issue and expiry times, and the salt it was built with (the
+ * unsigned value the wire carries; {@code null} for a JWT). The token is a bearer secret: {@link
  * #toString()} shows only a short fingerprint.
  */
-public record IssuedToken(String token, Instant issuedAt, Instant expiresAt) {
+public record IssuedToken(String token, Instant issuedAt, Instant expiresAt, Long salt) {
 
   /** A short, non-reversible id for logs and the traffic journal. */
   public String fingerprint() {

@@ -65,7 +65,7 @@ public final class JwtIssuer {
     } catch (JOSEException e) {
       throw new IllegalStateException("HS256 signing failed", e);
     }
-    return new IssuedToken(jwt.serialize(), now, exp);
+    return new IssuedToken(jwt.serialize(), now, exp, null);
   }
 
   private String jti() {

@@ -57,18 +57,6 @@ public record TokenReport(
         null);
   }
 
-  /** The salt of an Agora token (007 or 006), to record with its issue time for a re-issue. */
-  public static java.util.Optional<Long> saltOf(String token) {
-    DecodeResult decoded = TokenDecoder.decode(token);
-    if (decoded instanceof AccessToken2Info t) {
-      return java.util.Optional.of(t.salt());
-    }
-    if (decoded instanceof AccessToken1Info t) {
-      return java.util.Optional.of(t.salt());
-    }
-    return java.util.Optional.empty();
-  }
-
   public boolean decoded() {
     return DECODED.equals(status);
   }

@@ -21,6 +21,7 @@ class AgoraTokenIssuerTest {
     AccessToken2Info info = TestFixtures.decodeAs(AccessToken2Info.class, issued.token());
     assertThat(info.issuedAt()).isEqualTo(TestFixtures.NOW);
     assertThat(info.salt()).isEqualTo(12345);
+    assertThat(issued.salt()).isEqualTo(info.salt());
     assertThat(issued.expiresAt()).isEqualTo(TestFixtures.NOW.plusSeconds(3600));
   }
 
@@ -81,6 +82,7 @@ class AgoraTokenIssuerTest {
     assertThat(info.privileges()).extracting(PrivilegeInfo::expire).containsOnly(now + 3600);
     assertThat(info.messageTs()).isEqualTo(now + 86_400);
     assertThat(info.salt()).isEqualTo(12345);
+    assertThat(issued.salt()).isEqualTo(info.salt());
     assertThat(info.channelMatches("testing")).isTrue();
     assertThat(info.uidMatches("1234")).isTrue();
   }
