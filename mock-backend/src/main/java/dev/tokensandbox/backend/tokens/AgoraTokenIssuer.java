@@ -86,20 +86,30 @@ public final class AgoraTokenIssuer {
   public IssuedToken rtm(String userId, int expireSeconds) {
     TokenRules.account("userId", userId);
     AccessToken2 token = accessToken2(TokenRules.expire("expireSeconds", expireSeconds));
-    AccessToken2.ServiceRtm service = new AccessToken2.ServiceRtm(userId);
-    service.addPrivilegeRtm(AccessToken2.PrivilegeRtm.PRIVILEGE_LOGIN, expireSeconds);
-    token.addService(service);
+    token.addService(rtmLogin(userId, expireSeconds));
     return build(token);
+  }
+
+  /** The RTM service letting {@code userId} log in for {@code seconds}. */
+  private static AccessToken2.ServiceRtm rtmLogin(String userId, int seconds) {
+    AccessToken2.ServiceRtm service = new AccessToken2.ServiceRtm(userId);
+    service.addPrivilegeRtm(AccessToken2.PrivilegeRtm.PRIVILEGE_LOGIN, seconds);
+    return service;
   }
 
   /** A Chat user token (007) for {@code userId}. */
   public IssuedToken chatUser(String userId, int expireSeconds) {
     TokenRules.account("userId", userId);
     AccessToken2 token = accessToken2(TokenRules.expire("expireSeconds", expireSeconds));
-    AccessToken2.ServiceChat service = new AccessToken2.ServiceChat(userId);
-    service.addPrivilegeChat(AccessToken2.PrivilegeChat.PRIVILEGE_CHAT_USER, expireSeconds);
-    token.addService(service);
+    token.addService(chatUserService(userId, expireSeconds));
     return build(token);
+  }
+
+  /** The Chat service with the user privilege for {@code userId} for {@code seconds}. */
+  private static AccessToken2.ServiceChat chatUserService(String userId, int seconds) {
+    AccessToken2.ServiceChat service = new AccessToken2.ServiceChat(userId);
+    service.addPrivilegeChat(AccessToken2.PrivilegeChat.PRIVILEGE_CHAT_USER, seconds);
+    return service;
   }
 
   /** A Chat app token (007): the server-side token for Chat REST calls. */
@@ -121,9 +131,7 @@ public final class AgoraTokenIssuer {
     TokenRules.expire("rtmExpireSeconds", rtmExpireSeconds);
     AccessToken2 token = accessToken2(request.tokenExpireSeconds());
     token.addService(rtcService(request));
-    AccessToken2.ServiceRtm rtm = new AccessToken2.ServiceRtm(rtmUserId);
-    rtm.addPrivilegeRtm(AccessToken2.PrivilegeRtm.PRIVILEGE_LOGIN, rtmExpireSeconds);
-    token.addService(rtm);
+    token.addService(rtmLogin(rtmUserId, rtmExpireSeconds));
     return build(token);
   }
 
@@ -138,13 +146,8 @@ public final class AgoraTokenIssuer {
     TokenRules.account("userUuid", userUuid);
     AccessToken2 token = accessToken2(TokenRules.expire("expireSeconds", expireSeconds));
     token.addService(new AccessToken2.ServiceApaas(roomUuid, userUuid, role));
-    AccessToken2.ServiceRtm rtm = new AccessToken2.ServiceRtm(userUuid);
-    rtm.addPrivilegeRtm(AccessToken2.PrivilegeRtm.PRIVILEGE_LOGIN, expireSeconds);
-    token.addService(rtm);
-    AccessToken2.ServiceChat chat =
-        new AccessToken2.ServiceChat(io.agora.media.Utils.md5(userUuid));
-    chat.addPrivilegeChat(AccessToken2.PrivilegeChat.PRIVILEGE_CHAT_USER, expireSeconds);
-    token.addService(chat);
+    token.addService(rtmLogin(userUuid, expireSeconds));
+    token.addService(chatUserService(io.agora.media.Utils.md5(userUuid), expireSeconds));
     return build(token);
   }
 
