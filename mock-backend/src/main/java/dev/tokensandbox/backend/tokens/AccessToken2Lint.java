@@ -127,7 +127,7 @@ final class AccessToken2Lint {
 
   /** Flags absolute timestamps and milliseconds; returns false when the value is unusable. */
   private boolean checkUnits(String what, long value) {
-    if (value >= TokenLinter.ABSOLUTE_THRESHOLD) {
+    if (TokenLinter.expireLooksAbsolute(value)) {
       out.add(
           new LintWarning(
               LintCode.EXPIRE_LOOKS_ABSOLUTE,
@@ -139,9 +139,7 @@ final class AccessToken2Lint {
                   + "); AccessToken2 wants seconds after issue"));
       return false;
     }
-    if (value > TokenRules.MAX_EXPIRE_SECONDS
-        && value % 1000 == 0
-        && value / 1000 <= TokenRules.MAX_EXPIRE_SECONDS) {
+    if (TokenLinter.expireLooksMillis(value)) {
       out.add(
           new LintWarning(
               LintCode.EXPIRE_LOOKS_MILLIS,

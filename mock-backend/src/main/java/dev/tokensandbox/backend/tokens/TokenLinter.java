@@ -18,6 +18,18 @@ public final class TokenLinter {
   /** Anything this large in a seconds field is a Unix timestamp (2001-09-09 onwards). */
   public static final long ABSOLUTE_THRESHOLD = 1_000_000_000L;
 
+  /** An AccessToken2 lifetime (seconds after issue) this large is an absolute Unix time. */
+  public static boolean expireLooksAbsolute(long expire) {
+    return expire >= ABSOLUTE_THRESHOLD;
+  }
+
+  /** An AccessToken2 lifetime over 24 h that is a whole number of seconds up to 24 h times 1000. */
+  public static boolean expireLooksMillis(long expire) {
+    return expire > TokenRules.MAX_EXPIRE_SECONDS
+        && expire % 1000 == 0
+        && expire / 1000 <= TokenRules.MAX_EXPIRE_SECONDS;
+  }
+
   /** A JWT exp this large is milliseconds (in seconds it would be past the year 5000). */
   static final long JWT_MILLIS_THRESHOLD = 100_000_000_000L;
 

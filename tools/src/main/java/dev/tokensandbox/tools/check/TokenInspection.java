@@ -264,8 +264,7 @@ final class TokenInspection {
 
   /** The token's lifetime is already a lint error (milliseconds or an absolute time). */
   private static boolean lifetimeLintFires(long expire) {
-    return expire >= dev.tokensandbox.backend.tokens.TokenLinter.ABSOLUTE_THRESHOLD
-        || (expire > 86_400 && expire % 1000 == 0 && expire / 1000 <= 86_400);
+    return TokenLinter.expireLooksAbsolute(expire) || TokenLinter.expireLooksMillis(expire);
   }
 
   private static void privileges(
