@@ -121,12 +121,9 @@ public record TokenView(
       issued = t.numericClaim("iat").map(Instant::ofEpochSecond).orElse(null);
       expires = t.numericClaim("exp").map(Instant::ofEpochSecond).orElse(null);
       user = t.stringClaim("sub").orElse(null);
-      String audience = t.stringClaim("aud").orElse("");
       keys =
           VerificationKeys.jwtSecret(
-              audience.startsWith("ringnity")
-                  ? workspace.ringnityJwtSecret()
-                  : workspace.chatsdkJwtSecret());
+              workspace.jwtSecretForAudience(t.stringClaim("aud").orElse("")));
     }
     List<String> lint =
         new TokenLinter(clock).lint(token).stream().map(LintWarning::code).map(Enum::name).toList();

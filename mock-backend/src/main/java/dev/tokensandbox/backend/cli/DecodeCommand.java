@@ -257,8 +257,7 @@ final class DecodeCommand implements Callable<Integer> {
 
   private Optional<String> workspaceSecret(JwtInfo jwt) {
     String audience = jwt.stringClaim("aud").orElse("");
-    return existingWorkspace()
-        .map(w -> audience.startsWith("ringnity") ? w.ringnityJwtSecret() : w.chatsdkJwtSecret());
+    return existingWorkspace().map(w -> w.jwtSecretForAudience(audience));
   }
 
   /** Decoding never creates a workspace; it only reads one that exists. */

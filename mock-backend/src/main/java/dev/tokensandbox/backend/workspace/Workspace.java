@@ -109,6 +109,16 @@ public record Workspace(
     return new AgoraCredentials(appId, appCertificate);
   }
 
+  /**
+   * The HS256 secret that signs a JWT for {@code audience}: Ringnity's for a {@code ringnity*}
+   * audience, ChatSDK's otherwise.
+   */
+  public String jwtSecretForAudience(String audience) {
+    return audience != null && audience.startsWith("ringnity")
+        ? ringnityJwtSecret
+        : chatsdkJwtSecret;
+  }
+
   public byte[] chatsdkSecretBytes() {
     return chatsdkJwtSecret.getBytes(StandardCharsets.UTF_8);
   }
