@@ -96,11 +96,8 @@ public final class RenewalRun {
    * cached.
    */
   CheckStep run(CheckTarget target, java.util.Map<String, String> answeredBefore) {
-    this.answeredBefore = answeredBefore;
-    return run(target, (e, expiresAt) -> {});
+    return run(target, answeredBefore, (e, expiresAt) -> {});
   }
-
-  private java.util.Map<String, String> answeredBefore = java.util.Map.of();
 
   /**
    * Runs the device against {@code target}; {@code events} hears its timeline as it happens, with
@@ -108,6 +105,13 @@ public final class RenewalRun {
    */
   public CheckStep run(
       CheckTarget target, java.util.function.BiConsumer<TimelineEvent, Instant> events) {
+    return run(target, java.util.Map.of(), events);
+  }
+
+  private CheckStep run(
+      CheckTarget target,
+      java.util.Map<String, String> answeredBefore,
+      java.util.function.BiConsumer<TimelineEvent, Instant> events) {
     String request =
         String.format(
             Locale.ROOT,
@@ -171,18 +175,23 @@ public final class RenewalRun {
       time.await(runFor);
       clock.schedule(clock.now(), session::stop);
       time.await(Duration.ZERO);
-      return new CheckStep("renewal run", request, findings(seen, fetched, start), null);
+      return new CheckStep(
+          "renewal run", request, findings(seen, fetched, start, answeredBefore), null);
     }
   }
 
   /** A token the server answered, and when. */
   private record Fetched(Instant at, String token) {}
 
-  private List<Finding> findings(List<TimelineEvent> events, List<Fetched> fetched, Instant start) {
+  private List<Finding> findings(
+      List<TimelineEvent> events,
+      List<Fetched> fetched,
+      Instant start,
+      java.util.Map<String, String> answeredBefore) {
     // What the tokens themselves show (a cache, a wrong clock, a wrong lifetime) explains the
     // kicks and refusals that follow from it: say that, once.
     List<Finding> named = new ArrayList<>();
-    freshness(fetched, start, named);
+    freshness(fetched, start, answeredBefore, named);
     List<Finding> out = new ArrayList<>();
     int renewals = 0;
     for (TimelineEvent e : events) {
@@ -279,7 +288,11 @@ public final class RenewalRun {
    * token answered after its own expiry, a token issued off this machine's clock (the server's
    * clock is wrong). Each named once, with the figures.
    */
-  private void freshness(List<Fetched> fetched, Instant start, List<Finding> out) {
+  private void freshness(
+      List<Fetched> fetched,
+      Instant start,
+      java.util.Map<String, String> answeredBefore,
+      List<Finding> out) {
     java.util.Map<String, Fetched> first = new java.util.HashMap<>();
     boolean cached = false;
     boolean expired = false;
