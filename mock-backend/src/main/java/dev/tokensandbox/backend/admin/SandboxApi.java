@@ -202,37 +202,43 @@ public final class SandboxApi {
    * journal twice.
    */
   private static void journalPage(Context ctx, JournalPage page, int budget) {
-    List<String> kept = new ArrayList<>();
+    List<byte[]> kept = new ArrayList<>();
     int bytes = 0;
     boolean truncated = false;
     List<dev.tokensandbox.backend.traffic.JournalEntry> entries = page.entries();
     for (int i = entries.size() - 1; i >= 0; i--) {
-      String json;
+      byte[] json;
       try {
-        json = Http.JSON.writeValueAsString(entries.get(i));
+        json = Http.JSON.writeValueAsBytes(entries.get(i));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException("a journal entry always serialises", e);
       }
-      int size = json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-      if (bytes + size > budget) {
+      if (bytes + json.length > budget) {
         truncated = true;
         break;
       }
-      bytes += size;
+      bytes += json.length;
       kept.add(json);
     }
     java.util.Collections.reverse(kept);
-    StringBuilder out = new StringBuilder(bytes + 128);
-    out.append("{\"capacity\":")
-        .append(page.capacity())
-        .append(",\"dropped\":")
-        .append(page.dropped())
-        .append(",\"truncated\":")
-        .append(truncated)
-        .append(",\"entries\":[")
-        .append(String.join(",", kept))
-        .append("]}");
-    ctx.status(200).contentType("application/json").result(out.toString());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes + 128);
+    out.writeBytes(
+        ("{\"capacity\":"
+                + page.capacity()
+                + ",\"dropped\":"
+                + page.dropped()
+                + ",\"truncated\":"
+                + truncated
+                + ",\"entries\":[")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (int i = 0; i < kept.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.writeBytes(kept.get(i));
+    }
+    out.writeBytes("]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ctx.status(200).contentType("application/json").result(out.toByteArray());
   }
 
   private Map<String, Object> workspace() {
