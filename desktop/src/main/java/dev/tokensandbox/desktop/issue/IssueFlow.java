@@ -138,6 +138,11 @@ public enum IssueFlow {
     } catch (InvalidTokenRequestException e) {
       problems.putIfAbsent(e.field(), e.rule());
     }
+    return inFormOrder(problems);
+  }
+
+  /** {@code problems} with the form's fields first, in form order, then any other field. */
+  private Map<String, String> inFormOrder(Map<String, String> problems) {
     Map<String, String> ordered = new java.util.LinkedHashMap<>();
     fields()
         .forEach(
@@ -191,16 +196,7 @@ public enum IssueFlow {
         trial.put(e.field(), GOOD.getOrDefault(e.field(), ""));
       }
     }
-    Map<String, String> ordered = new java.util.LinkedHashMap<>();
-    fields()
-        .forEach(
-            f -> {
-              if (found.containsKey(f.name())) {
-                ordered.put(f.name(), found.get(f.name()));
-              }
-            });
-    found.forEach(ordered::putIfAbsent);
-    return ordered;
+    return inFormOrder(found);
   }
 
   /** The choices of a field that takes one of a few values (role), or empty for free text. */
