@@ -48,8 +48,7 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
   }
 
   /** The number of the cause {@code f} belongs to, 1-based, as the text report lists them. */
-  private int number(Finding f) {
-    List<Cause> causes = causes();
+  private static int number(List<Cause> causes, Finding f) {
     for (int i = 0; i < causes.size(); i++) {
       if (causes.get(i).key().equals(f.cause())) {
         return i + 1;
@@ -63,6 +62,7 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
    * cause once with its fix and the checks it was seen in, then a summary line.
    */
   public String text() {
+    List<Cause> causes = causes();
     StringBuilder out = new StringBuilder();
     out.append("Checking ").append(target).append(" against the seed contract\n");
     for (CheckStep s : steps) {
@@ -77,7 +77,7 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
                 String.join(
                     ", ",
                     s.findings().stream()
-                        .map(f -> Integer.toString(number(f)))
+                        .map(f -> Integer.toString(number(causes, f)))
                         .distinct()
                         .toList()))
             .append(']');
@@ -87,7 +87,6 @@ public record CheckReport(CheckTarget target, Instant at, List<CheckStep> steps)
         out.append("    ").append(s.note()).append('\n');
       }
     }
-    List<Cause> causes = causes();
     if (!causes.isEmpty()) {
       out.append(causes.size() == 1 ? "\nFinding:\n" : "\nFindings, one per cause:\n");
       for (int i = 0; i < causes.size(); i++) {
