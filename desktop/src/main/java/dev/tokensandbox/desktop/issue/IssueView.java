@@ -1,5 +1,7 @@
 package dev.tokensandbox.desktop.issue;
 
+import static dev.tokensandbox.desktop.ui.Layouts.keepWhole;
+
 import dev.tokensandbox.desktop.tokens.TokenReportPane;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +116,8 @@ public final class IssueView extends HBox {
         new VBox(
             8,
             new Label("Token"),
-            new HBox(6, token, reveal, copy),
-            new HBox(6, new Label("The exact request"), copyCurl),
+            new HBox(6, token, keepWhole(reveal), keepWhole(copy)),
+            new HBox(6, keepWhole(new Label("The exact request")), keepWhole(copyCurl)),
             curl,
             new Label("Decoded"),
             pane);
@@ -151,7 +153,12 @@ public final class IssueView extends HBox {
       List<String> choices = IssueFlow.choices(field.name());
       if (choices.isEmpty()) {
         TextField text = new TextField();
-        text.setPromptText(IssueFlow.hint(field.name()));
+        String hint = IssueFlow.hint(field.name());
+        text.setPromptText(hint);
+        if (!hint.isEmpty()) {
+          // A narrow window clips the prompt; the tooltip always has all of it.
+          text.setTooltip(new Tooltip(hint));
+        }
         text.textProperty().bindBidirectional(model.value(flow, field.name()));
         input = text;
       } else {

@@ -35,6 +35,14 @@ class IssueViewTest extends SandboxWindowTest {
     assertThat(shown(robot, "#field-roomUuid")).isTrue();
     assertThat(shown(robot, "#field-userId")).isTrue();
     assertThat(shown(robot, "#field-channelName")).isFalse();
+    assertThat(
+            robot
+                .lookup("#field-userId")
+                .queryAs(javafx.scene.control.TextField.class)
+                .getTooltip()
+                .getText())
+        .as("the whole hint, which a narrow field clips")
+        .isEqualTo("empty: the RTC user");
     TitledPane advanced = robot.lookup("#issue-advanced").queryAs(TitledPane.class);
     assertThat(advanced.isVisible()).isTrue();
     assertThat(advanced.isExpanded()).isFalse();

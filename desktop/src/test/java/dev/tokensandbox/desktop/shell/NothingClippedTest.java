@@ -57,6 +57,13 @@ class NothingClippedTest extends SandboxWindowTest {
           sut.sandbox.inspect.tokenProperty().set("007" + "garbage!".repeat(40));
         });
     clipped.addAll(visit(robot, Screen.INSPECT));
+    // The longest Issue form: its scroll bar takes width from the token's buttons.
+    robot.interact(
+        () -> {
+          sut.sandbox.shell.screenProperty().set(Screen.ISSUE);
+          sut.sandbox.issue.flowProperty().set(dev.tokensandbox.desktop.issue.IssueFlow.ANY_TOKEN);
+        });
+    clipped.addAll(visit(robot, Screen.ISSUE));
     assertThat(clipped).isEmpty();
   }
 
