@@ -174,18 +174,21 @@ public final class IssueView extends HBox {
       Label problem = new Label();
       problem.setId("problem-" + field.name());
       problem.getStyleClass().add("field-problem");
+      // Under its field and the label beside it, wrapped to the form's width: a rule is never cut.
       problem.setWrapText(true);
+      problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+      problem.setMaxWidth(Double.MAX_VALUE);
       problem.setVisible(false);
       problem.setManaged(false);
       label.setLabelFor(input);
       if (anyToken && IssueFlow.ADVANCED.contains(field.name())) {
         advancedForm.add(label, 0, advancedRow);
         advancedForm.add(input, 1, advancedRow++);
-        advancedForm.add(problem, 1, advancedRow++);
+        advancedForm.add(problem, 0, advancedRow++, 2, 1);
       } else {
         form.add(label, 0, row);
         form.add(input, 1, row++);
-        form.add(problem, 1, row++);
+        form.add(problem, 0, row++, 2, 1);
       }
       rows.put(field.name(), List.of(label, input, problem));
     }
@@ -224,7 +227,7 @@ public final class IssueView extends HBox {
       List<javafx.scene.Node> nodes = field.getValue();
       form.add(nodes.get(0), 0, row);
       form.add(nodes.get(1), 1, row++);
-      form.add(nodes.get(2), 1, row++);
+      form.add(nodes.get(2), 0, row++, 2, 1);
     }
   }
 

@@ -64,6 +64,16 @@ class NothingClippedTest extends SandboxWindowTest {
           sut.sandbox.issue.flowProperty().set(dev.tokensandbox.desktop.issue.IssueFlow.ANY_TOKEN);
         });
     clipped.addAll(visit(robot, Screen.ISSUE));
+    // ... with its longest problems shown under the fields.
+    robot.interact(
+        () -> {
+          var flow = dev.tokensandbox.desktop.issue.IssueFlow.ANY_TOKEN;
+          sut.sandbox.issue.value(flow, "uid").set("12x");
+          sut.sandbox.issue.value(flow, "issuedAt").set("yesterday");
+          sut.sandbox.issue.value(flow, "salt").set("99999999999");
+          sut.sandbox.issue.issue();
+        });
+    clipped.addAll(visit(robot, Screen.ISSUE));
     assertThat(clipped).isEmpty();
   }
 
