@@ -43,6 +43,7 @@ public final class InspectView extends VBox {
     summary.getStyleClass().add("summary");
     summary.textProperty().bind(model.summaryProperty());
     summary.setWrapText(true);
+    summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps, never ends in "..."
     model.stateProperty().addListener((o, was, now) -> mark(summary, now));
     mark(summary, model.stateProperty().get());
     Label countdown = new Label();
@@ -106,6 +107,7 @@ public final class InspectView extends VBox {
     summary.setId("diff-summary");
     summary.getStyleClass().add("summary");
     summary.setWrapText(true);
+    summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     summary.textProperty().bind(model.diffSummaryProperty());
     VBox findings = new VBox(4);
     findings.setId("diff-findings");

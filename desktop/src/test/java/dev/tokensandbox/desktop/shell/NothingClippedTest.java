@@ -57,6 +57,17 @@ class NothingClippedTest extends SandboxWindowTest {
           sut.sandbox.inspect.tokenProperty().set("007" + "garbage!".repeat(40));
         });
     clipped.addAll(visit(robot, Screen.INSPECT));
+    // A token cut short: the longest decoder message, with the byte and the reason.
+    robot.interact(
+        () ->
+            sut.sandbox
+                .inspect
+                .tokenProperty()
+                .set(
+                    "007eJxTYOA0P9F4u+9LzTzHwNxdv87ET+ri+i6a+1Y+ve2J/I9PjscVGIwtUwxM0ixN0ixMzM1"
+                        + "STVNMU81TLCxTzIwtLJJMks0MrvwWzRbgY2AwmTKLiZGBkYEFiEF8JjDJDCZZoGRJanEJK4"
+                        + "OhkbGJKQ"));
+    clipped.addAll(visit(robot, Screen.INSPECT));
     // The longest Issue form: its scroll bar takes width from the token's buttons.
     robot.interact(
         () -> {
