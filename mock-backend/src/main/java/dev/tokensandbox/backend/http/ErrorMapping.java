@@ -67,7 +67,9 @@ public final class ErrorMapping {
               501,
               "not_implemented",
               "method",
-              "method " + clip(method) + " is not an HTTP method"));
+              Echo.method(method)
+                  .map(m -> "method " + m + " is not an HTTP method")
+                  .orElse("the method sent is not an HTTP method (not shown: not a method name)")));
       return;
     }
     java.util.Set<String> allowed = routes.methodsFor(ctx.path());
@@ -94,10 +96,6 @@ public final class ErrorMapping {
                 + " "
                 + ctx.path()
                 + " (GET /sandbox/health lists the base URLs)"));
-  }
-
-  private static String clip(String s) {
-    return s.length() <= 32 ? s : s.substring(0, 32) + "…";
   }
 
   private static void unwrap(Throwable e, Context ctx) {

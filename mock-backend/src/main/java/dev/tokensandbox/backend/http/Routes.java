@@ -179,12 +179,12 @@ public final class Routes {
           "unsupported_media_type",
           "Content-Type",
           "must be application/json for a request with a body"
-              + (type == null ? " (none was sent)" : ", not " + clipped(type)));
+              + (type == null
+                  ? " (none was sent)"
+                  : Echo.mediaType(type)
+                      .map(sent -> ", not " + sent)
+                      .orElse(" (the one sent is not shown: not a plain media type)")));
     }
-  }
-
-  private static String clipped(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "…";
   }
 
   private static void answer(Context ctx, FaultDecision decision, Handler handler)

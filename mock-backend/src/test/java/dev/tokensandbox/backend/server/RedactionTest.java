@@ -69,6 +69,51 @@ class RedactionTest {
   }
 
   @Test
+  void errorsEchoNoPieceOfASecretSentAsTheContentTypeOrTheMethod() throws java.io.IOException {
+    String session = sandbox.login("alice", "alice-demo");
+    String wsToken =
+        sandbox
+            .post("/api/auth/chat-token", "", "Authorization", session)
+            .json()
+            .path("wsToken")
+            .asText();
+    // Past the JWT's fixed header: a piece only this token has.
+    String piece = wsToken.substring(20, 32);
+
+    String unsupported =
+        RawHttp.exchange(
+            sandbox.server.port(),
+            "PUT /sandbox/faults HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/"
+                + wsToken
+                + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+    String notAMethod =
+        RawHttp.exchange(
+            sandbox.server.port(),
+            wsToken + " /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+    assertThat(RawHttp.status(unsupported)).isEqualTo(415);
+    assertThat(RawHttp.body(unsupported))
+        .contains("must be application/json")
+        .contains("not shown")
+        .doesNotContain(piece);
+    assertThat(RawHttp.status(notAMethod)).isEqualTo(501);
+    assertThat(RawHttp.body(notAMethod)).contains("not shown").doesNotContain(piece);
+    assertThat(sandbox.get("/sandbox/journal?limit=1000").body()).doesNotContain(piece);
+    // A plain media type or method is still named: that is what the client needs to see.
+    String plain =
+        RawHttp.exchange(
+            sandbox.server.port(),
+            "PUT /sandbox/faults HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain;"
+                + " charset=utf-8\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+    assertThat(RawHttp.body(plain)).contains("not text/plain");
+    String brew =
+        RawHttp.exchange(
+            sandbox.server.port(),
+            "BREW /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertThat(RawHttp.body(brew)).contains("method BREW is not an HTTP method");
+  }
+
+  @Test
   void requestBodiesAreJournaledRedactedAndRevealedRaw() {
     sandbox.post("/auth/login", "{\"username\":\"alice\",\"password\":\"alice-demo\"}");
     var login = sandbox.server.admin().journal(1).entries().get(0);
