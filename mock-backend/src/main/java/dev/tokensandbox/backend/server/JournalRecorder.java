@@ -135,7 +135,7 @@ final class JournalRecorder {
                         wsHop(ctx.matchedPath()),
                         wsRoute(ctx.matchedPath()),
                         "WS",
-                        redactor.redact(ctx.matchedPath() + "?" + ctx.queryString()),
+                        redactor.redactTarget(ctx.matchedPath(), ctx.queryString()),
                         101,
                         ctx.host(),
                         Map.of(),

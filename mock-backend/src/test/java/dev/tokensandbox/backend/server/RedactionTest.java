@@ -114,6 +114,40 @@ class RedactionTest {
   }
 
   @Test
+  void aWebSocketTokenWithPercentEncodedDotsIsRedactedInTheJournal() throws Exception {
+    String session = sandbox.login("alice", "alice-demo");
+    String wsToken =
+        sandbox
+            .post("/api/auth/chat-token", "", "Authorization", session)
+            .json()
+            .path("wsToken")
+            .asText();
+    String hidden = wsToken.replace(".", "%2E");
+    java.util.concurrent.BlockingQueue<dev.tokensandbox.backend.traffic.JournalEntry> entries =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    Runnable unsubscribe = sandbox.server.admin().subscribeJournal(entries::add, gap -> {});
+    okhttp3.WebSocket socket =
+        sandbox.http.newWebSocket(
+            new okhttp3.Request.Builder()
+                .url(sandbox.server.url().replace("http", "ws") + "/ws?token=" + hidden)
+                .build(),
+            new okhttp3.WebSocketListener() {});
+    try {
+      dev.tokensandbox.backend.traffic.JournalEntry connect = null;
+      while (connect == null) {
+        var entry = entries.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(entry).as("the WebSocket's journal entry").isNotNull();
+        connect = entry.method().equals("WS") ? entry : null;
+      }
+      assertThat(connect.path()).startsWith("/ws?token=«token ").doesNotContain(hidden);
+      assertThat(connect.path().length()).isLessThan(40);
+    } finally {
+      socket.close(1000, null);
+      unsubscribe.run();
+    }
+  }
+
+  @Test
   void requestBodiesAreJournaledRedactedAndRevealedRaw() {
     sandbox.post("/auth/login", "{\"username\":\"alice\",\"password\":\"alice-demo\"}");
     var login = sandbox.server.admin().journal(1).entries().get(0);
