@@ -73,6 +73,15 @@ public final class ErrorMapping {
       return;
     }
     java.util.Set<String> allowed = routes.methodsFor(ctx.path());
+    if (allowed.contains(method)) {
+      // Declared for this method yet unanswered: a WebSocket path whose handshake was refused.
+      ApiError problem = handshakeProblem(ctx.path(), ctx::header);
+      if (problem.status() == 426) {
+        ctx.header("Sec-WebSocket-Version", "13");
+      }
+      Http.error(ctx, problem);
+      return;
+    }
     if (!allowed.isEmpty()) {
       String allow = String.join(", ", allowed);
       ctx.header("Allow", allow);
@@ -96,6 +105,32 @@ public final class ErrorMapping {
                 + " "
                 + ctx.path()
                 + " (GET /sandbox/health lists the base URLs)"));
+  }
+
+  /**
+   * What is wrong with a refused WebSocket handshake to {@code path}, naming the header (RFC 6455
+   * §4.2.1, §4.4); {@code header} looks a request header up. A 426 is to be sent with {@code
+   * Sec-WebSocket-Version: 13}.
+   */
+  static ApiError handshakeProblem(String path, java.util.function.UnaryOperator<String> header) {
+    String upgrade = header.apply("Upgrade");
+    if (upgrade == null || !upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket")) {
+      return new ApiError(
+          400,
+          "bad_request",
+          "Upgrade",
+          path + " is a WebSocket: connect with a WebSocket client (Upgrade: websocket)");
+    }
+    if (!"13".equals(header.apply("Sec-WebSocket-Version"))) {
+      return new ApiError(
+          426, "upgrade_required", "Sec-WebSocket-Version", "must be 13 (RFC 6455)");
+    }
+    if (header.apply("Sec-WebSocket-Key") == null) {
+      return new ApiError(
+          400, "bad_request", "Sec-WebSocket-Key", "is required for a WebSocket handshake");
+    }
+    return new ApiError(
+        400, "bad_request", "Connection", "must include Upgrade for a WebSocket handshake");
   }
 
   private static void unwrap(Throwable e, Context ctx) {

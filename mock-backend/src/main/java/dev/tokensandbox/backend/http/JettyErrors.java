@@ -59,8 +59,21 @@ public final class JettyErrors {
       if (HttpStatus.hasNoBody(status) || response.isCommitted()) {
         return;
       }
-      Object message = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_MESSAGE);
-      byte[] body = body(status, message == null ? null : message.toString());
+      byte[] body;
+      if (status == 405 && request.getHeader("Upgrade") != null) {
+        // The WebSocket servlet refuses a handshake it cannot take (Sec-WebSocket-Version 8) as
+        // "GET not supported": say what is wrong with the handshake instead.
+        ApiError problem =
+            ErrorMapping.handshakeProblem(request.getRequestURI(), request::getHeader);
+        response.setStatus(problem.status());
+        if (problem.status() == 426) {
+          response.setHeader("Sec-WebSocket-Version", "13");
+        }
+        body = json(problem.error(), problem.field(), problem.getMessage());
+      } else {
+        Object message = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_MESSAGE);
+        body = body(status, message == null ? null : message.toString());
+      }
       response.setContentType("application/json");
       response.setContentLength(body.length);
       response.getOutputStream().write(body);
@@ -69,10 +82,14 @@ public final class JettyErrors {
 
   /** {@code {error, field, message}} for a status Jetty chose, naming what was wrong. */
   static byte[] body(int status, String reason) {
+    return json(code(status), field(status, reason), message(status, reason));
+  }
+
+  private static byte[] json(String error, String field, String message) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("error", code(status));
-    out.put("field", field(status, reason));
-    out.put("message", message(status, reason));
+    out.put("error", error);
+    out.put("field", field);
+    out.put("message", message);
     try {
       return Http.JSON.writeValueAsBytes(out);
     } catch (JsonProcessingException e) {

@@ -8,6 +8,7 @@ import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.http.Http;
 import java.io.IOException;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,43 @@ class ErrorShapeTest {
             "BREW /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     assertThat(RawHttp.status(answer)).isEqualTo(501);
     assertThat(json(RawHttp.body(answer)).path("field").asText()).isEqualTo("method");
+  }
+
+  @Test
+  void aBrokenWebSocketHandshakeSaysWhatIsWrong() throws IOException {
+    for (String path : List.of("/ws", "/sandbox/devices/ws?device=pixel-1")) {
+      String version8 =
+          RawHttp.exchange(
+              sandbox.server.port(),
+              "GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection:"
+                  + " Upgrade, close\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                  + "Sec-WebSocket-Version: 8\r\n\r\n");
+      assertThat(RawHttp.status(version8)).as(path).isEqualTo(426);
+      assertThat(version8).containsIgnoringCase("Sec-WebSocket-Version: 13");
+      assertThat(json(RawHttp.body(version8)).path("field").asText())
+          .isEqualTo("Sec-WebSocket-Version");
+
+      String noKey =
+          RawHttp.exchange(
+              sandbox.server.port(),
+              "GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection:"
+                  + " Upgrade, close\r\nSec-WebSocket-Version: 13\r\n\r\n");
+      assertThat(RawHttp.status(noKey)).as(path).isEqualTo(400);
+      assertThat(json(RawHttp.body(noKey)).path("field").asText()).isEqualTo("Sec-WebSocket-Key");
+
+      String plain =
+          RawHttp.exchange(
+              sandbox.server.port(),
+              "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      assertThat(RawHttp.status(plain)).as(path).isEqualTo(400);
+      JsonNode body = json(RawHttp.body(plain));
+      assertThat(body.path("field").asText()).isEqualTo("Upgrade");
+      assertThat(body.path("message").asText()).contains("WebSocket").doesNotContain("not GET");
+    }
   }
 
   @Test
