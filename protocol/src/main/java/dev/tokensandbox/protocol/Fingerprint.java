@@ -15,13 +15,23 @@ public final class Fingerprint {
     if (secret == null || secret.isEmpty()) {
       return "tok:none";
     }
+    return "tok:" + full(secret).substring(0, 8);
+  }
+
+  /**
+   * The whole SHA-256 of {@code secret} in hex: to compare credentials without keeping them (empty
+   * for none).
+   */
+  public static String full(String secret) {
+    if (secret == null || secret.isEmpty()) {
+      return "";
+    }
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-      StringBuilder out = new StringBuilder("tok:");
-      for (int i = 0; i < 4; i++) {
-        out.append(Character.forDigit((digest[i] >> 4) & 0xF, 16))
-            .append(Character.forDigit(digest[i] & 0xF, 16));
+      StringBuilder out = new StringBuilder(digest.length * 2);
+      for (byte b : digest) { // HexFormat is not on Android 8
+        out.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
       }
       return out.toString();
     } catch (NoSuchAlgorithmException e) {

@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * What the desktop's pairing QR code carries: {@code tokensandbox://pair?url=<backend
- * URL>&code=<pairing code>}. The app also accepts a bare {@code http(s)://} URL (a QR code or a
- * typed address without a code).
+ * URL>&code=<pairing credential>}, the credential being the backend's long pairing secret (or,
+ * typed by hand, its six-digit code). The app sends it as {@code X-Pairing-Code} either way. The
+ * app also accepts a bare {@code http(s)://} URL (a QR code or a typed address without a code).
  */
 public final class PairingPayload {
   public static final String SCHEME = "tokensandbox";
@@ -23,7 +24,10 @@ public final class PairingPayload {
     this.code = code;
   }
 
-  /** The QR text for {@code url} and {@code code} (code may be null: loopback, no pairing). */
+  /**
+   * The QR text for {@code url} and {@code code}: the pairing secret or code (may be null:
+   * loopback, no pairing).
+   */
   public static String format(String url, String code) {
     return SCHEME
         + "://pair?url="
@@ -73,8 +77,9 @@ public final class PairingPayload {
     if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
       throw new IllegalArgumentException("Pairing: the link has no http(s) url parameter");
     }
-    if (code != null && !code.matches("[0-9]{6}")) {
-      throw new IllegalArgumentException("Pairing: the code must be 6 digits");
+    if (code != null && !code.matches("[0-9]{6}|[A-Za-z0-9_-]{16,128}")) {
+      throw new IllegalArgumentException(
+          "Pairing: the code must be 6 digits or the pairing secret of the desktop's QR link");
     }
     return new PairingPayload(url, code);
   }

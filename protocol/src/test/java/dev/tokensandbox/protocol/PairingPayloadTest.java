@@ -37,8 +37,18 @@ class PairingPayloadTest {
         .hasMessage("Pairing: the link has no http(s) url parameter");
     assertThatThrownBy(
             () -> PairingPayload.parse("tokensandbox://pair?url=http%3A%2F%2Fh%3A1&code=12ab"))
-        .hasMessage("Pairing: the code must be 6 digits");
+        .hasMessageStartingWith("Pairing: the code must be 6 digits or the pairing secret");
     assertThatThrownBy(() -> PairingPayload.parse("tokensandbox://pair?url=%E0%A4%A"))
         .hasMessageStartingWith("Pairing:");
+  }
+
+  @Test
+  void theLinkMayCarryTheLongPairingSecret() {
+    String secret = "q3Jx-7_vKp0aZc1LmN4oPq8rStUvWxYz";
+    PairingPayload payload =
+        PairingPayload.parse(PairingPayload.format("http://192.168.1.20:8080", secret));
+
+    assertThat(payload.code()).isEqualTo(secret);
+    assertThat(payload.toString()).doesNotContain(secret);
   }
 }

@@ -129,13 +129,30 @@ public final class ArchitectureView extends VBox {
     Label payload = new Label();
     payload.setId("pairing-payload");
     payload.getStyleClass().addAll("mono", "legend");
-    payload.textProperty().bind(model.pairingPayloadProperty());
+    // The link's pairing secret stays in the QR code: the text beside it is safe to screenshot.
+    payload.textProperty().bind(model.pairingPayloadProperty().map(ArchitectureView::maskSecret));
     Label hint =
         new Label(
             "Scan with the Token Sandbox Android app (Pair → Scan QR), or type the URL."
                 + " Turn on LAN mode for a phone on the same Wi-Fi.");
     hint.setWrapText(true);
-    VBox pairing = new VBox(6, new Label("Pair a device"), deviceUrl, code, hint, payload);
+    javafx.scene.control.Button copy = new javafx.scene.control.Button("Copy link");
+    copy.setId("pairing-copy");
+    copy.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Copies the full pairing link, with its secret, to paste into the app's URL field"));
+    copy.disableProperty().bind(model.pairingPayloadProperty().isEmpty());
+    copy.setOnAction(
+        e -> {
+          javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+          content.putString(model.pairingPayloadProperty().get());
+          javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+    payload.setWrapText(true);
+    HBox link = new HBox(8, payload, Layouts.keepWhole(copy));
+    HBox.setHgrow(payload, Priority.ALWAYS);
+    link.setAlignment(Pos.CENTER_LEFT);
+    VBox pairing = new VBox(6, new Label("Pair a device"), deviceUrl, code, hint, link);
     HBox bottom = new HBox(16, qr, pairing);
     bottom.getStyleClass().add("card");
     HBox.setHgrow(pairing, Priority.ALWAYS);
@@ -226,5 +243,10 @@ public final class ArchitectureView extends VBox {
         }
       }
     }
+  }
+
+  /** The pairing link with its long secret (the {@code code=} of a QR link) hidden. */
+  static String maskSecret(String payload) {
+    return payload.replaceAll("([?&]code=)[A-Za-z0-9_-]{16,}", "$1(secret: in the QR code)");
   }
 }

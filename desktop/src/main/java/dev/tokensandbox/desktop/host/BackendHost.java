@@ -29,14 +29,25 @@ public final class BackendHost implements AutoCloseable {
   }
 
   /**
-   * What the screens show: state, the loopback URL, the LAN URL and pairing code when LAN mode is
-   * on, and for a failure the reason.
+   * What the screens show: state, the loopback URL, the LAN URL, pairing code (typed) and secret
+   * (in the QR link) when LAN mode is on, and for a failure or a pairing lock the reason.
    */
   public record Status(
-      State state, int port, String url, String lanUrl, String pairingCode, String message) {
+      State state,
+      int port,
+      String url,
+      String lanUrl,
+      String pairingCode,
+      String pairingSecret,
+      String message) {
 
     static Status stopped(String message) {
-      return new Status(State.STOPPED, 0, "", "", "", message);
+      return new Status(State.STOPPED, 0, "", "", "", "", message);
+    }
+
+    @Override
+    public String toString() {
+      return "Status[" + state + ", port=" + port + ", " + message + "]"; // no pairing secrets
     }
 
     public boolean running() {
@@ -51,7 +62,7 @@ public final class BackendHost implements AutoCloseable {
     /** The pairing QR code's text (empty while not running). */
     public String pairingPayload() {
       return running()
-          ? PairingPayload.format(deviceUrl(), pairingCode.isEmpty() ? null : pairingCode)
+          ? PairingPayload.format(deviceUrl(), pairingSecret.isEmpty() ? null : pairingSecret)
           : "";
     }
   }
@@ -133,7 +144,7 @@ public final class BackendHost implements AutoCloseable {
 
   private void doStart(int port, boolean lan, boolean demoUsers) {
     doStop("Restarting");
-    publish(new Status(State.STARTING, port, "", "", "", "Starting on port " + port + "…"));
+    publish(new Status(State.STARTING, port, "", "", "", "", "Starting on port " + port + "…"));
     try {
       SandboxServer started =
           SandboxServer.builder()
@@ -144,18 +155,15 @@ public final class BackendHost implements AutoCloseable {
               .start();
       server = started;
       Runnable unsubscribeTraffic = started.admin().subscribeJournal(this::traffic, skipped -> {});
-      Runnable unsubscribeRotation =
+      Runnable unsubscribeLock =
           started
               .pairing()
-              .map(
-                  pairing ->
-                      pairing.onRotation(
-                          rotation -> worker.execute(() -> rotated(started, rotation))))
+              .map(pairing -> pairing.onLock(lock -> worker.execute(() -> locked(started, lock))))
               .orElse(() -> {});
       unsubscribe =
           () -> {
             unsubscribeTraffic.run();
-            unsubscribeRotation.run();
+            unsubscribeLock.run();
           };
       String lanUrl =
           lan
@@ -168,18 +176,19 @@ public final class BackendHost implements AutoCloseable {
               started.url(),
               lanUrl,
               started.pairingCode().orElse(""),
+              started.pairing().map(PairingCheck::secret).orElse(""),
               lan && lanUrl.isEmpty()
                   ? "LAN mode is on, but this machine has no LAN address"
                   : "Running"));
     } catch (RuntimeException e) {
-      publish(new Status(State.FAILED, port, "", "", "", reason(port, e)));
+      publish(new Status(State.FAILED, port, "", "", "", "", reason(port, e)));
     }
   }
 
-  /** The pairing code was replaced after wrong guesses: show the new one and say why. */
-  private void rotated(SandboxServer rotatedServer, PairingCheck.Rotation rotation) {
-    if (server != rotatedServer) {
-      return; // a rotation of a server that has since stopped
+  /** Too many wrong pairing codes: typing the code is locked for a while; say so. */
+  private void locked(SandboxServer lockedServer, PairingCheck.Lock lock) {
+    if (server != lockedServer) {
+      return; // a lock of a server that has since stopped
     }
     Status now = status;
     publish(
@@ -188,13 +197,16 @@ public final class BackendHost implements AutoCloseable {
             now.port(),
             now.url(),
             now.lanUrl(),
-            rotatedServer.pairingCode().orElse(""),
-            "Pairing code rotated at "
-                + java.time.LocalTime.ofInstant(rotation.at(), java.time.ZoneId.systemDefault())
+            now.pairingCode(),
+            now.pairingSecret(),
+            "Pairing locked at "
+                + java.time.LocalTime.ofInstant(lock.at(), java.time.ZoneId.systemDefault())
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + " until "
+                + java.time.LocalTime.ofInstant(lock.until(), java.time.ZoneId.systemDefault())
                     .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 + ": "
-                + rotation.wrongCodes()
-                + " wrong codes were sent; pair again with the new code"));
+                + lock.describe()));
   }
 
   private static String reason(int port, Throwable e) {

@@ -39,7 +39,7 @@ class ArchitectureViewModelTest extends SandboxTest {
   }
 
   @Test
-  void aPairingCodeReplacedAfterWrongGuessesIsShownWithTheReason() {
+  void aPairingCodeLockedAfterWrongGuessesIsShownWithTheReason() {
     ui.run(
         () -> {
           model.portProperty().set("0");
@@ -55,18 +55,22 @@ class ArchitectureViewModelTest extends SandboxTest {
     String first = ui.call(() -> model.pairingCodeProperty().get());
     var pairing = sut.sandbox.host().server().orElseThrow().pairing().orElseThrow();
     String wrong = first.equals("000000") ? "000001" : "000000";
-    for (int i = 0; i < dev.tokensandbox.backend.http.PairingCheck.ROTATE_AFTER; i++) {
+    for (int i = 0; i < dev.tokensandbox.backend.http.PairingCheck.GLOBAL_BUDGET; i++) {
       pairing.verdict("10.9.9." + i, wrong); // guessers on the Wi-Fi
     }
     await(
-        "the new code on screen",
-        () -> ui.call(() -> !model.pairingCodeProperty().get().equals(first)));
-    assertThat(ui.call(() -> model.pairingCodeProperty().get())).isEqualTo(pairing.code());
+        "the lock on screen",
+        () -> ui.call(() -> model.messageProperty().get().startsWith("Pairing locked at ")));
     assertThat(ui.call(() -> model.messageProperty().get()))
-        .startsWith("Pairing code rotated at ")
-        .contains("20 wrong codes were sent");
+        .contains("20 wrong pairing codes")
+        .contains("pair with the QR code");
+    // The code stays (a phone that typed it keeps it); the QR link carries the long secret.
+    assertThat(ui.call(() -> model.pairingCodeProperty().get())).isEqualTo(first);
     assertThat(ui.call(() -> model.pairingPayloadProperty().get()))
-        .endsWith("code=" + pairing.code());
+        .endsWith("code=" + pairing.secret());
+    assertThat(ArchitectureView.maskSecret(ui.call(() -> model.pairingPayloadProperty().get())))
+        .doesNotContain(pairing.secret())
+        .endsWith("code=(secret: in the QR code)");
   }
 
   @Test
@@ -153,7 +157,13 @@ class ArchitectureViewModelTest extends SandboxTest {
                   + random.nextInt(256)
                   + ":"
                   + (1 + random.nextInt(65_535)),
-              String.format("%06d", random.nextInt(1_000_000)));
+              i % 2 == 0
+                  ? String.format("%06d", random.nextInt(1_000_000))
+                  : new dev.tokensandbox.backend.http.PairingCheck(
+                          random,
+                          () -> 0L,
+                          java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC))
+                      .secret());
       assertThat(scan(QrCode.encode(payload))).isEqualTo(payload);
     }
   }

@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
       names = "--pairing-code",
       paramLabel = "CODE",
       description =
-          "With --lan: a fixed 6-digit pairing code (never rotated), or off for no pairing gate"
+          "With --lan: a fixed 6-digit pairing code, or off for no pairing gate"
               + " (only in a network you control, e.g. a CI job's). Also from"
               + " $TOKEN_SANDBOX_PAIRING_CODE. Default: a random code.")
   String pairingCode;
@@ -254,25 +254,22 @@ final class ServeCommand implements Callable<Integer> {
                   "  Pairing code: "
                       + code
                       + " (a phone sends it as X-Pairing-Code; 5 wrong codes per minute per"
-                      + " address, a new code after 20)");
+                      + " address; after 20 wrong codes from anyone typing it is locked for 10"
+                      + " min — the pairing link below still works)");
               if (lanUrl == null) {
                 out.println("  LAN address: none found on this machine's interfaces");
               } else {
                 out.println("  Phone URL: " + lanUrl);
-                out.println("  Pairing link (QR payload): " + PairingPayload.format(lanUrl, code));
+                out.println(
+                    "  Pairing link (QR payload): "
+                        + PairingPayload.format(lanUrl, server.pairing().orElseThrow().secret()));
               }
               server
                   .pairing()
                   .orElseThrow()
-                  .onRotation(
-                      rotation ->
-                          out.println(
-                              "Pairing code rotated at "
-                                  + rotation.at()
-                                  + " after "
-                                  + rotation.wrongCodes()
-                                  + " wrong codes; the new code is "
-                                  + server.pairingCode().orElse("")));
+                  .onLock(
+                      lock ->
+                          out.println("Pairing locked at " + lock.at() + ": " + lock.describe()));
             });
     out.println(
         "  Server threads: "

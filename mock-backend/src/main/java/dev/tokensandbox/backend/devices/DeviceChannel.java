@@ -34,6 +34,12 @@ public final class DeviceChannel {
   /** WebSocket close code when the sandbox already holds its maximum of connected devices. */
   public static final int CLOSE_TOO_MANY_DEVICES = 4004;
 
+  /**
+   * WebSocket close code when another connection holds the device id with other pairing credentials
+   * (the desktop sees the conflict in the device's log).
+   */
+  public static final int CLOSE_DEVICE_CONFLICT = 4005;
+
   /** Devices connected at once, at most: each holds a socket, a queue and its events. */
   public static final int MAX_CONNECTED = 64;
 
@@ -74,20 +80,25 @@ public final class DeviceChannel {
           CLOSE_FORBIDDEN_ORIGIN, "forbidden_origin: a web page of another site may not connect");
       return;
     }
+    if (dev.tokensandbox.backend.http.WsOut.refusedRepeatedParameter(ctx)) {
+      return;
+    }
     String device = ctx.queryParam(DeviceProtocol.DEVICE_QUERY);
     if (device == null || !DEVICE_ID.matcher(device).matches()) {
       ctx.closeSession(CLOSE_BAD_DEVICE, "device: must be 1..64 of A-Z a-z 0-9 . _ -");
       return;
     }
+    // As on HTTP routes: the header, else the query parameter (a client that cannot set headers).
+    String credential = ctx.header(DeviceProtocol.PAIRING_HEADER);
+    if (credential == null) {
+      credential = ctx.queryParam(DeviceProtocol.PAIRING_QUERY);
+    }
+    String peer = remoteAddress(ctx);
     if (pairing != null) {
-      PairingCheck.Verdict verdict =
-          pairing.verdict(remoteAddress(ctx), ctx.header(DeviceProtocol.PAIRING_HEADER));
+      PairingCheck.Verdict verdict = pairing.verdict(peer, credential);
       if (verdict instanceof PairingCheck.Verdict.Throttled throttled) {
         ctx.closeSession(
-            CLOSE_PAIRING_REQUIRED,
-            "too_many_requests: too many wrong pairing codes, wait "
-                + throttled.retryAfterSeconds()
-                + " s");
+            CLOSE_PAIRING_REQUIRED, "too_many_requests: " + PairingCheck.refusal(throttled));
         return;
       }
       if (!(verdict instanceof PairingCheck.Verdict.Accepted)) {
@@ -100,6 +111,18 @@ public final class DeviceChannel {
       ctx.closeSession(
           CLOSE_TOO_MANY_DEVICES,
           "too_many_devices: " + MAX_CONNECTED + " devices are connected; disconnect one first");
+      return;
+    }
+    if (!registry.claim(
+        device,
+        dev.tokensandbox.protocol.Fingerprint.full(credential == null ? "" : credential.strip()),
+        peer,
+        outlet(ctx))) {
+      ctx.closeSession(
+          CLOSE_DEVICE_CONFLICT,
+          "device_conflict: "
+              + device
+              + " is connected with other pairing credentials; use another device id");
       return;
     }
     ctx.enableAutomaticPings();

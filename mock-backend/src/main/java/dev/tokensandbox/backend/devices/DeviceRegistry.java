@@ -65,9 +65,17 @@ public final class DeviceRegistry {
     String fault = "";
     final ArrayDeque<String> events = new ArrayDeque<>();
     Outlet outlet;
+    String credentials = "";
 
     Entry(String id) {
       this.id = id;
+    }
+
+    void log(String line) {
+      if (events.size() == MAX_EVENTS) {
+        events.removeFirst();
+      }
+      events.addLast(line);
     }
 
     Device view() {
@@ -153,6 +161,34 @@ public final class DeviceRegistry {
         });
   }
 
+  /**
+   * A new connection from {@code peer} wants device {@code id}, proving itself with {@code
+   * credentials} (a fingerprint of what it paired with; empty on loopback without pairing). While
+   * the id is connected, only the same credentials may take it over (a phone reconnecting after a
+   * network change); other credentials are refused, and the device's log shows the conflict.
+   *
+   * @return whether the connection now holds the id
+   */
+  public boolean claim(String id, String credentials, String peer, Outlet outlet) {
+    boolean[] claimed = new boolean[1];
+    update(
+        id,
+        e -> {
+          if (e.connected && e.outlet != outlet && !e.credentials.equals(credentials)) {
+            e.log(
+                "CONFLICT: a second connection from "
+                    + redactor.redact(clip(peer))
+                    + " with other pairing credentials tried to use this device id: refused");
+            return;
+          }
+          e.connected = true;
+          e.outlet = outlet;
+          e.credentials = credentials;
+          claimed[0] = true;
+        });
+    return claimed[0];
+  }
+
   /** The connection {@code outlet} of device {@code id} closed. */
   public void disconnected(String id, Outlet outlet) {
     update(
@@ -181,14 +217,7 @@ public final class DeviceRegistry {
 
   /** The device reported one timeline event (already a line of text). */
   public void event(String id, String line) {
-    update(
-        id,
-        e -> {
-          if (e.events.size() == MAX_EVENTS) {
-            e.events.removeFirst();
-          }
-          e.events.addLast(redactor.redact(clip(line)));
-        });
+    update(id, e -> e.log(redactor.redact(clip(line))));
   }
 
   /** Records the fault the sandbox set for this device (shown with it). */

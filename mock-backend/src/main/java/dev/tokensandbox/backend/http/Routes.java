@@ -147,16 +147,28 @@ public final class Routes {
    * QA report must not depend on it.
    */
   private static void onceEach(Context ctx) {
-    if (ctx.queryString() == null) {
-      return;
-    }
-    for (java.util.Map.Entry<String, java.util.List<String>> param :
-        ctx.queryParamMap().entrySet()) {
-      if (param.getValue().size() > 1) {
-        throw ApiError.badRequest(
-            param.getKey(), "must be given once (got " + param.getValue().size() + " values)");
+    if (ctx.queryString() != null) {
+      java.util.Optional<ApiError> problem = repeated(ctx.queryParamMap());
+      if (problem.isPresent()) {
+        throw problem.get();
       }
     }
+  }
+
+  /**
+   * The first query parameter of {@code params} given more than once, as the 400 naming it (the
+   * same rule on HTTP routes and WebSockets).
+   */
+  public static java.util.Optional<ApiError> repeated(
+      java.util.Map<String, java.util.List<String>> params) {
+    for (java.util.Map.Entry<String, java.util.List<String>> param : params.entrySet()) {
+      if (param.getValue().size() > 1) {
+        return java.util.Optional.of(
+            ApiError.badRequest(
+                param.getKey(), "must be given once (got " + param.getValue().size() + " values)"));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**

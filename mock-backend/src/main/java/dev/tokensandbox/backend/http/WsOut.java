@@ -15,7 +15,23 @@ public final class WsOut {
   /** Frames that may wait for a peer that is not reading. */
   public static final int MAX_QUEUED = 64;
 
+  /** Close code for a connect request the sandbox refuses as malformed (a repeated parameter). */
+  public static final int CLOSE_BAD_REQUEST = 4000;
+
   private WsOut() {}
+
+  /**
+   * Closes {@code ctx} with {@link #CLOSE_BAD_REQUEST} if a query parameter is given more than once
+   * (as HTTP routes answer 400), naming it; true if it did.
+   */
+  public static boolean refusedRepeatedParameter(WsContext ctx) {
+    java.util.Optional<ApiError> problem = Routes.repeated(ctx.queryParamMap());
+    problem.ifPresent(
+        p ->
+            ctx.closeSession(
+                CLOSE_BAD_REQUEST, "bad_request: " + p.field() + ": " + p.getMessage()));
+    return problem.isPresent();
+  }
 
   /** Bounds the session's outgoing queue; call once when it connects. */
   public static void bound(WsContext ctx) {

@@ -71,6 +71,9 @@ public final class ChatSdkProvider {
         ws ->
             ws.onConnect(
                 session -> {
+                  if (dev.tokensandbox.backend.http.WsOut.refusedRepeatedParameter(session)) {
+                    return;
+                  }
                   String token = session.queryParam("token");
                   Optional<String> problem = problem(token, JwtFlow.CHATSDK_WS);
                   if (problem.isPresent()) {

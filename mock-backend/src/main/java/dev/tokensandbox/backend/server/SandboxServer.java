@@ -185,6 +185,9 @@ public final class SandboxServer implements AutoCloseable {
             ? null
             : new PairingCheck(
                 config.random, System::nanoTime, Clock.systemUTC(), config.pairingCode);
+    if (pairing != null) {
+      redactor.addSecret(pairing.secret());
+    }
     OriginCheck origins = new OriginCheck(config.corsOrigins);
     app.before(
         ctx -> {
@@ -338,7 +341,7 @@ public final class SandboxServer implements AutoCloseable {
     return pairing().map(PairingCheck::code);
   }
 
-  /** The pairing check in LAN mode (its code, rotations); empty on loopback only. */
+  /** The pairing check in LAN mode (its code, secret and lock); empty on loopback only. */
   public java.util.Optional<PairingCheck> pairing() {
     return java.util.Optional.ofNullable(pairing);
   }
@@ -537,8 +540,8 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * LAN mode's pairing code: 6 digits to fix it (never rotated), {@code "off"} for no pairing
-     * gate at all (a CI network you control), null for a random one (the default).
+     * LAN mode's pairing code: 6 digits to fix it, {@code "off"} for no pairing gate at all (a CI
+     * network you control), null for a random one (the default).
      */
     public Builder pairingCode(String code) {
       if (code != null && !PAIRING_OFF.equals(code) && !code.matches("\\d{6}")) {

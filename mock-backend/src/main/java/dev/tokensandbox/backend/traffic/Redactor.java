@@ -30,7 +30,7 @@ public final class Redactor {
 
   /** JSON members whose value is a secret, whatever it looks like. */
   static final Set<String> SECRET_MEMBERS =
-      Set.of("password", "appCertificate", "apiKey", "secret");
+      Set.of("password", "appCertificate", "apiKey", "secret", "pairingCode");
 
   private static final List<String> QUOTED_SECRET_MEMBERS =
       SECRET_MEMBERS.stream().map(name -> '"' + name + '"').toList();

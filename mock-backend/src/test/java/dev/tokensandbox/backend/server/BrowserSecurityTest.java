@@ -116,6 +116,70 @@ class BrowserSecurityTest {
     }
   }
 
+  @Test
+  void aLockedCodeStillLetsTheQrSecretAndAlreadyPairedPhonesIn() throws Exception {
+    String lanAddress = nonLoopbackAddress();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        lanAddress != null, "this machine has no LAN address to connect from");
+    try (ServerFixture lan = new ServerFixture(SandboxServer.builder().lan(true))) {
+      int port = lan.server.port();
+      String host = lanAddress + ":" + port;
+      PairingCheck pairing = lan.server.pairing().orElseThrow();
+      String code = pairing.code();
+      String wrong = code.equals("000000") ? "000001" : "000000";
+      // Guessers on a thousand addresses spend the network's budget.
+      for (int i = 0; i < PairingCheck.GLOBAL_BUDGET; i++) {
+        pairing.verdict("10.66." + i + ".1", wrong);
+      }
+
+      String typed = lanGet(lanAddress, port, "/sandbox/journal", host, code);
+      assertThat(RawHttp.status(typed)).isEqualTo(429);
+      assertThat(typed).containsPattern("(?i)Retry-After: \\d+");
+      assertThat(RawHttp.body(typed)).contains("locked").contains("QR code");
+      String scanned = lanGet(lanAddress, port, "/sandbox/journal", host, pairing.secret());
+      assertThat(RawHttp.status(scanned)).isEqualTo(200);
+      // The secret never reaches the journal, even in a query string.
+      String query =
+          lanGet(lanAddress, port, "/sandbox/health?pairingCode=" + pairing.secret(), host, null);
+      assertThat(RawHttp.status(query)).isEqualTo(200);
+      assertThat(lan.get("/sandbox/journal?limit=10").body()).doesNotContain(pairing.secret());
+
+      // The device channel takes the credential from the query too, as HTTP routes do.
+      okhttp3.OkHttpClient client = new okhttp3.OkHttpClient();
+      java.util.concurrent.BlockingQueue<Object> outcome =
+          new java.util.concurrent.LinkedBlockingQueue<>();
+      client.newWebSocket(
+          new Request.Builder()
+              .url(
+                  "ws://"
+                      + host
+                      + "/sandbox/devices/ws?device=lan-phone&pairingCode="
+                      + pairing.secret())
+              .build(),
+          new okhttp3.WebSocketListener() {
+            @Override
+            public void onMessage(okhttp3.WebSocket socket, String text) {
+              outcome.add(text);
+              socket.close(1000, null);
+            }
+
+            @Override
+            public void onClosing(okhttp3.WebSocket socket, int closeCode, String reason) {
+              outcome.add(closeCode);
+            }
+
+            @Override
+            public void onFailure(okhttp3.WebSocket socket, Throwable t, Response response) {
+              outcome.add(t);
+            }
+          });
+      assertThat(outcome.poll(10, java.util.concurrent.TimeUnit.SECONDS))
+          .asString()
+          .contains("welcome");
+      client.dispatcher().executorService().shutdown();
+    }
+  }
+
   /** Any IPv4 address of this machine that is not loopback (a LAN peer's view of it). */
   private static String nonLoopbackAddress() throws java.net.SocketException {
     for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {

@@ -48,6 +48,11 @@ class DeviceChannelTest {
 
     /** A connection that sends {@code origin} as a browser page would (null: none, an app). */
     Phone(String device, String origin) {
+      this(device, origin, null);
+    }
+
+    /** ... and sends {@code pairingCode} as {@code X-Pairing-Code} (null: none). */
+    Phone(String device, String origin, String pairingCode) {
       Request.Builder request =
           new Request.Builder()
               .url(
@@ -56,6 +61,9 @@ class DeviceChannelTest {
                       + device);
       if (origin != null) {
         request.header("Origin", origin);
+      }
+      if (pairingCode != null) {
+        request.header("X-Pairing-Code", pairingCode);
       }
       socket = client.newWebSocket(request.build(), this);
     }
@@ -228,6 +236,39 @@ class DeviceChannelTest {
 
     Phone sameOrigin = new Phone("tab-1", sandbox.server.url());
     assertThat(sameOrigin.next().path("type").asText()).isEqualTo("welcome");
+  }
+
+  @Test
+  void aDeviceIdIsBoundToTheCredentialsThatPairedIt() throws Exception {
+    Phone phone = new Phone("pixel-1", null, "q3Jx-7_vKp0aZc1LmN4oPq8rStUvWxYz");
+    assertThat(phone.next().path("type").asText()).isEqualTo("welcome");
+
+    Phone other = new Phone("pixel-1", null, null);
+
+    assertThat(other.closed.poll(5, TimeUnit.SECONDS))
+        .isEqualTo(dev.tokensandbox.backend.devices.DeviceChannel.CLOSE_DEVICE_CONFLICT);
+    awaitDevice(
+        "pixel-1",
+        d -> d.path("events").toString().contains("CONFLICT: a second connection from 127.0.0.1"));
+    assertThat(sandbox.post("/sandbox/devices/pixel-1/commands", "{\"command\":\"renew\"}").code())
+        .isEqualTo(202);
+    assertThat(phone.next().path("type").asText())
+        .as("the phone keeps its commands")
+        .isEqualTo("command");
+    assertThat(other.frames).isEmpty();
+
+    // The phone itself, reconnecting with the same credentials, takes its id back.
+    Phone again = new Phone("pixel-1", null, " q3Jx-7_vKp0aZc1LmN4oPq8rStUvWxYz ");
+    assertThat(again.next().path("type").asText()).isEqualTo("welcome");
+  }
+
+  @Test
+  void aRepeatedDeviceParameterIsRefusedNamingIt() throws Exception {
+    Phone phone = new Phone("pixel-1&device=pixel-2");
+
+    assertThat(phone.closed.poll(5, TimeUnit.SECONDS))
+        .isEqualTo(dev.tokensandbox.backend.http.WsOut.CLOSE_BAD_REQUEST);
+    assertThat(sandbox.server.admin().devices()).isEmpty();
   }
 
   @Test

@@ -198,6 +198,13 @@ class ProviderFlowsTest {
         .isEqualTo(
             "closed:" + ChatSdkProvider.WS_CLOSE_UNAUTHORIZED + ":unauthorized: token expired");
     assertThat(connect("garbage").get(5, TimeUnit.SECONDS)).startsWith("closed:4001");
+    // Which of two tokens would count is not obvious: refused, as HTTP routes refuse it.
+    sandbox.time.setOffset(Duration.ZERO);
+    assertThat(connect(wsToken + "&token=garbage").get(5, TimeUnit.SECONDS))
+        .isEqualTo(
+            "closed:"
+                + dev.tokensandbox.backend.http.WsOut.CLOSE_BAD_REQUEST
+                + ":bad_request: token: must be given once (got 2 values)");
   }
 
   private CompletableFuture<String> connect(String token) {

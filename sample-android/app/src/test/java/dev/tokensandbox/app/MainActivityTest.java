@@ -239,12 +239,14 @@ public class MainActivityTest {
             .log(line -> {})
             .start();
     launched.pause().stop().destroy();
-    // What the camera app does with tokensandbox://pair?url=…&code=…: a VIEW intent.
+    // What the camera app does with the desktop's QR link (it carries the long pairing secret):
+    // a VIEW intent.
     android.content.Intent link =
         new android.content.Intent(
             android.content.Intent.ACTION_VIEW,
             android.net.Uri.parse(
-                PairingPayload.format(server.url(), server.pairingCode().orElseThrow())));
+                PairingPayload.format(
+                    server.url(), server.pairing().orElseThrow().secret())));
     launched = Robolectric.buildActivity(MainActivity.class, link).setup();
     activity = launched.get();
     settle("paired from the link", () -> text(Ids.PAIRING).contains("control connected"));
