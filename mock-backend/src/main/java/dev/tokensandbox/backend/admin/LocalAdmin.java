@@ -167,6 +167,11 @@ public final class LocalAdmin implements SandboxAdmin {
   }
 
   @Override
+  public Runnable subscribeJournal(Consumer<JournalEntry> entries, LongConsumer gaps, int queue) {
+    return journal.subscribe(entries, gaps, queue);
+  }
+
+  @Override
   public Optional<RevealStore.Exchange> reveal(long id) {
     return reveals.get(id);
   }

@@ -68,6 +68,9 @@ public interface SandboxAdmin {
    */
   Runnable subscribeJournal(Consumer<JournalEntry> entries, LongConsumer gaps);
 
+  /** As {@link #subscribeJournal(Consumer, LongConsumer)}, with at most {@code queue} waiting. */
+  Runnable subscribeJournal(Consumer<JournalEntry> entries, LongConsumer gaps, int queue);
+
   /** The unredacted exchange of journal entry {@code id}, while it is among the newest. */
   Optional<RevealStore.Exchange> reveal(long id);
 

@@ -36,6 +36,14 @@ import java.util.function.Supplier;
  * SandboxAdmin} and writes the answer; the rules live behind the interface.
  */
 public final class SandboxApi {
+  /** Journal streams (SSE) open at once, at most: each may hold {@link #STREAM_QUEUE} entries. */
+  public static final int MAX_STREAMS = 8;
+
+  /** Entries that may wait for one stream's reader before newer ones become a gap. */
+  public static final int STREAM_QUEUE = 256;
+
+  private final java.util.concurrent.atomic.AtomicInteger streams =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final SandboxAdmin admin;
   private final int journalCapacity;
   private final int journalAnswerBytes;
@@ -87,18 +95,37 @@ public final class SandboxApi {
           Http.json(ctx, 200, Map.of("cleared", true));
         });
     routes.declare("GET", "/sandbox/journal/stream");
+    app.before(
+        "/sandbox/journal/stream",
+        ctx -> {
+          if (streams.get() >= MAX_STREAMS) {
+            throw new ApiError(
+                503,
+                "too_many_streams",
+                null,
+                MAX_STREAMS
+                    + " journal streams are open: close one (or read GET /sandbox/journal)");
+          }
+        });
     app.sse(
         "/sandbox/journal/stream",
         client -> {
+          streams.incrementAndGet();
           client.keepAlive();
           client.ctx().req().getAsyncContext().setTimeout(0); // a live stream has no deadline
           // Delivered on the events executor: a reader that stops reading blocks its own delivery
           // (until the idle timeout ends it), never a request; what it missed arrives as a gap.
+          // At most STREAM_QUEUE entries wait per reader: memory is bounded by construction.
           Runnable unsubscribe =
               admin.subscribeJournal(
                   entry -> client.sendEvent("journal", entry),
-                  skipped -> client.sendEvent("gap", Map.of("skipped", skipped)));
-          client.onClose(unsubscribe);
+                  skipped -> client.sendEvent("gap", Map.of("skipped", skipped)),
+                  STREAM_QUEUE);
+          client.onClose(
+              () -> {
+                unsubscribe.run();
+                streams.decrementAndGet();
+              });
           // Tells the client it is subscribed: every later request arrives as a "journal" event.
           client.sendEvent("connected", Map.of("capacity", journalCapacity));
         });

@@ -43,7 +43,17 @@ public final class Fanout<T> {
    * unsubscribe action.
    */
   public Runnable subscribe(Consumer<? super T> listener, LongConsumer gaps) {
-    Subscriber subscriber = new Subscriber(listener, gaps);
+    return subscribe(listener, gaps, queueCapacity);
+  }
+
+  /**
+   * As {@link #subscribe(Consumer, LongConsumer)}, with at most {@code capacity} events waiting.
+   */
+  public Runnable subscribe(Consumer<? super T> listener, LongConsumer gaps, int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive");
+    }
+    Subscriber subscriber = new Subscriber(listener, gaps, capacity);
     subscribers.add(subscriber);
     return () -> subscribers.remove(subscriber);
   }
@@ -72,21 +82,23 @@ public final class Fanout<T> {
   private final class Subscriber implements Runnable {
     private final Consumer<? super T> listener;
     private final LongConsumer gaps;
-    // Events, and a Gap where events were skipped: at most queueCapacity events, and gaps only
+    // Events, and a Gap where events were skipped: at most capacity events, and gaps only
     // between them, so it stays bounded.
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private final int capacity;
     private int events;
     private boolean draining;
 
-    Subscriber(Consumer<? super T> listener, LongConsumer gaps) {
+    Subscriber(Consumer<? super T> listener, LongConsumer gaps, int capacity) {
       this.listener = listener;
       this.gaps = gaps;
+      this.capacity = capacity;
     }
 
     void offer(T event) {
       boolean start;
       synchronized (this) {
-        if (events >= queueCapacity) {
+        if (events >= capacity) {
           skipped.incrementAndGet();
           if (queue.peekLast() instanceof Gap gap) {
             gap.count++;

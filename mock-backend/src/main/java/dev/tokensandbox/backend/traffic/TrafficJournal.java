@@ -79,6 +79,12 @@ public final class TrafficJournal {
     return listeners.subscribe(listener, gaps);
   }
 
+  /** As {@link #subscribe(Consumer, java.util.function.LongConsumer)}, with a smaller queue. */
+  public Runnable subscribe(
+      Consumer<JournalEntry> listener, java.util.function.LongConsumer gaps, int queue) {
+    return listeners.subscribe(listener, gaps, queue);
+  }
+
   /** Entries that listeners which fell behind did not receive, since the start. */
   public long skippedByListeners() {
     return listeners.skipped();

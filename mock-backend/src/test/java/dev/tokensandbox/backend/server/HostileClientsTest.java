@@ -148,6 +148,42 @@ class HostileClientsTest {
   }
 
   @Test
+  void journalStreamsAreCappedAndEachHoldsAtMostItsQueue() throws IOException {
+    start(SandboxServer.builder());
+    List<Socket> readers = new ArrayList<>();
+    for (int i = 0; i < dev.tokensandbox.backend.admin.SandboxApi.MAX_STREAMS; i++) {
+      readers.add(stalledJournalReader());
+    }
+
+    String refused =
+        RawHttp.exchange(
+            sandbox.server.port(),
+            "GET /sandbox/journal/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Accept: text/event-stream\r\nConnection: close\r\n\r\n");
+    assertThat(RawHttp.status(refused)).isEqualTo(503);
+    assertThat(RawHttp.body(refused)).contains("\"error\":\"too_many_streams\"");
+    assertThat(sandbox.get("/ping").code()).isEqualTo(200);
+
+    OkHttpClient quick = client(Duration.ofSeconds(2));
+    String body = "{\"username\":\"x\",\"password\":\"wrong\"}";
+    // A reader that goes away frees its place.
+    readers.get(0).close();
+    boolean reopened = false;
+    for (int i = 0; i < 200 && !reopened; i++) {
+      post(quick, "/auth/login", body); // writes to the closed stream until it notices
+      try (Socket again =
+          RawHttp.open(
+              sandbox.server.port(),
+              "GET /sandbox/journal/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Accept: text/event-stream\r\n\r\n")) {
+        byte[] head = again.getInputStream().readNBytes(12);
+        reopened = new String(head, StandardCharsets.US_ASCII).equals("HTTP/1.1 200");
+      }
+    }
+    assertThat(reopened).as("a stream opens once one closed").isTrue();
+  }
+
+  @Test
   void clientsThatStopReadingLargeAnswersDoNotStarveTheOthers() throws IOException {
     // One request thread, and a journal large enough that its answer outgrows the socket buffers:
     // each reader that stops reading holds the thread writing to it until the idle timeout.

@@ -50,6 +50,20 @@ class FanoutTest {
   }
 
   @Test
+  void aSubscriberMayAskForASmallerQueueThanTheDefault() {
+    Fanout<String> fanout = new Fanout<>(manual, 1024);
+    List<String> small = new ArrayList<>();
+    fanout.subscribe(small::add, gap -> small.add("gap " + gap), 3);
+    fanout.subscribe(heard::add);
+    for (int i = 1; i <= 10; i++) {
+      fanout.publish(Integer.toString(i));
+    }
+    runTasks();
+    assertThat(small).containsExactly("1", "2", "3", "gap 7");
+    assertThat(heard).hasSize(10);
+  }
+
+  @Test
   void aFailingListenerDoesNotStopTheOthersOrItsOwnLaterEvents() {
     Fanout<String> fanout = new Fanout<>(manual, 8);
     fanout.subscribe(

@@ -245,8 +245,7 @@ public class MainActivityTest {
         new android.content.Intent(
             android.content.Intent.ACTION_VIEW,
             android.net.Uri.parse(
-                PairingPayload.format(
-                    server.url(), server.pairing().orElseThrow().secret())));
+                PairingPayload.format(server.url(), server.pairing().orElseThrow().secret())));
     launched = Robolectric.buildActivity(MainActivity.class, link).setup();
     activity = launched.get();
     settle("paired from the link", () -> text(Ids.PAIRING).contains("control connected"));
