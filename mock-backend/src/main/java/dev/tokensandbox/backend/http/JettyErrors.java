@@ -156,12 +156,20 @@ public final class JettyErrors {
    * sandbox it is the client's mistake, so it is 400 naming the version.
    */
   public static final class ConnectionFactory extends HttpConnectionFactory {
-    public ConnectionFactory(HttpConfiguration config) {
+    private final ConnectionCap cap;
+
+    /** Connections beyond {@code cap} are answered 503 and closed. */
+    public ConnectionFactory(HttpConfiguration config, ConnectionCap cap) {
       super(config);
+      this.cap = cap;
     }
 
     @Override
     public Connection newConnection(Connector connector, EndPoint endPoint) {
+      return cap.admit(endPoint, () -> httpConnection(connector, endPoint));
+    }
+
+    private Connection httpConnection(Connector connector, EndPoint endPoint) {
       HttpConnection connection =
           new HttpConnection(
               getHttpConfiguration(), connector, endPoint, isRecordHttpComplianceViolations()) {

@@ -84,12 +84,14 @@ public final class SandboxServer implements AutoCloseable {
   private final PairingCheck pairing;
   private final dev.tokensandbox.backend.devices.DeviceRegistry devices;
   private volatile org.eclipse.jetty.server.ServerConnector connector;
+  private final dev.tokensandbox.backend.http.ConnectionCap connections;
   private final CustomerAuth auth;
   private final HostCheck hostCheck;
   private final LocalAdmin admin;
 
   private SandboxServer(Builder config) {
     this.config = config;
+    this.connections = new dev.tokensandbox.backend.http.ConnectionCap(config.maxConnections);
     this.journal = new TrafficJournal(config.journalCapacity, events);
     this.reveals = new dev.tokensandbox.backend.traffic.RevealStore(config.journalCapacity);
     this.devices =
@@ -126,7 +128,7 @@ public final class SandboxServer implements AutoCloseable {
                   (server, http) -> {
                     var connector =
                         new org.eclipse.jetty.server.ServerConnector(
-                            server, 1, 1, new JettyErrors.ConnectionFactory(http));
+                            server, 1, 1, new JettyErrors.ConnectionFactory(http, connections));
                     connector.setHost(config.host);
                     connector.setPort(config.port);
                     connector.setIdleTimeout(config.idleTimeout.toMillis());
@@ -288,6 +290,13 @@ public final class SandboxServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** Connections open now, and refused over the connection caps since the start. */
+  public record ConnectionCount(int open, int refused) {}
+
+  public ConnectionCount connections() {
+    return new ConnectionCount(connections.open(), connections.refused());
   }
 
   /** The most threads the running server's pool may use. */
@@ -476,8 +485,23 @@ public final class SandboxServer implements AutoCloseable {
     private Duration idleTimeout = IDLE_TIMEOUT;
     private Duration requestDeadline = REQUEST_DEADLINE;
     private int maxSessions = CustomerAuth.MAX_SESSIONS;
+    private int maxConnections = dev.tokensandbox.backend.http.ConnectionCap.DEFAULT_MAX;
 
     private Builder() {}
+
+    /**
+     * Connections open at once, at most (default {@link
+     * dev.tokensandbox.backend.http.ConnectionCap#DEFAULT_MAX}); beyond it a connection is answered
+     * 503 and closed.
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException(
+            "maxConnections: must be positive, got " + maxConnections);
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
 
     /**
      * How long a client may take to send a request's headers, and separately its body, before it is

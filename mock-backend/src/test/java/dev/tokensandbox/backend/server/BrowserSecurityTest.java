@@ -180,6 +180,32 @@ class BrowserSecurityTest {
     }
   }
 
+  @Test
+  void onePeerOnTheLanCannotTakeEveryConnection() throws IOException {
+    String lanAddress = nonLoopbackAddress();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        lanAddress != null, "this machine has no LAN address to connect from");
+    try (ServerFixture lan = new ServerFixture(SandboxServer.builder().lan(true))) {
+      List<java.net.Socket> held = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < dev.tokensandbox.backend.http.ConnectionCap.MAX_PER_PEER; i++) {
+          held.add(new java.net.Socket(lanAddress, lan.server.port()));
+        }
+        String refused =
+            lanGet(
+                lanAddress, lan.server.port(), "/ping", lanAddress + ":" + lan.server.port(), null);
+        assertThat(RawHttp.status(refused)).isEqualTo(503);
+        assertThat(RawHttp.body(refused)).contains("too_many_connections");
+        // This machine is still served.
+        assertThat(lan.get("/ping").code()).isEqualTo(200);
+      } finally {
+        for (java.net.Socket s : held) {
+          s.close();
+        }
+      }
+    }
+  }
+
   /** Any IPv4 address of this machine that is not loopback (a LAN peer's view of it). */
   private static String nonLoopbackAddress() throws java.net.SocketException {
     for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {

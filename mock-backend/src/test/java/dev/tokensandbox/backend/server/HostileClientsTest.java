@@ -2,6 +2,7 @@ package dev.tokensandbox.backend.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokensandbox.backend.http.HeaderDeadline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -78,6 +79,107 @@ class HostileClientsTest {
           .startsWith("HTTP/1.1 408")
           .contains("\"field\":\"headers\"")
           .contains("application/json");
+    }
+  }
+
+  @Test
+  void emptyLinesBeforeARequestCountAgainstTheHeaderDeadline() throws Exception {
+    start(SandboxServer.builder().requestDeadline(DEADLINE));
+    Socket padder = open("\r\n");
+    // A CRLF every 200 ms: each one would reset the idle timeout, and the parser stays at START.
+    java.util.concurrent.ScheduledExecutorService drip =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      drip.scheduleAtFixedRate(
+          () -> {
+            try {
+              padder.getOutputStream().write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException closed) {
+              // the server closed it: what this test waits for
+            }
+          },
+          200,
+          200,
+          TimeUnit.MILLISECONDS);
+      padder.setSoTimeout(10_000); // the idle timeout (60 s) would not have ended it yet
+      long t0 = System.nanoTime();
+      assertThat(readAll(padder)).startsWith("HTTP/1.1 408").contains("\"field\":\"headers\"");
+      assertThat(Duration.ofNanos(System.nanoTime() - t0))
+          .as("padding is held to the header deadline")
+          .isLessThan(DEADLINE.multipliedBy(4));
+    } finally {
+      drip.shutdownNow();
+    }
+  }
+
+  @Test
+  void aConnectionIdleTimedOutIsClosedFullyEvenIfThePeerKeepsItsEndOpen() throws Exception {
+    Duration idle = Duration.ofSeconds(3);
+    start(SandboxServer.builder().idleTimeout(idle).requestDeadline(DEADLINE));
+    Socket keeper =
+        open("GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"); // keep-alive, never closed here
+    keeper.setSoTimeout(10_000);
+    assertThat(readAll(keeper)).startsWith("HTTP/1.1 200"); // then, after the idle timeout, a FIN
+    assertThat(keeper.isClosed()).isFalse();
+
+    // Jetty alone only shuts its output and waits another idle timeout for the peer's FIN.
+    assertThat(
+            until(
+                HeaderDeadline.HALF_CLOSED_GRACE.plus(DEADLINE.dividedBy(2)),
+                () -> sandbox.server.connections().open() == 0))
+        .as("no connection left open on the server")
+        .isTrue();
+  }
+
+  @Test
+  void connectionsBeyondTheCapAreAnswered503InJson() throws Exception {
+    start(SandboxServer.builder().maxConnections(20));
+    List<Socket> held = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      held.add(open("GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+      held.get(i).getInputStream().readNBytes(12); // answered: the connection stays open
+    }
+
+    String refused =
+        RawHttp.exchange(
+            sandbox.server.port(),
+            "GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertThat(RawHttp.status(refused)).isEqualTo(503);
+    assertThat(refused).containsIgnoringCase("Retry-After: 1");
+    assertThat(RawHttp.body(refused))
+        .contains("\"error\":\"too_many_connections\"")
+        .contains("20 connections are open");
+    assertThat(sandbox.server.connections().refused()).isEqualTo(1);
+
+    for (Socket s : held) {
+      s.close();
+    }
+    assertThat(until(Duration.ofSeconds(10), () -> sandbox.server.connections().open() == 0))
+        .isTrue();
+    assertThat(sandbox.get("/ping").code()).isEqualTo(200);
+  }
+
+  /** Checks {@code condition} every 20 ms on a scheduler until it holds or {@code limit} passes. */
+  private static boolean until(Duration limit, java.util.function.BooleanSupplier condition)
+      throws Exception {
+    java.util.concurrent.ScheduledExecutorService poll =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    CompletableFuture<Boolean> held = new CompletableFuture<>();
+    try {
+      poll.scheduleAtFixedRate(
+          () -> {
+            if (condition.getAsBoolean()) {
+              held.complete(true);
+            }
+          },
+          0,
+          20,
+          TimeUnit.MILLISECONDS);
+      return held.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    } finally {
+      poll.shutdownNow();
     }
   }
 
