@@ -26,7 +26,7 @@ final class JournalRecorder {
           "Authorization", "X-API-Key", "Content-Type", "User-Agent", DeviceProtocol.DEVICE_HEADER);
   private static final Pattern TOKEN_ID = Pattern.compile("«token (tok:[0-9a-f]{8})»");
 
-  private static final int MAX_RAW_BODY = 16 * 1024;
+  private static final int MAX_RAW_BODY = 8 * 1024;
 
   /** A journaled path with its query, at most (a query may be up to the header limit). */
   private static final int MAX_PATH = 1024;
