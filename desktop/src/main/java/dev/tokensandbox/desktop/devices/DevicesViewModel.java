@@ -43,6 +43,9 @@ public final class DevicesViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final java.util.ArrayDeque<TimelineEvent> events = new java.util.ArrayDeque<>();
 
+    /** What the device's run found (a renewal storm…), each said once, kept past the log's end. */
+    private final java.util.LinkedHashSet<String> findings = new java.util.LinkedHashSet<>();
+
     Row(String name, Definition definition) {
       this(name, definition, null);
     }
@@ -71,6 +74,7 @@ public final class DevicesViewModel implements AutoCloseable {
   }
 
   private static final int MAX_LOG = 500;
+  private static final int MAX_FINDINGS = 20;
 
   private final BackendHost host;
   private final BackendClients clients;
@@ -208,12 +212,23 @@ public final class DevicesViewModel implements AutoCloseable {
 
   /** One device's setup, fault and timeline, as a bug report shows it. */
   public record DeviceLog(
-      String name, Definition definition, String fault, List<TimelineEvent> events) {}
+      String name,
+      Definition definition,
+      String fault,
+      List<String> findings,
+      List<TimelineEvent> events) {}
 
   /** Every device's setup and recent events (the newest {@code MAX_LOG}), for bug reports. */
   public List<DeviceLog> deviceLogs() {
     return rows.stream()
-        .map(r -> new DeviceLog(r.name(), r.definition, r.fault.get(), List.copyOf(r.events)))
+        .map(
+            r ->
+                new DeviceLog(
+                    r.name(),
+                    r.definition,
+                    r.fault.get(),
+                    List.copyOf(r.findings),
+                    List.copyOf(r.events)))
         .toList();
   }
 
@@ -345,6 +360,11 @@ public final class DevicesViewModel implements AutoCloseable {
       row.events.removeFirst();
     }
     row.events.addLast(s.event());
+    if (s.event().kind() == dev.tokensandbox.client.session.EventKind.FINDING
+        && row.findings.size() < MAX_FINDINGS
+        && row.findings.add(s.event().detail())) {
+      say(row, row.name() + ": " + s.event().detail());
+    }
     row.log.add(
         s.event().at().toString().substring(11, 19)
             + "  "

@@ -127,6 +127,9 @@ public final class LabViewModel implements LabRuntime.Listener {
   /** Lifetime of the tokens a run against your backend asks for, and how long it stays in. */
   public static final int EXTERNAL_TOKEN_SECONDS = 40;
 
+  /** Rows a run's chart and log keep (the newest): a run's memory is bounded whatever it does. */
+  public static final int MAX_ROWS = 5_000;
+
   public static final Duration EXTERNAL_RUN = Duration.ofSeconds(60);
 
   private int externalTokenSeconds = EXTERNAL_TOKEN_SECONDS;
@@ -420,16 +423,20 @@ public final class LabViewModel implements LabRuntime.Listener {
   @Override
   public void event(TimelineEvent e, Instant tokenExpiresAt) {
     ui.execute(
-        () ->
-            rows.add(
-                new Row(
-                    seconds(e.at()),
-                    e.kind(),
-                    e.detail(),
-                    tokenExpiresAt == null ? Double.NaN : seconds(tokenExpiresAt),
-                    (ran != null && ran.flow().isRtc()) || external != null
-                        ? e.kind().sdkCallback()
-                        : null)));
+        () -> {
+          if (rows.size() >= MAX_ROWS) {
+            rows.remove(0); // a run's chart and log keep its newest rows; the verdict sees all
+          }
+          rows.add(
+              new Row(
+                  seconds(e.at()),
+                  e.kind(),
+                  e.detail(),
+                  tokenExpiresAt == null ? Double.NaN : seconds(tokenExpiresAt),
+                  (ran != null && ran.flow().isRtc()) || external != null
+                      ? e.kind().sdkCallback()
+                      : null));
+        });
   }
 
   @Override
@@ -463,7 +470,13 @@ public final class LabViewModel implements LabRuntime.Listener {
     ui.execute(
         () -> {
           this.result = result;
-          verdict.set(text);
+          StringBuilder found = new StringBuilder();
+          rows.stream()
+              .filter(r -> r.kind() == EventKind.FINDING)
+              .map(Row::detail)
+              .distinct()
+              .forEach(f -> found.append("\nFinding: ").append(f));
+          verdict.set(text + found);
           time.set(String.format(Locale.ROOT, "+%.1f s  finished", now.get()));
         });
   }

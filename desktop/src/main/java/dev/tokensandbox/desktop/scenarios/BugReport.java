@@ -188,13 +188,17 @@ public record BugReport(
         events);
   }
 
-  /** A virtual device: how it was set up, the fault it had, and its recent events. */
+  /**
+   * A virtual device: how it was set up, the fault it had, what its run found (said once each, kept
+   * even when its log has moved on) and its recent events.
+   */
   public record Device(
       String name,
       String flow,
       int tokenLifetimeSeconds,
       String renewOn,
       String fault,
+      List<String> findings,
       List<TimelineEvent> events) {
     static Device of(DevicesViewModel.DeviceLog d) {
       return new Device(
@@ -203,6 +207,7 @@ public record BugReport(
           d.definition().lifetimeSeconds(),
           d.definition().trigger().name(),
           d.fault(),
+          d.findings(),
           d.events());
     }
   }

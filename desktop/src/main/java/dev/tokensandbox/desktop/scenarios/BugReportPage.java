@@ -228,7 +228,13 @@ final class BugReportPage {
           .append(escape(d.renewOn()))
           .append(", fault: ")
           .append(escape(d.fault()))
-          .append("</p>\n<table><tr><th>time</th><th>event</th><th>detail</th></tr>\n");
+          .append("</p>\n");
+      for (String finding : d.findings()) {
+        out.append("<p class=\"fail\"><strong>Finding:</strong> ")
+            .append(escape(finding))
+            .append("</p>\n");
+      }
+      out.append("<table><tr><th>time</th><th>event</th><th>detail</th></tr>\n");
       for (TimelineEvent e : d.events()) {
         out.append(e.kind().isFailure() ? "<tr class=\"fail\">" : "<tr>");
         cells(e.at().toString(), e.kind().name(), e.detail());

@@ -139,6 +139,34 @@ class DevicesViewModelTest extends SandboxTest {
   }
 
   @Test
+  void tokensShorterThanTheWarningAreAFindingNotAStorm() {
+    DevicesViewModel.Row row = ui.call(model::add);
+    await("the join", () -> ui.call(() -> row.stateProperty().get()).equals("CONNECTED"));
+    ui.run(
+        () -> {
+          model.selectedProperty().set(row);
+          model.setFault("Tokens live 20 s");
+          model.renew();
+        });
+    await("the finding", () -> logHas(row, "FINDING"));
+    await("a renewal after the backoff", () -> issued(row) >= 3);
+
+    assertThat(issued(row)).as("tokens fetched (a storm fetched thousands)").isLessThanOrEqualTo(4);
+    String finding =
+        "token lifetime 20 s is shorter than the 30 s will-expire window: every token is renewed"
+            + " at once (renewing once per token, with backoff)";
+    assertThat(ui.call(() -> model.messageProperty().get())).isEqualTo(row.name() + ": " + finding);
+    assertThat(ui.call(() -> model.deviceLogs().get(0).findings())).containsExactly(finding);
+    assertThat(ui.call(() -> row.log().stream().filter(l -> l.contains("  FINDING  ")).count()))
+        .isEqualTo(1);
+    ui.run(() -> model.setFault(DevicesViewModel.NO_FAULT));
+  }
+
+  private long issued(DevicesViewModel.Row row) {
+    return ui.call(() -> row.log().stream().filter(l -> l.contains("  TOKEN_ISSUED  ")).count());
+  }
+
+  @Test
   void theStatusLineSpeaksOfTheSelectedDeviceOnly() {
     DevicesViewModel.Row first = ui.call(model::add);
     DevicesViewModel.Row second = ui.call(model::add);

@@ -213,6 +213,7 @@ class ScenariosViewModelTest {
             "virtual-1",
             new DevicesViewModel.Definition(Flow.GIN, 90, RenewalPolicy.Trigger.BOTH),
             "Backend answers 503",
+            List.of("token lifetime 20 s is shorter than the 30 s will-expire window"),
             List.of(
                 new TimelineEvent(at, "virtual-1", EventKind.FETCH_FAILED, "server error", 1))));
     server.admin().setFaults(FaultPlan.of(FaultRule.always("agora.*", Fault.STATUS, 503)));
@@ -260,6 +261,7 @@ class ScenariosViewModelTest {
         .isEqualTo("agora.*");
     var device = report.path("devices").get(0);
     assertThat(device.path("fault").asText()).isEqualTo("Backend answers 503");
+    assertThat(device.path("findings").get(0).asText()).startsWith("token lifetime 20 s");
     assertThat(device.path("events").get(0).path("kind").asText()).isEqualTo("FETCH_FAILED");
     var token = report.path("tokens").get(0);
     assertThat(token.path("kind").asText()).isEqualTo("rtm");
@@ -272,7 +274,8 @@ class ScenariosViewModelTest {
     String page = Files.readString(html);
     assertThat(page)
         .contains("<svg", "short-lifetime", "Renewal policy", "onTokenPrivilegeWillExpire")
-        .contains("Issued tokens", "<td>4242</td>", "--issued-at ISSUED --salt SALT");
+        .contains("Issued tokens", "<td>4242</td>", "--issued-at ISSUED --salt SALT")
+        .contains("<strong>Finding:</strong> token lifetime 20 s is shorter");
     for (var check : result.checks()) {
       assertThat(page)
           .contains((check.held() ? "✓ " : "✗ ") + BugReport.escape(check.expect().toString()));

@@ -221,6 +221,12 @@ public final class RenewalRun {
                     at + "fetching a token failed: " + e.detail(),
                     "The token route must answer every renewal.",
                     "fetch-failed"));
+        case FINDING ->
+            out.add(
+                new Finding(
+                    at + e.detail(),
+                    "Issue tokens that live longer than the SDK's 30 s will-expire warning.",
+                    "storm"));
         default -> {}
       }
     }

@@ -8,6 +8,7 @@ import static dev.tokensandbox.client.presets.Expect.never;
 import static dev.tokensandbox.client.session.EventKind.COALESCED;
 import static dev.tokensandbox.client.session.EventKind.FETCH_FAILED;
 import static dev.tokensandbox.client.session.EventKind.FETCH_STARTED;
+import static dev.tokensandbox.client.session.EventKind.FINDING;
 import static dev.tokensandbox.client.session.EventKind.GAVE_UP;
 import static dev.tokensandbox.client.session.EventKind.JOINED;
 import static dev.tokensandbox.client.session.EventKind.JOIN_REJECTED;
@@ -107,11 +108,17 @@ public final class Presets {
                 "short-lifetime",
                 "Token lifetime under 30 s",
                 "A 20 s token: onTokenPrivilegeWillExpire fires at once on every join and renewal, "
-                    + "so an app that renews on it renews about once a second — a renewal storm.",
+                    + "so an app that renewed on every warning would storm. The recommended app says"
+                    + " so once (a finding) and renews once per token, after a backoff.",
                 20,
                 recommended,
                 Duration.ofSeconds(60))
-            .expect(at(1.0, JOINED), at(1.0, WILL_EXPIRE), atLeast(RENEWED, 50), never(KICKED))
+            .expect(
+                at(1.0, JOINED),
+                at(1.0, WILL_EXPIRE),
+                at(1.0, FINDING),
+                atLeast(RENEWED, 4),
+                never(KICKED))
             .build());
 
     out.add(

@@ -173,7 +173,7 @@ final class EngineDriver implements ExpiryDriver {
       String left = untilKick();
       session.emit(EventKind.WILL_EXPIRE, left.isEmpty() ? "" : left.substring(2), 0);
       if (session.policy().trigger().onWillExpire()) {
-        session.renewalNeeded("will-expire");
+        session.renewalNeeded(TokenSession.WILL_EXPIRE);
       }
     }
 

@@ -21,6 +21,8 @@ public enum EventKind {
   STATE_CHANGED,
   TOKEN_EXPIRED,
   LEFT,
+  /** Something about the run the user should fix or know, said once (e.g. a renewal storm). */
+  FINDING,
   NOTE;
 
   /**

@@ -91,7 +91,7 @@ final class TimerDriver implements ExpiryDriver {
         "expires in " + Duration.between(clock.now(), expiresAt).getSeconds() + " s",
         0);
     if (session.policy().trigger().onWillExpire()) {
-      session.renewalNeeded("will-expire");
+      session.renewalNeeded(TokenSession.WILL_EXPIRE);
     }
   }
 

@@ -39,6 +39,14 @@ public final class TokenSession {
   private boolean stopped;
   private FetchedToken current;
 
+  // The storm guard: a token warned about as soon as it takes effect (its lifetime is shorter than
+  // the will-expire lead) is renewed once, after a backoff, and the run says why once.
+  private Instant inEffectSince;
+  private FetchedToken warnedFor;
+  private int warnedAtOnce;
+  private boolean stormSaid;
+  private SandboxClock.Scheduled deferred;
+
   private TokenSession(Builder b) {
     this.device = b.device;
     this.clock = b.clock;
@@ -83,6 +91,10 @@ public final class TokenSession {
       return;
     }
     stopped = true;
+    if (deferred != null) {
+      deferred.cancel();
+      deferred = null;
+    }
     for (Renewal r : active) {
       r.cancel();
     }
@@ -138,8 +150,17 @@ public final class TokenSession {
 
   // ---- renewal episodes ----------------------------------------------------------------------
 
+  /** A will-expire warning this soon after its token took effect came "at once". */
+  static final Duration AT_ONCE = Duration.ofSeconds(1);
+
+  /** The reason the drivers give when the engine or timer warns of expiry. */
+  static final String WILL_EXPIRE = "will-expire";
+
   private void requestRenewal(String why) {
     if (stopped) {
+      return;
+    }
+    if (WILL_EXPIRE.equals(why) && current != null && stormGuard()) {
       return;
     }
     emit(EventKind.RENEW_REQUESTED, why, 0);
@@ -148,6 +169,67 @@ public final class TokenSession {
     } else {
       clock.scheduleAfter(policy.reactionDelay(), () -> begin(why));
     }
+  }
+
+  /**
+   * Renews at most once per token on a will-expire warning; a token warned about as soon as it took
+   * effect is renewed after a backoff (at most half its remaining life), and the first time this
+   * happens the run gets a {@link EventKind#FINDING}. True when the renewal was taken care of here.
+   */
+  private boolean stormGuard() {
+    if (current == warnedFor) {
+      return true; // this token's renewal was already asked for
+    }
+    warnedFor = current;
+    Instant now = clock.now();
+    if (inEffectSince == null || Duration.between(inEffectSince, now).compareTo(AT_ONCE) >= 0) {
+      warnedAtOnce = 0;
+      stormSaid = false; // a storm after this one is said again
+      return false;
+    }
+    warnedAtOnce++;
+    if (!stormSaid) {
+      stormSaid = true;
+      emit(EventKind.FINDING, stormFinding(now), 0);
+    }
+    Duration delay = policy.backoff().delayAfter(warnedAtOnce, random);
+    Instant expires = driver.expiresAt();
+    if (expires != null && expires.isAfter(now)) {
+      Duration half = Duration.between(now, expires).dividedBy(2);
+      if (half.compareTo(delay) < 0) {
+        delay = half;
+      }
+    }
+    emit(
+        EventKind.RENEW_REQUESTED,
+        WILL_EXPIRE + " as soon as the token took effect: renewing in " + millis(delay),
+        0);
+    if (deferred != null) {
+      deferred.cancel();
+    }
+    deferred =
+        clock.scheduleAfter(
+            delay,
+            () -> {
+              deferred = null;
+              begin(WILL_EXPIRE);
+            });
+    return true;
+  }
+
+  private String stormFinding(Instant now) {
+    long lead = SimulatedRtcEngine.WILL_EXPIRE_LEAD.getSeconds();
+    long lifetime = current.expiresInSeconds();
+    Instant expires = driver.expiresAt();
+    if (lifetime < 0 && expires != null) {
+      // What was left when it took effect, rounded up: the token left the server a moment before.
+      lifetime = (Duration.between(inEffectSince, expires).toMillis() + 999) / 1000;
+    }
+    return (lifetime >= 0 ? "token lifetime " + lifetime + " s" : "the token's lifetime")
+        + " is shorter than the "
+        + lead
+        + " s will-expire window: every token is renewed at once (renewing once per token, with"
+        + " backoff)";
   }
 
   private void begin(String why) {
@@ -250,6 +332,7 @@ public final class TokenSession {
     @Override
     public void inEffect(FetchedToken token) {
       current = token;
+      inEffectSince = clock.now();
     }
 
     @Override

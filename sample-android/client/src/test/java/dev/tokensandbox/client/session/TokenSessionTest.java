@@ -65,6 +65,46 @@ class TokenSessionTest {
   }
 
   @Test
+  void tokensShorterThanTheWillExpireLeadAreRenewedOncePerTokenAndSaidOnce() {
+    RtcTokenQuery shortLived = RtcTokenQuery.uid("lab", 1001, true, 20);
+    java.util.concurrent.atomic.AtomicReference<TokenSession> held =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    TokenSession session =
+        TokenSession.builder(
+                "d1",
+                backend.clock,
+                TokenSource.backend(backend.client, Flow.SHENGWANG, shortLived, null, null))
+            .rtc(shortLived, RtcService.backend(backend.client))
+            .runner(CallRunner.inline(backend.clock, Duration.ZERO))
+            .random(new Random(1))
+            .listener(
+                e -> {
+                  events.add(e);
+                  if (events.size() == 5_000) {
+                    held.get().stop(); // a storm: end it so the test can fail rather than hang
+                  }
+                })
+            .build();
+    held.set(session);
+    session.start();
+    advanceTo(60);
+
+    assertThat(details(EventKind.FINDING))
+        .containsExactly(
+            "token lifetime 20 s is shorter than the 30 s will-expire window: every token is"
+                + " renewed at once (renewing once per token, with backoff)");
+    List<Double> fetches = times(EventKind.FETCH_STARTED);
+    assertThat(fetches).as("one fetch per token, not a storm").hasSizeBetween(5, 12);
+    assertThat(times(EventKind.TOKEN_ISSUED)).hasSameSizeAs(fetches);
+    for (int i = 1; i < fetches.size(); i++) {
+      assertThat(fetches.get(i) - fetches.get(i - 1))
+          .as("the wait before renewal " + i)
+          .isGreaterThanOrEqualTo(0.8); // backoff: 1 s less up to 20 % jitter, then longer
+    }
+    assertThat(kinds()).doesNotContain(EventKind.KICKED, EventKind.GAVE_UP);
+  }
+
+  @Test
   void givesUpAfterTheLastAttemptAndSaysWhy() {
     Backoff backoff = new Backoff(Duration.ofSeconds(2), 2, Duration.ofSeconds(60), 0, 3);
     TokenSession session =
