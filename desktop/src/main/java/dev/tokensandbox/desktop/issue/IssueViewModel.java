@@ -280,7 +280,7 @@ public final class IssueViewModel {
       return new Result("", "", e.status() + " unauthorized: " + e.message());
     }
     if (outcome instanceof Outcome.NetworkError<String> e) {
-      return new Result("", "", "Network error: " + e.message());
+      return new Result("", "", e.message()); // FailureWords: the problem and what to do
     }
     if (outcome instanceof Outcome.Malformed<String> e) {
       return new Result(

@@ -85,6 +85,38 @@ class IssueViewModelTest {
   }
 
   @Test
+  void aBackendThatIsNotThereOrHasNoRouteIsSaidInWordsWithAFix() throws Exception {
+    assertThat(issue(IssueFlow.GIN_RTC)).startsWith("Issued");
+    model.targetProperty().set("http://127.0.0.1:1");
+    assertThat(issue(IssueFlow.GIN_RTC))
+        .isEqualTo(
+            "no answer: nothing accepts connections at http://127.0.0.1:1 — start the server,"
+                + " and check the URL and port");
+    assertThat(model.tokenProperty().get()).as("the last token is not left on screen").isEmpty();
+    assertThat(model.reportProperty().get()).isNull();
+
+    com.sun.net.httpserver.HttpServer bare =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    bare.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(404, -1); // no body, as many frameworks answer
+          exchange.close();
+        });
+    bare.start();
+    try {
+      String url = "http://127.0.0.1:" + bare.getAddress().getPort();
+      model.targetProperty().set(url);
+      assertThat(issue(IssueFlow.GIN_RTC))
+          .startsWith("404 error: 404: " + url + " has no route for GET /rtc/")
+          .endsWith(
+              "— check the path and the base URL (a prefix such as /api missing or doubled?)");
+    } finally {
+      bare.stop(0);
+    }
+  }
+
+  @Test
   void anyTokenBuildsTheOfficialKindsAndAFixedIssueTimeAndSaltReproduceIt() {
     model.value(IssueFlow.ANY_TOKEN, "kind").set("apaas-room");
     model.value(IssueFlow.ANY_TOKEN, "userId").set("student-7");

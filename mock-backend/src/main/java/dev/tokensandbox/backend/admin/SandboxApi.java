@@ -95,10 +95,16 @@ public final class SandboxApi {
           Http.json(ctx, 200, Map.of("cleared", true));
         });
     routes.declare("GET", "/sandbox/journal/stream");
+    // Counted here, before Javalin answers 200 and hands the stream to the handler below: a count
+    // taken in the handler would let a burst of readers past the cap.
     app.before(
         "/sandbox/journal/stream",
         ctx -> {
-          if (streams.get() >= MAX_STREAMS) {
+          if (ctx.method() != io.javalin.http.HandlerType.GET) {
+            return; // not a stream: answered 405 (and never counted, so never leaked)
+          }
+          if (streams.incrementAndGet() > MAX_STREAMS) {
+            streams.decrementAndGet();
             throw new ApiError(
                 503,
                 "too_many_streams",
@@ -110,7 +116,6 @@ public final class SandboxApi {
     app.sse(
         "/sandbox/journal/stream",
         client -> {
-          streams.incrementAndGet();
           client.keepAlive();
           client.ctx().req().getAsyncContext().setTimeout(0); // a live stream has no deadline
           // Delivered on the events executor: a reader that stops reading blocks its own delivery

@@ -85,7 +85,10 @@ public final class RtcProvider {
     if (TokenVerifier.verify(t, VerificationKeys.certificate(credentials.appCertificate()))
             .verdict()
         != Verification.Verdict.VALID) {
-      return reject(INVALID_TOKEN, "signature does not match the App Certificate");
+      return reject(
+          INVALID_TOKEN,
+          "signature does not match the App Certificate: the token was signed with another"
+              + " certificate than the one given here — check which one your server signs with");
     }
     ServiceInfo rtc = t.service(ServiceInfo.RTC).orElse(null);
     if (rtc == null) {

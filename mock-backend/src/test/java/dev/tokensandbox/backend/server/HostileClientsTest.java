@@ -252,6 +252,10 @@ class HostileClientsTest {
   @Test
   void journalStreamsAreCappedAndEachHoldsAtMostItsQueue() throws IOException {
     start(SandboxServer.builder());
+    // Requests that are not streams take no place.
+    for (int i = 0; i < 2 * dev.tokensandbox.backend.admin.SandboxApi.MAX_STREAMS; i++) {
+      assertThat(sandbox.post("/sandbox/journal/stream", "{}").code()).isEqualTo(405);
+    }
     List<Socket> readers = new ArrayList<>();
     for (int i = 0; i < dev.tokensandbox.backend.admin.SandboxApi.MAX_STREAMS; i++) {
       readers.add(stalledJournalReader());

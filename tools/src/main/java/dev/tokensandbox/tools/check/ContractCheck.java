@@ -590,23 +590,16 @@ public final class ContractCheck {
         a.status = r.statusCode();
         a.body = r.body() == null ? "" : r.body();
         a.headers = r.headers();
-      } catch (java.net.ConnectException e) {
-        unreachable = true;
-        a.failure(
-            "no answer: nothing accepts connections at " + target.baseUrl(),
-            "Start the server and check the URL and port.");
-      } catch (java.net.http.HttpTimeoutException e) {
-        a.failure(
-            "no answer within 10 s", "Answer token requests promptly (the app waits for them).");
       } catch (IOException e) {
-        // The server took the connection and dropped it for this request: a finding of this
-        // check; the next checks still run.
-        a.failure(
-            "no answer: the server closed the connection ("
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                + ")",
-            "Answer every request, with a 4xx naming what is wrong if it is bad; a crash in the"
-                + " handler drops the connection.");
+        // Refused, DNS, TLS: the server is not there, the checks after this one are skipped; a
+        // timeout or a dropped connection is a finding of this check, and the next checks run.
+        unreachable =
+            e instanceof java.net.ConnectException
+                || e instanceof java.net.UnknownHostException
+                || e instanceof javax.net.ssl.SSLException;
+        dev.tokensandbox.client.backend.FailureWords.Said said =
+            dev.tokensandbox.client.backend.FailureWords.unreachable(target.baseUrl(), e);
+        a.failure(said.problem(), capitalized(said.fix()) + ".");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         a.failure("interrupted", "Run the check again.");
@@ -765,5 +758,9 @@ public final class ContractCheck {
       String shown = request + (status > 0 ? " → " + status : "");
       steps.out.add(new CheckStep(name, shown, findings, note));
     }
+  }
+
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

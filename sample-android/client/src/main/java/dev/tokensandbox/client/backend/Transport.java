@@ -79,7 +79,7 @@ public final class Transport {
       try {
         outcome = parser.parse(status, raw);
         if (outcome == null) {
-          outcome = failure(status, raw, response.header("Retry-After"));
+          outcome = failure(status, raw, response.header("Retry-After"), what, typedBaseUrl());
         }
       } catch (Json.Malformed | IllegalStateException | UnsupportedOperationException e) {
         outcome = new Outcome.Malformed<>(status, e.getMessage());
@@ -92,10 +92,16 @@ public final class Transport {
           what, new Outcome.NetworkError<>(Outcome.NetworkError.Kind.REFUSED, refused(e)));
     } catch (InterruptedIOException e) {
       return logged(
-          what, new Outcome.NetworkError<>(Outcome.NetworkError.Kind.TIMEOUT, "timed out"));
+          what,
+          new Outcome.NetworkError<>(
+              Outcome.NetworkError.Kind.TIMEOUT,
+              FailureWords.unreachable(typedBaseUrl(), e).line()));
     } catch (IOException e) {
       return logged(
-          what, new Outcome.NetworkError<>(Outcome.NetworkError.Kind.CONNECTION, describe(e)));
+          what,
+          new Outcome.NetworkError<>(
+              Outcome.NetworkError.Kind.CONNECTION,
+              FailureWords.unreachable(typedBaseUrl(), e).line()));
     }
   }
 
@@ -111,10 +117,20 @@ public final class Transport {
     throw new IOException("answer larger than " + MAX_BODY + " bytes");
   }
 
-  private static <T> Outcome<T> failure(int status, String raw, String retryAfter) {
+  /** The base URL as a person typed it (no trailing slash). */
+  private String typedBaseUrl() {
+    String url = base.toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static <T> Outcome<T> failure(
+      int status, String raw, String retryAfter, String what, String baseUrl) {
     JsonObject o = Json.object(raw);
     String error = o != null ? Json.text(o, "error") : null;
     String message = o != null ? Json.text(o, "message") : null;
+    if (message == null && status == 404) {
+      message = FailureWords.notFound(what, baseUrl).line(); // a bare 404 names no path
+    }
     if (message == null) {
       message = error != null ? error : "HTTP " + status;
     }
@@ -150,11 +166,6 @@ public final class Transport {
     return "this device refuses cleartext HTTP to that host ("
         + e.getMessage()
         + "): use an address its network security config allows, or HTTPS";
-  }
-
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message != null ? ": " + message : "");
   }
 
   private <T> Outcome<T> logged(String what, Outcome<T> outcome) {
