@@ -240,12 +240,28 @@ public final class DevicesViewModel implements AutoCloseable {
     selected.set(null);
   }
 
-  /** Joins again after a leave (a fresh session, as a relaunched app would). */
+  /**
+   * Joins again after a leave or a failure (a fresh session, as a relaunched app would); a device
+   * still in its session says so instead of doing nothing.
+   */
   public void join() {
     withSelected(
         (row, device) -> {
-          if (device.stopped()) {
+          String state = row.stateProperty().get();
+          boolean failed = state.equals("FAILED") || state.equals("GAVE_UP");
+          if (device.stopped() || failed) {
+            if (!device.stopped()) {
+              device.stop();
+            }
             create(row).start();
+            say(row, row.name() + " joins again through " + row.flow().label());
+          } else if (!state.equals("NEW")) {
+            say(
+                row,
+                row.name()
+                    + " is already in its session ("
+                    + state
+                    + "): Leave first, or Renew for a fresh token");
           } else {
             device.start();
           }
@@ -360,11 +376,7 @@ public final class DevicesViewModel implements AutoCloseable {
       row.events.removeFirst();
     }
     row.events.addLast(s.event());
-    if (s.event().kind() == dev.tokensandbox.client.session.EventKind.FINDING
-        && row.findings.size() < MAX_FINDINGS
-        && row.findings.add(s.event().detail())) {
-      say(row, row.name() + ": " + s.event().detail());
-    }
+    status(row, s.event());
     row.log.add(
         s.event().at().toString().substring(11, 19)
             + "  "
@@ -372,6 +384,38 @@ public final class DevicesViewModel implements AutoCloseable {
             + "  "
             + s.event().detail());
     tick();
+  }
+
+  /**
+   * The status line follows what happened to the device (a renewal, a failure), so it never says
+   * "joins through…" once the join is long past; a finding stays at the end of it.
+   */
+  private void status(Row row, TimelineEvent e) {
+    dev.tokensandbox.client.session.EventKind kind = e.kind();
+    if (kind == dev.tokensandbox.client.session.EventKind.FINDING) {
+      if (row.findings.size() < MAX_FINDINGS) {
+        row.findings.add(e.detail());
+      }
+    } else if (!kind.isFailure()
+        && kind != dev.tokensandbox.client.session.EventKind.JOINED
+        && kind != dev.tokensandbox.client.session.EventKind.REJOINED
+        && kind != dev.tokensandbox.client.session.EventKind.RENEWED
+        && kind != dev.tokensandbox.client.session.EventKind.READY
+        && kind != dev.tokensandbox.client.session.EventKind.GAVE_UP
+        && kind != dev.tokensandbox.client.session.EventKind.LEFT) {
+      return;
+    }
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (kind != dev.tokensandbox.client.session.EventKind.FINDING) {
+      parts.add(
+          kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+              + (e.detail().isEmpty() ? "" : " " + e.detail()));
+    }
+    if (!NO_FAULT.equals(row.fault.get())) {
+      parts.add("fault: " + row.fault.get());
+    }
+    row.findings.stream().reduce((first, last) -> last).ifPresent(f -> parts.add("finding: " + f));
+    say(row, row.name() + ": " + String.join(" · ", parts));
   }
 
   /** "1 renewal", "3 renewals". */

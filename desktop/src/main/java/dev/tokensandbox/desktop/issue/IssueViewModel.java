@@ -251,6 +251,21 @@ public final class IssueViewModel {
         });
   }
 
+  /**
+   * Once a second: the issued token is read again against the clock, so the tree's countdowns and
+   * its expiry lint stay true while it is on screen (equal reports change nothing in the view).
+   */
+  public void tick() {
+    String shown = token.get();
+    if (shown == null || shown.isEmpty() || report.get() == null || busy.get()) {
+      return;
+    }
+    TokenReport next = reader.report(shown, null);
+    if (!java.util.Objects.equals(next, report.get())) {
+      report.set(next);
+    }
+  }
+
   private record Result(String token, String field, String message) {}
 
   /** The token, or the failure as the status line shows it (one wording for every screen). */

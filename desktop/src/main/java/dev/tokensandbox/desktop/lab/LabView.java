@@ -54,7 +54,31 @@ public final class LabView extends BorderPane {
     HBox speeds = new HBox(4);
     Button pause = new Button("Pause");
     pause.setId("pause");
-    pause.setOnAction(e -> model.pause());
+    // Paused in the middle of a run, the button resumes at the speed it had.
+    double[] lastSpeed = {600};
+    model
+        .speedProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now.doubleValue() > 0) {
+                lastSpeed[0] = now.doubleValue();
+              }
+            });
+    pause
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.when(
+                    model.speedProperty().isEqualTo(0, 0).and(model.inProgressProperty()))
+                .then("Resume")
+                .otherwise("Pause"));
+    pause.setOnAction(
+        e -> {
+          if (model.speedProperty().get() == 0 && model.inProgressProperty().get()) {
+            model.play(lastSpeed[0]);
+          } else {
+            model.pause();
+          }
+        });
     speeds.getChildren().add(pause);
     markActive(pause, model.speedProperty().get() == 0);
     model.speedProperty().addListener((o, was, now) -> markActive(pause, now.doubleValue() == 0));
@@ -116,6 +140,10 @@ public final class LabView extends BorderPane {
         e -> {
           if (fault.getValue() != null) {
             model.fault(fault.getValue());
+            if (NO_FAULT.equals(fault.getValue())) {
+              // An action, not a value: the box goes back to its prompt.
+              fault.getSelectionModel().clearSelection();
+            }
           }
         });
 
@@ -287,17 +315,12 @@ public final class LabView extends BorderPane {
    * one, or to the token's (or join privilege's) expiry if that comes first, drawn red.
    */
   private void drawLifetimes(double length, double width) {
-    java.util.List<LabViewModel.Row> starts =
-        model.rows().stream().filter(LabViewModel.Row::startsLifetime).toList();
-    for (int i = 0; i < starts.size(); i++) {
-      LabViewModel.Row row = starts.get(i);
-      double next = i + 1 < starts.size() ? starts.get(i + 1).offset() : Double.MAX_VALUE;
-      boolean ranOut = row.expiresAt() <= next && row.expiresAt() <= length;
-      double end = Math.min(Math.min(next, row.expiresAt()), length);
+    for (LabViewModel.Lifetime life : LabViewModel.lifetimes(model.rows(), length)) {
       Region bar = new Region();
-      bar.getStyleClass().addAll("lifetime-bar", ranOut ? "lifetime-expired" : "lifetime-renewed");
-      double x = LEFT + width * Math.min(1, row.offset() / length);
-      double w = Math.max(2, width * Math.max(0, end - row.offset()) / length);
+      bar.getStyleClass()
+          .addAll("lifetime-bar", life.ranOut() ? "lifetime-expired" : "lifetime-renewed");
+      double x = LEFT + width * Math.min(1, life.from() / length);
+      double w = Math.max(2, width * Math.max(0, life.to() - life.from()) / length);
       bar.setPrefSize(w, 8);
       bar.resize(w, 8);
       bar.relocate(x, 40);
@@ -307,9 +330,9 @@ public final class LabView extends BorderPane {
               String.format(
                   Locale.ROOT,
                   "token in effect +%.1f s → %s at +%.1f s",
-                  row.offset(),
-                  ranOut ? "ran out" : "replaced",
-                  end)));
+                  life.from(),
+                  life.how(),
+                  life.to())));
       chart.getChildren().add(bar);
     }
   }

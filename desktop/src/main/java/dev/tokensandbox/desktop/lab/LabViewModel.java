@@ -127,6 +127,35 @@ public final class LabViewModel implements LabRuntime.Listener {
   /** Lifetime of the tokens a run against your backend asks for, and how long it stays in. */
   public static final int EXTERNAL_TOKEN_SECONDS = 40;
 
+  /** One token's time in effect on the chart, and how it ended. */
+  public record Lifetime(double from, double to, boolean ranOut, String how) {}
+
+  /**
+   * The tokens' lifetimes from a run's rows, each until the next token, its expiry or a kick before
+   * it (Expire now, a revoked privilege) — whichever came first — and at most to {@code length}.
+   */
+  public static List<Lifetime> lifetimes(List<Row> rows, double length) {
+    List<Row> starts = rows.stream().filter(Row::startsLifetime).toList();
+    List<Lifetime> out = new java.util.ArrayList<>();
+    for (int i = 0; i < starts.size(); i++) {
+      Row row = starts.get(i);
+      double next = i + 1 < starts.size() ? starts.get(i + 1).offset() : Double.MAX_VALUE;
+      double end = Math.min(Math.min(next, row.expiresAt()), length);
+      boolean ranOut = row.expiresAt() <= next && row.expiresAt() <= length;
+      String how = ranOut ? "ran out" : "replaced";
+      for (Row r : rows) {
+        if (r.kind() == EventKind.KICKED && r.offset() >= row.offset() && r.offset() < end) {
+          end = r.offset();
+          ranOut = true;
+          how = "cut by a kick";
+          break;
+        }
+      }
+      out.add(new Lifetime(row.offset(), end, ranOut, how));
+    }
+    return out;
+  }
+
   /** Rows a run's chart and log keep (the newest): a run's memory is bounded whatever it does. */
   public static final int MAX_ROWS = 5_000;
 
@@ -146,8 +175,31 @@ public final class LabViewModel implements LabRuntime.Listener {
 
   public LabViewModel(Executor ui) {
     this.ui = ui;
-    selected.addListener((o, was, now) -> describe(now));
+    selected.addListener(
+        (o, was, now) -> {
+          if (now != was && ran != null && !inProgress.get()) {
+            forgetRun(); // the last run's verdict and timeline are not this preset's
+          }
+          describe(now);
+        });
     describe(selected.get());
+  }
+
+  private final javafx.beans.property.ReadOnlyBooleanWrapper inProgress =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(this, "inProgress");
+
+  /** True from a preset's start to its verdict: Pause then reads Resume. */
+  public javafx.beans.property.ReadOnlyBooleanProperty inProgressProperty() {
+    return inProgress.getReadOnlyProperty();
+  }
+
+  private void forgetRun() {
+    rows.clear();
+    ran = null;
+    result = null;
+    faultsAdded.clear();
+    verdict.set("Run it to see its timeline and verdict.");
+    time.set("paused");
   }
 
   private void describe(QaPreset p) {
@@ -407,6 +459,7 @@ public final class LabViewModel implements LabRuntime.Listener {
           start = at;
           rows.clear();
           ran = preset;
+          inProgress.set(true);
           policyChanged = !changes(preset).isEmpty();
           faultsAdded.clear();
           result = null;
@@ -470,6 +523,7 @@ public final class LabViewModel implements LabRuntime.Listener {
     ui.execute(
         () -> {
           this.result = result;
+          inProgress.set(false);
           StringBuilder found = new StringBuilder();
           rows.stream()
               .filter(r -> r.kind() == EventKind.FINDING)

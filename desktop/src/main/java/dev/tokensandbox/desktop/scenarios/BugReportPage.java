@@ -142,8 +142,8 @@ final class BugReportPage {
         out.append(
             String.format(
                 Locale.ROOT,
-                "<rect x=\"%.1f\" y=\"18\" width=\"%.1f\" height=\"14\" fill=\"#bbf7d0\""
-                    + " stroke=\"#15803d\"><title>token from +%s s to +%s s</title></rect>",
+                "<rect x=\"%.1f\" y=\"18\" width=\"%.1f\" height=\"14\" fill=\"#bfdbfe\""
+                    + " stroke=\"#1d4ed8\"><title>token from +%s s to +%s s</title></rect>",
                 x(e.atSeconds(), length, plot),
                 Math.max(1, x(end, length, plot) - x(e.atSeconds(), length, plot)),
                 seconds(e.atSeconds()),
@@ -160,7 +160,7 @@ final class BugReportPage {
               escape(e.kind()),
               escape(e.detail())));
     }
-    out.append("</svg>\n<p class=\"muted\">Green bars: a token in effect. Marks: ")
+    out.append("</svg>\n<p class=\"muted\">Blue bars, as in the window: a token in effect. Marks: ")
         .append("<span style=\"color:#d97706\">●</span> will expire / request token, ")
         .append("<span style=\"color:#15803d\">●</span> joined / renewed, ")
         .append("<span style=\"color:#b91c1c\">●</span> failure, ")

@@ -131,6 +131,7 @@ public final class Sandbox implements AutoCloseable {
 
   /** Once a second: countdowns move. */
   public void tick() {
+    issue.tick();
     inspect.tick();
     devices.tick();
     paired.tick();

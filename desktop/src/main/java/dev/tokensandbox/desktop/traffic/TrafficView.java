@@ -67,9 +67,8 @@ public final class TrafficView extends VBox {
 
     TableView<JournalEntry> table = new TableView<>(model.visible());
     table.setId("traffic-table");
-    TableColumn<JournalEntry, String> time =
-        column("Time", 115, e -> TrafficViewModel.timeOfDay(e.at()));
-    time.setMinWidth(115); // HH:mm:ss.SSS whole: the table squeezes its columns to fit
+    TableColumn<JournalEntry, String> time = column("Time", 130, model::timeText);
+    time.setMinWidth(130); // "lab 12:00:01.000" whole: the table squeezes its columns to fit
     table.getColumns().add(time);
     table.getColumns().add(column("Hop", 130, JournalEntry::hop));
     table.getColumns().add(column("Method", 70, JournalEntry::method));

@@ -133,6 +133,14 @@ public final class TrafficViewModel {
       java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
           .withZone(java.time.ZoneOffset.UTC);
 
+  /**
+   * The Time column: rows stand in the order they happened; the lab's backend runs on its virtual
+   * clock, so its times are marked {@code lab} rather than mixed in as if they were real ones.
+   */
+  public String timeText(JournalEntry entry) {
+    return (LAB.equals(sourceOf(entry)) ? "lab " : "") + timeOfDay(entry.at());
+  }
+
   /** Where an entry came from (WINDOW or LAB). */
   public String sourceOf(JournalEntry entry) {
     return sourceOf.getOrDefault(entry, WINDOW);

@@ -34,6 +34,28 @@ class IssueViewModelTest {
   private IssueViewModel model;
   private SandboxServer server;
 
+  /** The reader's clock: real time, moved on by hand to see the countdowns follow. */
+  private final java.util.concurrent.atomic.AtomicReference<java.time.Duration> ahead =
+      new java.util.concurrent.atomic.AtomicReference<>(java.time.Duration.ZERO);
+
+  private final Clock readerClock =
+      new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+          return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+          return Clock.systemUTC().instant().plus(ahead.get());
+        }
+      };
+
   @BeforeEach
   void open() {
     backend = new HostUnderTest();
@@ -45,7 +67,21 @@ class IssueViewModelTest {
             new TokenIssuer(clients, IssueViewModel.CLIENT),
             SAME_THREAD,
             SAME_THREAD,
-            new TokenReader(SandboxUnderTest.WORKSPACE, Clock.systemUTC()));
+            new TokenReader(SandboxUnderTest.WORKSPACE, readerClock));
+  }
+
+  @Test
+  void theIssuedTokensCountdownFollowsTheClock() {
+    model.value(IssueFlow.SHENGWANG_RTC, "expireSeconds").set("3600");
+    assertThat(issue(IssueFlow.SHENGWANG_RTC)).startsWith("Issued");
+    var first = model.reportProperty().get();
+    assertThat(String.valueOf(first)).contains("59:");
+
+    ahead.set(java.time.Duration.ofMinutes(2));
+    model.tick();
+
+    assertThat(model.reportProperty().get()).isNotEqualTo(first);
+    assertThat(String.valueOf(model.reportProperty().get())).contains("57:").doesNotContain("59:5");
   }
 
   @AfterEach

@@ -13,6 +13,7 @@ import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,38 @@ class LabViewModelTest {
         .filteredOn(r -> r.kind() == EventKind.WILL_EXPIRE)
         .first()
         .satisfies(r -> assertThat(r.text()).contains("onTokenPrivilegeWillExpire · "));
+  }
+
+  @Test
+  void theShortLifetimePresetEndsWithItsFindingInTheVerdict() {
+    model.selectedProperty().set(Presets.byId("short-lifetime").orElseThrow());
+    model.run(600);
+    real.advanceBy(Duration.ofMillis(10));
+    assertThat(model.inProgressProperty().get()).isTrue();
+    real.advanceBy(Duration.ofMillis(290));
+
+    assertThat(model.inProgressProperty().get()).isFalse();
+    assertThat(model.verdictProperty().get())
+        .startsWith("PASS — Token lifetime under 30 s")
+        .endsWith(
+            "\nFinding: token lifetime 20 s is shorter than the 30 s will-expire window: every"
+                + " token is renewed at once (renewing once per token, with backoff)");
+    assertThat(model.rows()).filteredOn(r -> r.kind() == EventKind.RENEWED).hasSizeLessThan(15);
+  }
+
+  @Test
+  void anotherPresetForgetsTheLastRunsVerdictAndTimeline() {
+    model.selectedProperty().set(Presets.byId("join-shorter-than-publish").orElseThrow());
+    model.run(600);
+    real.advanceBy(Duration.ofMillis(300));
+    assertThat(model.verdictProperty().get()).startsWith("PASS");
+
+    model.selectedProperty().set(Presets.byId("short-lifetime").orElseThrow());
+
+    assertThat(model.rows()).isEmpty();
+    assertThat(model.verdictProperty().get()).isEqualTo("Run it to see its timeline and verdict.");
+    assertThat(model.descriptionProperty().get()).startsWith("A 20 s token");
+    assertThat(model.runLengthProperty().get()).isEqualTo(60.0);
   }
 
   @Test
@@ -256,6 +289,20 @@ class LabViewModelTest {
     assertThat(model.descriptionProperty().get())
         .startsWith("A 20 s token: onTokenPrivilegeWillExpire fires at once")
         .contains("Expects: ");
+  }
+
+  @Test
+  void aTokensBarEndsWhereAKickCutItNotAtItsOldExpiry() {
+    List<LabViewModel.Row> rows =
+        List.of(
+            new LabViewModel.Row(1, EventKind.JOINED, "joined", 301),
+            new LabViewModel.Row(40, EventKind.KICKED, "token or join privilege expired"),
+            new LabViewModel.Row(41, EventKind.REJOINED, "rejoined", 341));
+
+    assertThat(LabViewModel.lifetimes(rows, 100))
+        .containsExactly(
+            new LabViewModel.Lifetime(1, 40, true, "cut by a kick"),
+            new LabViewModel.Lifetime(41, 100, false, "replaced"));
   }
 
   @Test

@@ -94,6 +94,9 @@ class TrafficViewModelTest extends SandboxTest {
     assertThat(paths()).containsExactly("/lab/only");
     assertThat(ui.call(() -> model.sourceOf(model.visible().get(0))))
         .isEqualTo(TrafficViewModel.LAB);
+    assertThat(ui.call(() -> model.timeText(model.visible().get(0))))
+        .as("the lab's virtual time is marked")
+        .matches("lab \\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
     ui.run(() -> model.searchProperty().set("nothing like this"));
     assertThat(paths()).isEmpty();
     assertThat(ui.call(() -> model.emptyProperty().get()))
