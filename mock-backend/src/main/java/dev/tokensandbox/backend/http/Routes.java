@@ -203,7 +203,19 @@ public final class Routes {
       throws Exception {
     FaultRule terminal = decision.terminal().orElse(null);
     if (terminal == null) {
-      handler.handle(ctx);
+      try {
+        handler.handle(ctx);
+      } catch (OutOfMemoryError e) {
+        throw e; // the launcher's -XX:+ExitOnOutOfMemoryError ends the process
+      } catch (Error e) {
+        // Javalin maps exceptions only: an Error (a stack overflow, a class that failed to
+        // load) would be a 500 with an empty body. Answered in the JSON shape, without internals.
+        throw new ApiError(
+            500,
+            "internal_error",
+            null,
+            "the sandbox failed to answer (" + e.getClass().getSimpleName() + ")");
+      }
       return;
     }
     switch (terminal.fault()) {
