@@ -206,6 +206,11 @@ public final class ArchitectureView extends VBox {
     arrow.setAlignment(Pos.CENTER);
     what.setWrapText(true);
     what.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+    // The last request ("GET /api/agora/token → 200") wraps under the arrow instead of ending
+    // in "…"; it keeps the height its lines need.
+    last.setWrapText(true);
+    last.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+    last.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     arrow.setMinWidth(96);
     arrow.setPrefWidth(150);
     FadeTransition fade = new FadeTransition(Duration.millis(1200), line);

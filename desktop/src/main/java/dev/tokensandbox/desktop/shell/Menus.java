@@ -159,8 +159,11 @@ final class Menus {
   /** Help → Keyboard shortcuts: every shortcut, from the same table the menus use. */
   static void help(List<Shortcut> shortcuts) {
     StringBuilder text = new StringBuilder();
+    int longest = 0;
     for (Shortcut k : shortcuts) {
-      text.append(String.format("%-18s %s%n", k.display(), k.what()));
+      String line = String.format("%-18s %s", k.display(), k.what());
+      longest = Math.max(longest, line.length());
+      text.append(line).append(System.lineSeparator());
     }
     Alert dialog = new Alert(Alert.AlertType.INFORMATION);
     dialog.setTitle("Keyboard shortcuts");
@@ -169,6 +172,11 @@ final class Menus {
     list.setId("shortcuts-list");
     list.setEditable(false);
     list.setPrefRowCount(shortcuts.size() + 1);
+    // As wide as its longest line: the dialog sizes to its text instead of cutting it.
+    list.setPrefColumnCount(longest + 2);
+    list.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    dialog.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    dialog.setResizable(true);
     list.setStyle("-fx-font-family: monospace");
     dialog.getDialogPane().setContent(list);
     dialog.show();

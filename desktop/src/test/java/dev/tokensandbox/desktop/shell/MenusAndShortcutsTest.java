@@ -45,6 +45,21 @@ class MenusAndShortcutsTest extends SandboxWindowTest {
     assertThat(list.getText())
         .contains("Show Expiry lab", "Issue a token", "Paste the clipboard into Inspect", "F1")
         .contains(javafx.scene.input.KeyCombination.valueOf("Shortcut+1").getDisplayText());
+    // Every line shows whole: the text area is wider than its longest line.
+    double[] widths =
+        SandboxWindowTest.onFx(
+            () -> {
+              javafx.scene.control.ScrollPane pane =
+                  (javafx.scene.control.ScrollPane) list.lookup(".scroll-pane");
+              double longest = 0;
+              for (String line : list.getText().split("\\R")) {
+                javafx.scene.text.Text text = new javafx.scene.text.Text(line);
+                text.setFont(list.getFont());
+                longest = Math.max(longest, text.getLayoutBounds().getWidth());
+              }
+              return new double[] {longest, pane.getViewportBounds().getWidth()};
+            });
+    assertThat(widths[1]).as("room for the longest line").isGreaterThanOrEqualTo(widths[0]);
     robot.interact(() -> list.getScene().getWindow().hide());
   }
 
