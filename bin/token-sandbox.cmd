@@ -9,7 +9,8 @@ set "JAVA=java"
 if not "%JAVA_HOME%"=="" set "JAVA=%JAVA_HOME%\bin\java"
 set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 set "KIND=cli"
-if /i "%~1"=="serve" (set "OPTS=-XX:+UseSerialGC -Xms40m -Xmx256m -Xmn24m -XX:SurvivorRatio=2 -XX:InlineSmallCode=500 -XX:+ExitOnOutOfMemoryError" & set "KIND=serve")
+rem serve's options: line 1 of bin\serve.jvm-options (shared with bin/token-sandbox and the image)
+if /i "%~1"=="serve" (set /p OPTS=<"%HERE%\bin\serve.jvm-options" & set "KIND=serve")
 for %%F in ("%JAR%") do set "SIZE=%%~zF"
 set "DIR=%USERPROFILE%\.token-sandbox\cds"
 set "ARCHIVE=%DIR%\token-sandbox-%KIND%-%SIZE%.jsa"
