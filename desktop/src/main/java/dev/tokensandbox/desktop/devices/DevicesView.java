@@ -78,11 +78,10 @@ public final class DevicesView extends VBox {
     ComboBox<String> fault =
         chooser(
             "device-fault", "Set fault…", faultLabels(), model.selectedProperty(), model::setFault);
-    Label message = new Label();
-    message.setId("devices-message");
+    // Wraps and keeps its lines: a renewal, the fault and a finding can take two.
+    Label message = Layouts.message("devices-message");
     message.textProperty().bind(model.messageProperty());
     javafx.scene.layout.FlowPane commands = Layouts.toolbar(join, renew, expire, leave, fault);
-    message.setWrapText(true);
 
     ListView<String> log = log("device-log", model.selectedProperty(), fault);
     VBox logPane = new VBox(6, new Label("Event log"), log);
@@ -147,9 +146,7 @@ public final class DevicesView extends VBox {
             model.selectedProperty(),
             model::setPolicy);
     commands.getChildren().addAll(fault, policy);
-    Label message = new Label();
-    message.setId("paired-message");
-    message.setWrapText(true);
+    Label message = Layouts.message("paired-message");
     message.textProperty().bind(model.messageProperty());
     Label heading = new Label("Paired devices");
     heading.getStyleClass().add("box-title");

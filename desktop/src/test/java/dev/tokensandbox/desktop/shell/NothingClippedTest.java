@@ -101,6 +101,10 @@ class NothingClippedTest extends SandboxWindowTest {
           sut.sandbox.issue.issue();
           sut.sandbox.devices.add();
           sut.sandbox.devices.add();
+          // The longest status line: a renewal, the fault and the storm's finding.
+          sut.sandbox.devices.selectedProperty().set(sut.sandbox.devices.rows().get(0));
+          sut.sandbox.devices.setFault("Tokens live 20 s");
+          sut.sandbox.devices.renew();
           sut.sandbox
               .lab
               .selectedProperty()
@@ -113,6 +117,9 @@ class NothingClippedTest extends SandboxWindowTest {
                 () ->
                     sut.sandbox.devices.rows().stream()
                         .allMatch(r -> r.stateProperty().get().equals("CONNECTED"))));
+    dev.tokensandbox.desktop.testing.SandboxUnderTest.await(
+        "the storm's finding on the status line",
+        () -> onFx(() -> sut.sandbox.devices.messageProperty().get().contains("finding:")));
     robot.interact(() -> sut.sandbox.lab.run(600));
     dev.tokensandbox.desktop.testing.SandboxUnderTest.await(
         "the lab's verdict",

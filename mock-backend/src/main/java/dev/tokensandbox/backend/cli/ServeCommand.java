@@ -257,7 +257,10 @@ final class ServeCommand implements Callable<Integer> {
                       + " address; after 20 wrong codes from anyone typing it is locked for 10"
                       + " min — the pairing link below still works)");
               if (lanUrl == null) {
-                out.println("  LAN address: none found on this machine's interfaces");
+                out.println(
+                    "  LAN address: none found on this machine's interfaces; the pairing secret"
+                        + " for a link of your own (tokensandbox://pair?url=…&code=SECRET): "
+                        + server.pairing().orElseThrow().secret());
               } else {
                 out.println("  Phone URL: " + lanUrl);
                 out.println(
