@@ -30,6 +30,20 @@ shoot --snapshot="$out/scenarios.png" --screen=scenarios
 shoot --snapshot="$out/lab-dark.png" --preset=join-shorter-than-publish --theme=dark
 shoot --snapshot="$out/issue-dark.png" --screen=issue --issue --theme=dark
 shoot --snapshot="$out/architecture-tour.png" --screen=architecture --tour --theme=light
+# Every screen at the smallest window (900x600) and the default size, with a few minutes' data: an
+# issued token, two connected devices and, where it shows, a finished lab run with its finding.
+mkdir -p "$out/sizes"
+for size in 900x600 1180x760; do
+  for screen in architecture issue inspect lab traffic devices scenarios; do
+    data="--issue --devices=2"
+    case $screen in
+      inspect) data="--paste=$token" ;;
+      lab|traffic|scenarios) data="$data --preset=short-lifetime" ;;
+    esac
+    # shellcheck disable=SC2086 # $data is a list of switches
+    shoot --snapshot="$out/sizes/$screen-$size.png" --screen="$screen" --size="$size" $data
+  done
+done
 # What the window shows in its first second, while the sandbox opens behind it.
 shoot --snapshot="$out/starting.png" --snapshot-starting --theme=light
-ls -1 "$out"
+ls -1 "$out" "$out/sizes"

@@ -83,6 +83,9 @@ public final class DesktopCommand implements Callable<Integer> {
   @Option(names = "--devices", hidden = true, paramLabel = "N", defaultValue = "0")
   int devices;
 
+  @Option(names = "--size", hidden = true, paramLabel = "WxH", defaultValue = "")
+  String size;
+
   @Option(names = "--startup-probe", hidden = true)
   boolean startupProbe;
 
@@ -108,6 +111,15 @@ public final class DesktopCommand implements Callable<Integer> {
     }
     if (snapshotStarting && snapshot == null) {
       throw bad("--snapshot-starting: needs --snapshot=FILE");
+    }
+    if (!size.isEmpty()) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(\\d{3,4})x(\\d{3,4})").matcher(size);
+      if (!m.matches()
+          || Integer.parseInt(m.group(1)) < 900
+          || Integer.parseInt(m.group(2)) < 600) {
+        throw bad("--size: WIDTHxHEIGHT, at least 900x600 (the window's minimum), not " + size);
+      }
     }
     if (devices < 0 || devices > 50) {
       throw bad("--devices: must be 0..50, not " + devices);
@@ -144,7 +156,8 @@ public final class DesktopCommand implements Callable<Integer> {
         tour,
         snapshotStarting,
         compare,
-        flow);
+        flow,
+        size);
   }
 
   private ParameterException bad(String message) {

@@ -82,7 +82,7 @@ public final class IssueView extends HBox {
     token.setId("issued-token");
     token.setEditable(false);
     token.textProperty().bind(model.shownTokenProperty());
-    HBox.setHgrow(token, Priority.ALWAYS);
+    token.setTooltip(new Tooltip("A bearer secret: Reveal shows it whole, Copy copies it"));
     ToggleButton reveal = new ToggleButton("Reveal");
     reveal.setId("reveal-token");
     reveal.selectedProperty().bindBidirectional(model.revealedProperty());
@@ -115,8 +115,10 @@ public final class IssueView extends HBox {
     VBox right =
         new VBox(
             8,
-            new Label("Token"),
-            new HBox(6, token, keepWhole(reveal), keepWhole(copy)),
+            // The buttons beside the heading, the token on a row of its own: the whole column's
+            // width for it, so its masked summary is never cut at the smallest window.
+            toolbarRow(keepWhole(new Label("Token")), keepWhole(reveal), keepWhole(copy)),
+            token,
             new HBox(6, keepWhole(new Label("The exact request")), keepWhole(copyCurl)),
             curl,
             new Label("Decoded"),
@@ -266,5 +268,12 @@ public final class IssueView extends HBox {
     ClipboardContent content = new ClipboardContent();
     content.putString(text);
     Clipboard.getSystemClipboard().setContent(content);
+  }
+
+  /** A heading and its buttons on one line. */
+  private static HBox toolbarRow(javafx.scene.Node... nodes) {
+    HBox row = new HBox(6, nodes);
+    row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    return row;
   }
 }

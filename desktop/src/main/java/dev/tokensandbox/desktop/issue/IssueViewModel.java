@@ -359,11 +359,10 @@ public final class IssueViewModel {
     } else {
       shownToken.set(
           full.substring(0, Math.min(6, full.length()))
-              + "…  ("
+              + "… · "
               + full.length()
-              + " characters, "
-              + Fingerprint.of(full)
-              + ": Reveal to show)");
+              + " characters · "
+              + Fingerprint.of(full));
     }
   }
 }

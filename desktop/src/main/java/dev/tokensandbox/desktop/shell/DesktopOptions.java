@@ -21,11 +21,12 @@ public record DesktopOptions(
     boolean tour,
     boolean snapshotStarting,
     String compare,
-    String flow) {
+    String flow,
+    String size) {
 
   /** The window as a user starts it: port 8080, no tooling. */
   public static DesktopOptions defaults() {
     return new DesktopOptions(
-        8080, null, null, "", "", false, 0, false, null, false, false, "", "");
+        8080, null, null, "", "", false, 0, false, null, false, false, "", "", "");
   }
 }

@@ -16,9 +16,9 @@ import javax.imageio.ImageIO;
 
 /**
  * {@code --snapshot=FILE [--screen=NAME] [--paste=TOKEN] [--compare=TOKEN] [--flow=FLOW]
- * [--preset=ID] [--issue] [--devices=N]}: shows a screen, prepares it, writes the window as PNG and
- * exits. This is how the screenshots in {@code docs/screenshots/} are made ({@code
- * scripts/screenshots.sh}).
+ * [--preset=ID] [--issue] [--devices=N] [--size=WxH]}: shows a screen (at a window size), prepares
+ * it, writes the window as PNG and exits. This is how the screenshots in {@code docs/screenshots/}
+ * are made ({@code scripts/screenshots.sh}).
  */
 record Snapshot(
     Path file,
@@ -29,7 +29,8 @@ record Snapshot(
     int devices,
     boolean tour,
     String compare,
-    String flow) {
+    String flow,
+    String size) {
 
   static Optional<Snapshot> from(DesktopOptions o) {
     return o.snapshot() == null || o.snapshotStarting()
@@ -44,10 +45,16 @@ record Snapshot(
                 o.devices(),
                 o.tour(),
                 o.compare(),
-                o.flow()));
+                o.flow(),
+                o.size()));
   }
 
   void takeAndExit(Scene scene, Sandbox sandbox) {
+    if (!size.isEmpty() && scene.getWindow() instanceof javafx.stage.Stage stage) {
+      String[] wh = size.split("x");
+      stage.setWidth(Double.parseDouble(wh[0]));
+      stage.setHeight(Double.parseDouble(wh[1]));
+    }
     sandbox.shell.tourDoneProperty().set(!tour); // pictures of the screens, not of the tour
     sandbox.shell.screenProperty().set(screen);
     sandbox.inspect.tokenProperty().set(paste);

@@ -42,7 +42,12 @@ class DesktopCommandTest {
                 false,
                 false,
                 "",
+                "",
                 ""));
+
+    opened.clear();
+    assertThat(run("--snapshot=x.png", "--size=900x600")).isZero();
+    assertThat(opened.get(0).size()).isEqualTo("900x600");
 
     opened.clear();
     assertThat(run("--port=0", "--snapshot=x.png", "--preset=token-over-24h", "--devices", "3"))
@@ -69,6 +74,9 @@ class DesktopCommandTest {
     assertThat(err.toString()).contains("--port").contains("http");
     assertThat(run("--port=70000")).isEqualTo(2);
     assertThat(err.toString()).contains("--port: must be 0..65535, not 70000");
+    assertThat(run("--snapshot=x.png", "--size=800x600")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--size: WIDTHxHEIGHT, at least 900x600 (the window's minimum), not 800x600");
     assertThat(run("--screen=nope")).isEqualTo(2);
     assertThat(err.toString()).contains("--screen: must be one of");
     assertThat(run("--snapshot-starting")).isEqualTo(2);

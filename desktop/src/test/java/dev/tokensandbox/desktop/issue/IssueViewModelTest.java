@@ -211,7 +211,7 @@ class IssueViewModelTest {
     String token = (model.tokenProperty().get());
     assertThat((model.shownTokenProperty().get()))
         .doesNotContain(token)
-        .contains("characters, tok:");
+        .contains(" characters · tok:");
     model.revealedProperty().set(true);
     assertThat((model.shownTokenProperty().get())).isEqualTo(token);
     assertThat((model.curlProperty().get()))

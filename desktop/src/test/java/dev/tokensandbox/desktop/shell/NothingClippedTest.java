@@ -175,9 +175,15 @@ class NothingClippedTest extends SandboxWindowTest {
       String shown = shownText(labeled);
       boolean explained =
           labeled.getTooltip() != null && labeled.getText().equals(labeled.getTooltip().getText());
-      if (shown != null
-          && !shown.equals(labeled.getText())
-          && !(node instanceof Cell<?> && explained)) {
+      // Cut: the skin ends the text with its ellipsis (a text that changed since the last layout,
+      // as a live status line does, is not a cut).
+      String ellipsis = labeled.getEllipsisString();
+      boolean cut =
+          shown != null
+              && !shown.equals(labeled.getText())
+              && !ellipsis.isEmpty()
+              && shown.strip().endsWith(ellipsis.strip());
+      if (cut && !(node instanceof Cell<?> && explained)) {
         out.add(
             screen
                 + " "
@@ -187,6 +193,29 @@ class NothingClippedTest extends SandboxWindowTest {
                 + shown
                 + "\" for \""
                 + labeled.getText()
+                + "\"");
+      }
+    }
+    // A read-only field shows a value, not an input: it must fit (it scrolls, it never says "…").
+    if (node instanceof javafx.scene.control.TextField field
+        && !field.isEditable()
+        && field.getText() != null
+        && !field.getText().isEmpty()
+        && field.getWidth() > 0) {
+      Text probe = new Text(field.getText());
+      probe.setFont(field.getFont());
+      double room = field.getWidth() - field.getPadding().getLeft() - field.getPadding().getRight();
+      if (probe.getLayoutBounds().getWidth() > room + 0.5) {
+        out.add(
+            screen
+                + " TextField"
+                + (field.getId() == null ? "" : "#" + field.getId())
+                + " has room for "
+                + Math.round(room)
+                + " px of "
+                + Math.round(probe.getLayoutBounds().getWidth())
+                + " px: \""
+                + field.getText()
                 + "\"");
       }
     }

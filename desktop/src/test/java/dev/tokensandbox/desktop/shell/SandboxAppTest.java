@@ -71,7 +71,7 @@ class SandboxAppTest extends SandboxWindowTest {
 
     String token = sut.sandbox.issue.tokenProperty().get();
     TextField shown = robot.lookup("#issued-token").queryAs(TextField.class);
-    assertThat(shown.getText()).doesNotContain(token).contains("Reveal to show");
+    assertThat(shown.getText()).doesNotContain(token).contains(" characters · tok:");
     TreeView<String> tree = robot.lookup("#issue-fields").queryAs(TreeView.class);
     assertThat(tree.getRoot().getChildren())
         .extracting(TreeItem::getValue)
