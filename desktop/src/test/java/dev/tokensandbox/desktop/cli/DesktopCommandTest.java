@@ -154,19 +154,20 @@ class DesktopCommandTest {
 
   @Test
   void runPresetFailsOnAScenarioWhoseWhatIfBreaksThePreset(@TempDir Path dir) throws Exception {
-    // A bug reproduced in the lab: the same late app, built with SDK 3.x.
+    // A bug reproduced in the lab: the same late app, renewing only when it is out of the channel.
+    // (A 3.x what-if is judged by what 3.x apps do, and this preset passes it.)
     Path scenario = dir.resolve("bug.json");
     Files.writeString(
         scenario,
         "{\"format\":\"token-sandbox-scenario\",\"version\":1,"
-            + "\"labPreset\":\"renew-after-kick\",\"labSdk\":\"V3\"}");
+            + "\"labPreset\":\"renew-after-kick\",\"labTrigger\":\"REQUEST_TOKEN\"}");
     Path xml = dir.resolve("bug.xml");
 
     assertThat(run("run-preset", scenario.toString(), "--junit", xml.toString())).isEqualTo(1);
 
-    assertThat(out.toString()).contains("✗ expected REJOINED", "0 of 1 presets matched");
+    assertThat(out.toString()).contains("✗ expected RENEW_REQUESTED", "0 of 1 presets matched");
     assertThat(Files.readString(xml))
-        .contains("failures=\"1\"", "<failure", "FAILED: expected REJOINED");
+        .contains("failures=\"1\"", "<failure", "FAILED: expected RENEW_REQUESTED");
     assertThat(err.toString()).isEmpty();
   }
 

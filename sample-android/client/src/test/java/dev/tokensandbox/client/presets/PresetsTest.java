@@ -44,6 +44,38 @@ class PresetsTest {
     assertThat(backend.server.admin().settings().ginLegacyTokens()).isFalse();
   }
 
+  /**
+   * Presets written for 4.x whose app recovers from a kick (renewToken, then a rejoin): run as a
+   * 3.x app, which leaves and joins again instead, and judged as one.
+   */
+  static Stream<QaPreset> kickedOn4x() {
+    return Presets.all().stream()
+        .filter(p -> p.flow().isRtc() && p.policy().sdk().renewRejoins())
+        .filter(
+            p ->
+                p.expected().stream()
+                    .anyMatch(
+                        e ->
+                            e.kind() == dev.tokensandbox.client.session.EventKind.REJOINED
+                                && e.type() == Expect.Type.ORDERED));
+  }
+
+  @ParameterizedTest(name = "{0} on 3.x")
+  @MethodSource("kickedOn4x")
+  void aWhatIfOnA3xSdkIsJudgedByWhatA3xAppDoes(QaPreset preset) {
+    QaPreset on3x = preset.withWhatIf(null, dev.tokensandbox.client.rtc.SdkProfile.V3);
+
+    PresetResult result = PresetRun.runToEnd(on3x, backend.clock, backend.client);
+
+    assertThat(result.failures()).as(result.render()).isEmpty();
+    assertThat(preset.expected()).as("the 4.x expectations").isNotEqualTo(on3x.expected());
+    assertThat(on3x.expected())
+        .noneMatch(
+            e ->
+                e.kind() == dev.tokensandbox.client.session.EventKind.REJOINED
+                    && e.type() == Expect.Type.ORDERED);
+  }
+
   @Test
   void everyDesignScenarioHasAPresetWithAUniqueId() {
     List<QaPreset> all = Presets.all();
