@@ -166,6 +166,12 @@ final class Menus {
       text.append(line).append(System.lineSeparator());
     }
     Alert dialog = new Alert(Alert.AlertType.INFORMATION);
+    // Owned by the window it was asked from: on close the focus goes back there (without an
+    // owner, a window manager-less display left the main window unfocused and its menus shut).
+    javafx.stage.Window.getWindows().stream()
+        .filter(javafx.stage.Window::isFocused)
+        .findFirst()
+        .ifPresent(dialog::initOwner);
     dialog.setTitle("Keyboard shortcuts");
     dialog.setHeaderText("Keyboard shortcuts");
     javafx.scene.control.TextArea list = new javafx.scene.control.TextArea(text.toString());

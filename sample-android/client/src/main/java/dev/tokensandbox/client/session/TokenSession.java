@@ -150,7 +150,10 @@ public final class TokenSession {
 
   // ---- renewal episodes ----------------------------------------------------------------------
 
-  /** A will-expire warning this soon after its token took effect came "at once". */
+  /**
+   * Without a known expiry, a will-expire warning this soon after its token took effect came "at
+   * once".
+   */
   static final Duration AT_ONCE = Duration.ofSeconds(1);
 
   /** The reason the drivers give when the engine or timer warns of expiry. */
@@ -182,7 +185,7 @@ public final class TokenSession {
     }
     warnedFor = current;
     Instant now = clock.now();
-    if (inEffectSince == null || Duration.between(inEffectSince, now).compareTo(AT_ONCE) >= 0) {
+    if (!warnedAtOnce(now)) {
       warnedAtOnce = 0;
       stormSaid = false; // a storm after this one is said again
       return false;
@@ -215,6 +218,23 @@ public final class TokenSession {
               begin(WILL_EXPIRE);
             });
     return true;
+  }
+
+  /**
+   * Whether the current token was "about to expire" the moment it took effect: what it had left
+   * then was within the will-expire lead (a network's delay does not make a 32 s token one), or,
+   * when its expiry is unknown, the warning came within {@link #AT_ONCE} of it.
+   */
+  private boolean warnedAtOnce(Instant now) {
+    if (inEffectSince == null) {
+      return false;
+    }
+    Instant expires = driver.expiresAt();
+    if (expires != null) {
+      return Duration.between(inEffectSince, expires).compareTo(SimulatedRtcEngine.WILL_EXPIRE_LEAD)
+          <= 0;
+    }
+    return Duration.between(inEffectSince, now).compareTo(AT_ONCE) < 0;
   }
 
   private String stormFinding(Instant now) {
