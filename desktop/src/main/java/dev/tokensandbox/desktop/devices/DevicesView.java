@@ -64,7 +64,10 @@ public final class DevicesView extends VBox {
                 "Flow",
                 110,
                 r -> new javafx.beans.property.SimpleStringProperty(r.flow().label())));
-    table.getColumns().add(column("State", 105, DevicesViewModel.Row::stateProperty));
+    TableColumn<DevicesViewModel.Row, String> state =
+        column("State", 105, DevicesViewModel.Row::stateProperty);
+    state.setMinWidth(105); // "CONNECTED" whole: the state is what a person looks for first
+    table.getColumns().add(state);
     table.getColumns().add(column("Token", 100, DevicesViewModel.Row::tokenProperty));
     table.getColumns().add(column("Expires in", 80, DevicesViewModel.Row::countdownProperty));
     table.getColumns().add(column("Renewals", 150, DevicesViewModel.Row::countsProperty));
@@ -94,6 +97,9 @@ public final class DevicesView extends VBox {
     SplitPane sections = new SplitPane(split, pairedSection(paired));
     sections.setOrientation(javafx.geometry.Orientation.VERTICAL);
     sections.setDividerPositions(0.55);
+    // Room for both sections' tables, toolbars and status lines: below it the screen scrolls
+    // (the window's ScrollPane) instead of cutting the paired section's last lines.
+    sections.setMinHeight(480);
     VBox.setVgrow(sections, Priority.ALWAYS);
     getChildren().addAll(title, create, sections);
   }
@@ -115,8 +121,8 @@ public final class DevicesView extends VBox {
     wire(
         table,
         model.selectedProperty(),
-        "No paired device yet: install the Android sample and scan the QR code on the"
-            + " Architecture screen (or type the URL).");
+        // Short: at 900x600 the table has two lines of room; the line under it says how to pair.
+        "No paired device yet.");
 
     javafx.scene.layout.FlowPane commands = Layouts.toolbar();
     Object[][] buttons = {
