@@ -88,9 +88,7 @@ class BrowserSecurityTest {
 
   @Test
   void aLanPeerWithoutTheCodeIsRefusedAndAGuesserIsThrottled() throws IOException {
-    String lanAddress = nonLoopbackAddress();
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        lanAddress != null, "this machine has no LAN address to connect from");
+    String lanAddress = lanAddressOrSkip();
     try (ServerFixture lan = new ServerFixture(SandboxServer.builder().lan(true))) {
       int port = lan.server.port();
       String host = lanAddress + ":" + port;
@@ -118,9 +116,7 @@ class BrowserSecurityTest {
 
   @Test
   void aLockedCodeStillLetsTheQrSecretAndAlreadyPairedPhonesIn() throws Exception {
-    String lanAddress = nonLoopbackAddress();
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        lanAddress != null, "this machine has no LAN address to connect from");
+    String lanAddress = lanAddressOrSkip();
     try (ServerFixture lan = new ServerFixture(SandboxServer.builder().lan(true))) {
       int port = lan.server.port();
       String host = lanAddress + ":" + port;
@@ -182,9 +178,7 @@ class BrowserSecurityTest {
 
   @Test
   void onePeerOnTheLanCannotTakeEveryConnection() throws IOException {
-    String lanAddress = nonLoopbackAddress();
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        lanAddress != null, "this machine has no LAN address to connect from");
+    String lanAddress = lanAddressOrSkip();
     try (ServerFixture lan = new ServerFixture(SandboxServer.builder().lan(true))) {
       List<java.net.Socket> held = new java.util.ArrayList<>();
       try {
@@ -204,6 +198,14 @@ class BrowserSecurityTest {
         }
       }
     }
+  }
+
+  /** This machine's LAN address, or the test is skipped saying why. */
+  private static String lanAddressOrSkip() throws java.net.SocketException {
+    String address = nonLoopbackAddress();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        address != null, "this machine has no LAN address to connect from");
+    return address;
   }
 
   /** Any IPv4 address of this machine that is not loopback (a LAN peer's view of it). */
