@@ -177,7 +177,7 @@ class BrowserSecurityTest {
   }
 
   @Test
-  void onePeerOnTheLanCannotTakeEveryConnection() throws IOException {
+  void onePeerOnTheLanCannotTakeEveryConnection() throws Exception {
     String lanAddress = lanAddressOrSkip();
     try (ServerFixture lan = new ServerFixture(SandboxServer.builder().lan(true))) {
       List<java.net.Socket> held = new java.util.ArrayList<>();
@@ -185,6 +185,17 @@ class BrowserSecurityTest {
         for (int i = 0; i < dev.tokensandbox.backend.http.ConnectionCap.MAX_PER_PEER; i++) {
           held.add(new java.net.Socket(lanAddress, lan.server.port()));
         }
+        // A connect returns once the kernel has queued it: wait until the server holds them all.
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0;
+            i < 500
+                && lan.server.connections().open()
+                    < dev.tokensandbox.backend.http.ConnectionCap.MAX_PER_PEER;
+            i++) {
+          never.await(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        assertThat(lan.server.connections().open())
+            .isEqualTo(dev.tokensandbox.backend.http.ConnectionCap.MAX_PER_PEER);
         String refused =
             lanGet(
                 lanAddress, lan.server.port(), "/ping", lanAddress + ":" + lan.server.port(), null);
