@@ -24,8 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * A running sandbox, as a test sees it: where it listens, its credentials, its admin interface
@@ -37,7 +35,7 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxServer server;
   private final Workspace workspace;
   private final Settings initial;
-  private final Clock javaClock = new SandboxJavaClock(ZoneOffset.UTC);
+  private final Clock javaClock = dev.tokensandbox.protocol.VirtualTime.clock(this::now);
 
   /** The sandbox's time: replaced by one at the real time on every {@link #reset()}. */
   private volatile VirtualClock clock = new VirtualClock(Clock.systemUTC().instant());
@@ -218,30 +216,6 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-  }
-
-  /** {@link #now()} as a {@link Clock}. */
-  private final class SandboxJavaClock extends Clock {
-    private final ZoneId zone;
-
-    SandboxJavaClock(ZoneId zone) {
-      this.zone = zone;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return zone;
-    }
-
-    @Override
-    public Clock withZone(ZoneId other) {
-      return other.equals(zone) ? this : new SandboxJavaClock(other);
-    }
-
-    @Override
-    public Instant instant() {
-      return now();
-    }
   }
 
   private static String presetIds() {

@@ -129,7 +129,7 @@ public final class LocalAdmin implements SandboxAdmin {
   public ClockView setClock(ClockChange change) {
     if (change.speed() != null
         && !(change.speed() >= 0 && change.speed() <= SandboxTime.MAX_SPEED)) {
-      throw ApiError.badRequest("speed", "must be a number in 0..10000");
+      throw ApiError.badRequest("speed", "must be a number in 0.." + (long) SandboxTime.MAX_SPEED);
     }
     if (change.offsetSeconds() != null && Math.abs(change.offsetSeconds()) > MAX_OFFSET_SECONDS) {
       throw ApiError.badRequest(

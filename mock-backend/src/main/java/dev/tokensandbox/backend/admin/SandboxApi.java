@@ -357,7 +357,9 @@ public final class SandboxApi {
             body, "offsetSeconds", -LocalAdmin.MAX_OFFSET_SECONDS, LocalAdmin.MAX_OFFSET_SECONDS);
     JsonNode speed = body.path("speed");
     if (!speed.isMissingNode() && !speed.isNumber()) {
-      throw ApiError.badRequest("speed", "must be a number in 0..10000");
+      throw ApiError.badRequest(
+          "speed",
+          "must be a number in 0.." + (long) dev.tokensandbox.backend.clock.SandboxTime.MAX_SPEED);
     }
     ClockChange change =
         new ClockChange(

@@ -11,8 +11,10 @@ import java.time.ZoneId;
  * issues reads its time here.
  */
 public final class SandboxTime extends Clock {
-  /** The fastest the sandbox clock may run: 10,000 seconds per second. */
-  public static final double MAX_SPEED = 10_000;
+  /**
+   * The fastest the sandbox clock may run: the virtual time's one limit, shared with the client.
+   */
+  public static final double MAX_SPEED = dev.tokensandbox.protocol.VirtualTime.MAX_SPEED;
 
   private final Clock base;
   private volatile State state;
@@ -25,23 +27,7 @@ public final class SandboxTime extends Clock {
    * embedded backend issues and checks tokens in that time. {@code now} must be thread-safe.
    */
   public static SandboxTime following(java.util.function.Supplier<Instant> now) {
-    return new SandboxTime(
-        new Clock() {
-          @Override
-          public Instant instant() {
-            return now.get();
-          }
-
-          @Override
-          public ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("SandboxTime has one zone");
-          }
-        });
+    return new SandboxTime(dev.tokensandbox.protocol.VirtualTime.clock(now));
   }
 
   public SandboxTime(Clock base) {
@@ -79,7 +65,7 @@ public final class SandboxTime extends Clock {
   /** Runs sandbox time at {@code speed} × real time from now on (0 pauses it). */
   public synchronized void setSpeed(double speed) {
     if (speed < 0 || speed > MAX_SPEED || Double.isNaN(speed)) {
-      throw new IllegalArgumentException("speed must be 0..10000");
+      throw new IllegalArgumentException("speed must be 0.." + (long) MAX_SPEED);
     }
     Instant now = base.instant();
     state = new State(now, instant(), speed);

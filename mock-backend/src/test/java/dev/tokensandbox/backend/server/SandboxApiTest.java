@@ -135,6 +135,13 @@ class SandboxApiTest {
     assertThat(
             sandbox.put("/sandbox/clock", "{\"reset\":true}").json().path("offsetSeconds").asLong())
         .isZero();
+
+    // The one speed limit of virtual time, the client's pacer's too.
+    assertThat(sandbox.put("/sandbox/clock", "{\"speed\":100000}").code()).isEqualTo(200);
+    ServerFixture.Reply tooFast = sandbox.put("/sandbox/clock", "{\"speed\":100001}");
+    assertThat(tooFast.code()).isEqualTo(400);
+    assertThat(tooFast.json().path("message").asText()).isEqualTo("must be a number in 0..100000");
+    sandbox.put("/sandbox/clock", "{\"reset\":true,\"speed\":1}");
   }
 
   @Test

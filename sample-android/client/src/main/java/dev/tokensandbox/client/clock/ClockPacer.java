@@ -14,7 +14,8 @@ public final class ClockPacer {
   /** The speeds the sandbox offers by name. */
   public static final double[] PRESET_SPEEDS = {1, 10, 60, 600};
 
-  public static final double MAX_SPEED = 100_000;
+  /** The virtual time's one limit, shared with the backend's clock. */
+  public static final double MAX_SPEED = dev.tokensandbox.protocol.VirtualTime.MAX_SPEED;
 
   private final VirtualClock virtual;
   private final SandboxClock real;
