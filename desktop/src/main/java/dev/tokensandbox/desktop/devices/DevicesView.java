@@ -183,13 +183,7 @@ public final class DevicesView extends VBox {
       ComboBox<?>... resets) {
     ListView<String> log = new ListView<>();
     log.setId(id);
-    // Follows new lines while the user is at the bottom; one who scrolled up to read stays put.
-    javafx.collections.ListChangeListener<String> follow =
-        change -> {
-          if (atBottom(log)) {
-            log.scrollTo(log.getItems().size() - 1);
-          }
-        };
+    javafx.collections.ListChangeListener<String> follow = follower(log);
     selected.addListener(
         (o, was, now) -> {
           if (was != null) {
@@ -211,6 +205,36 @@ public final class DevicesView extends VBox {
       log.scrollTo(selected.get().log().size() - 1);
     }
     return log;
+  }
+
+  /**
+   * Follows new lines until the user scrolls away from the bottom; one who scrolled up to read
+   * stays put, and follows again once back at the bottom. Whether the list is at the bottom is
+   * asked only after the user moved it: asked on every change, a full log (it drops its first line
+   * and adds one) was measured mid-update and left behind for good.
+   */
+  static javafx.collections.ListChangeListener<String> follower(ListView<String> log) {
+    boolean[] following = {true};
+    boolean[] moved = {false};
+    log.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> moved[0] = true);
+    log.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> moved[0] = true);
+    log.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> moved[0] = true);
+    return change -> {
+      boolean added = false;
+      while (change.next()) {
+        added |= change.wasAdded();
+      }
+      if (!added) {
+        return;
+      }
+      if (moved[0]) {
+        moved[0] = false;
+        following[0] = atBottom(log);
+      }
+      if (following[0]) {
+        log.scrollTo(log.getItems().size() - 1);
+      }
+    };
   }
 
   /** True when the list shows its last lines (or cannot scroll yet). */
