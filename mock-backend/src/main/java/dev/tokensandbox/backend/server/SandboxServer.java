@@ -244,7 +244,7 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /** How many ChatSDK users the provider mock keeps (at most {@code ChatSdkProvider.MAX_USERS}). */
-  public int chatSdkUsers() {
+  int chatSdkUsers() {
     return chatSdk.userCount();
   }
 
@@ -292,10 +292,12 @@ public final class SandboxServer implements AutoCloseable {
     return app.port();
   }
 
-  /** Connections open now, and refused over the connection caps since the start. */
-  public record ConnectionCount(int open, int refused) {}
+  // Read by this package's tests only: not part of the server's API (mock-backend/api/).
 
-  public ConnectionCount connections() {
+  /** Connections open now, and refused over the connection caps since the start. */
+  record ConnectionCount(int open, int refused) {}
+
+  ConnectionCount connections() {
     return new ConnectionCount(connections.open(), connections.refused());
   }
 
@@ -325,11 +327,6 @@ public final class SandboxServer implements AutoCloseable {
       }
     }
     return closed;
-  }
-
-  /** The names this server answers to in the {@code Host} header. */
-  public java.util.Set<String> hostNames() {
-    return hostCheck.names();
   }
 
   /** The base URL on the loopback interface, e.g. {@code http://127.0.0.1:8080}. */
@@ -364,7 +361,7 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /** Customer sessions held now (at most the builder's {@code maxSessions}). */
-  public int customerSessions() {
+  int customerSessions() {
     return auth.sessionCount();
   }
 
@@ -374,7 +371,7 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /** Listeners the journal skipped entries for because they fell behind (the SSE stream's gaps). */
-  public long journalSkippedByListeners() {
+  long journalSkippedByListeners() {
     return journal.skippedByListeners();
   }
 
@@ -460,7 +457,7 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /** How many times the pool grew because requests were starving (see {@link #MAX_THREADS}). */
-  public int poolGrowths() {
+  int poolGrowths() {
     return poolGuard == null ? 0 : poolGuard.growths();
   }
 
