@@ -135,21 +135,25 @@ public final class LabViewModel implements LabRuntime.Listener {
    * it (Expire now, a revoked privilege) — whichever came first — and at most to {@code length}.
    */
   public static List<Lifetime> lifetimes(List<Row> rows, double length) {
+    // Rows are in time order: one pass over the kicks serves every lifetime (the chart redraws
+    // on each row).
     List<Row> starts = rows.stream().filter(Row::startsLifetime).toList();
+    List<Row> kicks = rows.stream().filter(r -> r.kind() == EventKind.KICKED).toList();
     List<Lifetime> out = new java.util.ArrayList<>();
+    int k = 0;
     for (int i = 0; i < starts.size(); i++) {
       Row row = starts.get(i);
       double next = i + 1 < starts.size() ? starts.get(i + 1).offset() : Double.MAX_VALUE;
       double end = Math.min(Math.min(next, row.expiresAt()), length);
       boolean ranOut = row.expiresAt() <= next && row.expiresAt() <= length;
       String how = ranOut ? "ran out" : "replaced";
-      for (Row r : rows) {
-        if (r.kind() == EventKind.KICKED && r.offset() >= row.offset() && r.offset() < end) {
-          end = r.offset();
-          ranOut = true;
-          how = "cut by a kick";
-          break;
-        }
+      while (k < kicks.size() && kicks.get(k).offset() < row.offset()) {
+        k++;
+      }
+      if (k < kicks.size() && kicks.get(k).offset() < end) {
+        end = kicks.get(k).offset();
+        ranOut = true;
+        how = "cut by a kick";
       }
       out.add(new Lifetime(row.offset(), end, ranOut, how));
     }
@@ -524,10 +528,11 @@ public final class LabViewModel implements LabRuntime.Listener {
         () -> {
           this.result = result;
           inProgress.set(false);
+          // From the run's whole timeline: the rows keep only the newest MAX_ROWS.
           StringBuilder found = new StringBuilder();
-          rows.stream()
-              .filter(r -> r.kind() == EventKind.FINDING)
-              .map(Row::detail)
+          result.events().stream()
+              .filter(e -> e.kind() == EventKind.FINDING)
+              .map(TimelineEvent::detail)
               .distinct()
               .forEach(f -> found.append("\nFinding: ").append(f));
           verdict.set(text + found);
