@@ -76,6 +76,16 @@ public final class DevicesViewModel implements AutoCloseable {
   private static final int MAX_LOG = 500;
   private static final int MAX_FINDINGS = 20;
 
+  /** Besides failures and findings, the events the status line follows. */
+  private static final java.util.Set<dev.tokensandbox.client.session.EventKind>
+      SAID_ON_THE_STATUS_LINE =
+          java.util.EnumSet.of(
+              dev.tokensandbox.client.session.EventKind.JOINED,
+              dev.tokensandbox.client.session.EventKind.REJOINED,
+              dev.tokensandbox.client.session.EventKind.RENEWED,
+              dev.tokensandbox.client.session.EventKind.READY,
+              dev.tokensandbox.client.session.EventKind.LEFT);
+
   private final BackendHost host;
   private final BackendClients clients;
   private final SandboxClock clock;
@@ -396,13 +406,7 @@ public final class DevicesViewModel implements AutoCloseable {
       if (row.findings.size() < MAX_FINDINGS) {
         row.findings.add(e.detail());
       }
-    } else if (!kind.isFailure()
-        && kind != dev.tokensandbox.client.session.EventKind.JOINED
-        && kind != dev.tokensandbox.client.session.EventKind.REJOINED
-        && kind != dev.tokensandbox.client.session.EventKind.RENEWED
-        && kind != dev.tokensandbox.client.session.EventKind.READY
-        && kind != dev.tokensandbox.client.session.EventKind.GAVE_UP
-        && kind != dev.tokensandbox.client.session.EventKind.LEFT) {
+    } else if (!kind.isFailure() && !SAID_ON_THE_STATUS_LINE.contains(kind)) {
       return;
     }
     java.util.List<String> parts = new java.util.ArrayList<>();
