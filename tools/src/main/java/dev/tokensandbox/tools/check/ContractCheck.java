@@ -593,10 +593,7 @@ public final class ContractCheck {
       } catch (IOException e) {
         // Refused, DNS, TLS: the server is not there, the checks after this one are skipped; a
         // timeout or a dropped connection is a finding of this check, and the next checks run.
-        unreachable =
-            e instanceof java.net.ConnectException
-                || e instanceof java.net.UnknownHostException
-                || e instanceof javax.net.ssl.SSLException;
+        unreachable = dev.tokensandbox.client.backend.FailureWords.nothingThere(e);
         dev.tokensandbox.client.backend.FailureWords.Said said =
             dev.tokensandbox.client.backend.FailureWords.unreachable(target.baseUrl(), e);
         a.failure(said.problem(), capitalized(said.fix()) + ".");

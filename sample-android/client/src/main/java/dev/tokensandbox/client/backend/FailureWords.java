@@ -54,6 +54,17 @@ public final class FailureWords {
             + " handler drops the connection");
   }
 
+  /**
+   * True when {@code e} means no server is there at all (refused, no route, no such host, no TLS
+   * peer), rather than one that took the request and failed it (a timeout, a dropped connection).
+   */
+  public static boolean nothingThere(IOException e) {
+    return e instanceof ConnectException
+        || e instanceof NoRouteToHostException
+        || e instanceof UnknownHostException
+        || e instanceof SSLException;
+  }
+
   /** A 404 without a JSON body: the server has no route for {@code request} ("GET /path"). */
   public static Said notFound(String request, String baseUrl) {
     return new Said(
