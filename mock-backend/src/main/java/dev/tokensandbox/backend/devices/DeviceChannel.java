@@ -88,11 +88,10 @@ public final class DeviceChannel {
       ctx.closeSession(CLOSE_BAD_DEVICE, "device: must be 1..64 of A-Z a-z 0-9 . _ -");
       return;
     }
-    // As on HTTP routes: the header, else the query parameter (a client that cannot set headers).
-    String credential = ctx.header(DeviceProtocol.PAIRING_HEADER);
-    if (credential == null) {
-      credential = ctx.queryParam(DeviceProtocol.PAIRING_QUERY);
-    }
+    String credential =
+        PairingCheck.credential(
+            ctx.header(DeviceProtocol.PAIRING_HEADER),
+            ctx.queryParam(DeviceProtocol.PAIRING_QUERY));
     String peer = remoteAddress(ctx);
     if (pairing != null) {
       PairingCheck.Verdict verdict = pairing.verdict(peer, credential);

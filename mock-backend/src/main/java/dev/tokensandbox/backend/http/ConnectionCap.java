@@ -3,7 +3,6 @@ package dev.tokensandbox.backend.http;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -110,18 +109,16 @@ public final class ConnectionCap {
     @Override
     public void onOpen() {
       super.onOpen();
-      String body =
-          "{\"error\":\"too_many_connections\",\"field\":null,\"message\":\"" + message + "\"}";
-      String answer =
-          "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-              + "Retry-After: 1\r\nConnection: close\r\nContent-Length: "
-              + body.length()
-              + "\r\n\r\n"
-              + body;
       EndPoint endPoint = getEndPoint();
       endPoint.write(
           Callback.from(() -> drainAndClose(endPoint), failed -> endPoint.close()),
-          ByteBuffer.wrap(answer.getBytes(StandardCharsets.US_ASCII)));
+          JettyErrors.rawAnswer(
+              503,
+              "Service Unavailable",
+              "Retry-After: 1\r\n",
+              "too_many_connections",
+              null,
+              message));
     }
 
     /** Reads what the client already sent, so closing does not reset the answer away. */

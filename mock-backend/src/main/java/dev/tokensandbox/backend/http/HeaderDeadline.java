@@ -1,7 +1,5 @@
 package dev.tokensandbox.backend.http;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -130,17 +128,14 @@ public final class HeaderDeadline {
 
   /** Answers 408 in the sandbox's JSON shape, then closes the connection. */
   private static void timeOut(EndPoint endPoint) {
-    String body =
-        "{\"error\":\"request_timeout\",\"field\":\"headers\","
-            + "\"message\":\"request line and headers not received in time\"}";
-    String answer =
-        "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nConnection: close\r\n"
-            + "Content-Length: "
-            + body.length()
-            + "\r\n\r\n"
-            + body;
     endPoint.write(
         Callback.from(endPoint::close, failed -> endPoint.close()),
-        ByteBuffer.wrap(answer.getBytes(StandardCharsets.US_ASCII)));
+        JettyErrors.rawAnswer(
+            408,
+            "Request Timeout",
+            "",
+            "request_timeout",
+            "headers",
+            "request line and headers not received in time"));
   }
 }

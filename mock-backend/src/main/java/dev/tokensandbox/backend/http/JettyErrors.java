@@ -85,6 +85,28 @@ public final class JettyErrors {
     return json(code(status), field(status, reason), message(status, reason));
   }
 
+  /**
+   * A whole HTTP/1.1 answer in the sandbox's JSON shape, written straight to a connection (before
+   * or instead of a request): {@code Connection: close}, then {@code headers} (each ending in
+   * CRLF).
+   */
+  static java.nio.ByteBuffer rawAnswer(
+      int status, String reason, String headers, String error, String field, String message) {
+    byte[] body = json(error, field, message);
+    byte[] head =
+        ("HTTP/1.1 "
+                + status
+                + " "
+                + reason
+                + "\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                + headers
+                + "Content-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    return java.nio.ByteBuffer.allocate(head.length + body.length).put(head).put(body).flip();
+  }
+
   private static byte[] json(String error, String field, String message) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("error", error);

@@ -140,11 +140,12 @@ public final class PairingCheck {
 
   /** A before-handler: 401 without a credential, 429 while throttled or locked. */
   public void check(Context ctx) {
-    String given = ctx.header(DeviceProtocol.PAIRING_HEADER);
-    if (given == null) {
-      given = ctx.queryParam(DeviceProtocol.PAIRING_QUERY);
-    }
-    Verdict verdict = verdict(ctx.req().getRemoteAddr(), given);
+    Verdict verdict =
+        verdict(
+            ctx.req().getRemoteAddr(),
+            credential(
+                ctx.header(DeviceProtocol.PAIRING_HEADER),
+                ctx.queryParam(DeviceProtocol.PAIRING_QUERY)));
     if (verdict instanceof Verdict.Throttled throttled) {
       throw ApiError.tooManyRequests(throttled.retryAfterSeconds(), refusal(throttled));
     }
@@ -155,6 +156,14 @@ public final class PairingCheck {
           DeviceProtocol.PAIRING_HEADER,
           "this sandbox is on the LAN: send the pairing code shown on the desktop");
     }
+  }
+
+  /**
+   * The credential a request sent: the {@code X-Pairing-Code} header, else the {@code pairingCode}
+   * query parameter (a client that cannot set headers), on HTTP routes and WebSockets alike.
+   */
+  public static String credential(String header, String query) {
+    return header != null ? header : query;
   }
 
   /** What to tell a throttled or locked-out client. */
