@@ -43,7 +43,7 @@ public final class TokenSession {
   // the will-expire lead) is renewed once, after a backoff, and the run says why once.
   private Instant inEffectSince;
   private FetchedToken warnedFor;
-  private int warnedAtOnce;
+  private int stormRenewals;
   private boolean stormSaid;
   private SandboxClock.Scheduled deferred;
 
@@ -186,16 +186,16 @@ public final class TokenSession {
     warnedFor = current;
     Instant now = clock.now();
     if (!warnedAtOnce(now)) {
-      warnedAtOnce = 0;
+      stormRenewals = 0;
       stormSaid = false; // a storm after this one is said again
       return false;
     }
-    warnedAtOnce++;
+    stormRenewals++;
     if (!stormSaid) {
       stormSaid = true;
       emit(EventKind.FINDING, stormFinding(now), 0);
     }
-    Duration delay = policy.backoff().delayAfter(warnedAtOnce, random);
+    Duration delay = policy.backoff().delayAfter(stormRenewals, random);
     Instant expires = driver.expiresAt();
     if (expires != null && expires.isAfter(now)) {
       Duration half = Duration.between(now, expires).dividedBy(2);
