@@ -1,12 +1,6 @@
 package dev.tokensandbox.junit;
 
-import dev.tokensandbox.backend.admin.SandboxAdmin;
-import dev.tokensandbox.backend.admin.SandboxAdmin.ClockChange;
-import dev.tokensandbox.backend.admin.SandboxAdmin.Settings;
-import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
 import dev.tokensandbox.backend.clock.SandboxTime;
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.backend.BackendClient;
@@ -16,6 +10,12 @@ import dev.tokensandbox.client.presets.PresetRun;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
 import dev.tokensandbox.client.presets.SavedScenario;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultRule;
+import dev.tokensandbox.protocol.admin.SandboxAdmin;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.ClockChange;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.Settings;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.SettingsChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

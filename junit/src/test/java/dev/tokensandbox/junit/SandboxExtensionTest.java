@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.tokensandbox.backend.admin.SandboxAdmin.ClockChange;
-import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultRule;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.ClockChange;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.SettingsChange;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;

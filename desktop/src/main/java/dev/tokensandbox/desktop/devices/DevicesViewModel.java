@@ -1,14 +1,14 @@
 package dev.tokensandbox.desktop.devices;
 
-import dev.tokensandbox.backend.admin.SandboxAdmin;
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.desktop.host.BackendClients;
 import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultRule;
+import dev.tokensandbox.protocol.admin.SandboxAdmin;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,14 +1,13 @@
 package dev.tokensandbox.desktop.devices;
 
-import dev.tokensandbox.backend.admin.SandboxAdmin;
-import dev.tokensandbox.backend.admin.SandboxAdmin.CommandArgs;
-import dev.tokensandbox.backend.admin.SandboxAdmin.CommandReceipt;
-import dev.tokensandbox.backend.devices.DeviceRegistry;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.desktop.host.BackendHost;
 import dev.tokensandbox.protocol.DeviceCommand;
+import dev.tokensandbox.protocol.admin.FaultRule;
+import dev.tokensandbox.protocol.admin.SandboxAdmin;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.CommandArgs;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.CommandReceipt;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
@@ -144,13 +143,13 @@ public final class PairedDevicesViewModel {
         .ifPresent(
             admin -> {
               unsubscribe = admin.subscribeDevices(d -> ui.execute(() -> show(d)));
-              for (DeviceRegistry.Device d : admin.devices()) {
+              for (dev.tokensandbox.protocol.admin.Device d : admin.devices()) {
                 ui.execute(() -> show(d));
               }
             });
   }
 
-  private void show(DeviceRegistry.Device d) {
+  private void show(dev.tokensandbox.protocol.admin.Device d) {
     Row row = null;
     for (Row r : rows) {
       if (r.id().equals(d.id())) {

@@ -1,7 +1,7 @@
 package dev.tokensandbox.desktop.diagram;
 
-import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.protocol.admin.JournalEntry;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -1,11 +1,11 @@
 package dev.tokensandbox.desktop.host;
 
-import dev.tokensandbox.backend.admin.SandboxAdmin;
 import dev.tokensandbox.backend.http.PairingCheck;
 import dev.tokensandbox.backend.server.SandboxServer;
-import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.protocol.PairingPayload;
+import dev.tokensandbox.protocol.admin.JournalEntry;
+import dev.tokensandbox.protocol.admin.SandboxAdmin;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

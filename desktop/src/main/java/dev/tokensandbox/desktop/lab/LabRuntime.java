@@ -1,7 +1,6 @@
 package dev.tokensandbox.desktop.lab;
 
 import dev.tokensandbox.backend.clock.SandboxTime;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.backend.BackendClient;
@@ -13,6 +12,7 @@ import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.PresetRun;
 import dev.tokensandbox.client.presets.QaPreset;
 import dev.tokensandbox.client.session.TimelineEvent;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import dev.tokensandbox.tools.check.CheckStep;
 import dev.tokensandbox.tools.check.CheckTarget;
 import dev.tokensandbox.tools.check.RenewalRun;
@@ -261,7 +261,7 @@ public final class LabRuntime implements AutoCloseable {
   }
 
   /** The lab backend's admin interface (its traffic shows on the Traffic screen). */
-  public dev.tokensandbox.backend.admin.SandboxAdmin admin() {
+  public dev.tokensandbox.protocol.admin.SandboxAdmin admin() {
     return server.admin();
   }
 

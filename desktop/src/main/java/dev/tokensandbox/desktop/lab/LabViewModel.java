@@ -1,7 +1,5 @@
 package dev.tokensandbox.desktop.lab;
 
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
@@ -9,6 +7,8 @@ import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import dev.tokensandbox.tools.check.CheckStep;
 import dev.tokensandbox.tools.check.CheckTarget;
 import java.time.Duration;

@@ -1,9 +1,6 @@
 package dev.tokensandbox.desktop.scenarios;
 
-import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.mint.IssuedRecord;
-import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.QaPreset;
@@ -12,6 +9,9 @@ import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
 import dev.tokensandbox.desktop.lab.LabViewModel;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.IssuedRecord;
+import dev.tokensandbox.protocol.admin.JournalEntry;
 import dev.tokensandbox.tools.check.CheckStep;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package dev.tokensandbox.desktop.scenarios;
 import static dev.tokensandbox.desktop.scenarios.BugReport.escape;
 import static dev.tokensandbox.desktop.scenarios.BugReport.seconds;
 
-import dev.tokensandbox.backend.faults.FaultRule;
-import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.TimelineEvent;
+import dev.tokensandbox.protocol.admin.FaultRule;
+import dev.tokensandbox.protocol.admin.JournalEntry;
 import java.util.List;
 import java.util.Locale;
 
@@ -254,7 +254,7 @@ final class BugReportPage {
         .append(" --issued-at ISSUED --salt SALT</code>.</p>\n")
         .append("<table><tr><th>token</th><th>kind</th><th>for</th><th>route</th>")
         .append("<th>issued (Unix s)</th><th>salt</th><th>expires</th><th>faults</th></tr>\n");
-    for (dev.tokensandbox.backend.mint.IssuedRecord t : report.tokens()) {
+    for (dev.tokensandbox.protocol.admin.IssuedRecord t : report.tokens()) {
       out.append("<tr>");
       cells(
           t.id(),

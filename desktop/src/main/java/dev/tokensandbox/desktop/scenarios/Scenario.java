@@ -1,9 +1,9 @@
 package dev.tokensandbox.desktop.scenarios;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.tokensandbox.backend.faults.FaultPlan;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
+import dev.tokensandbox.protocol.admin.FaultPlan;
 import java.util.List;
 import java.util.Map;
 

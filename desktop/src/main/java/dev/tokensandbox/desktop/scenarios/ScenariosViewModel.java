@@ -1,10 +1,10 @@
 package dev.tokensandbox.desktop.scenarios;
 
-import dev.tokensandbox.backend.admin.SandboxAdmin;
-import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.JournalEntry;
+import dev.tokensandbox.protocol.admin.SandboxAdmin;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;

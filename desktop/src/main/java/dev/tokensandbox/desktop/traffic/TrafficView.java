@@ -1,7 +1,7 @@
 package dev.tokensandbox.desktop.traffic;
 
-import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.desktop.ui.Layouts;
+import dev.tokensandbox.protocol.admin.JournalEntry;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Button;

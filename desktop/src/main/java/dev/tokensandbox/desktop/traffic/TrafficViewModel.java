@@ -1,8 +1,7 @@
 package dev.tokensandbox.desktop.traffic;
 
-import dev.tokensandbox.backend.traffic.JournalEntry;
-import dev.tokensandbox.backend.traffic.RevealStore;
 import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.protocol.admin.JournalEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public final class TrafficViewModel {
       new javafx.beans.property.SimpleStringProperty(this, "search", "");
   private final ReadOnlyStringWrapper empty = new ReadOnlyStringWrapper(this, "empty", "");
   private final java.util.Map<JournalEntry, String> sourceOf = new java.util.IdentityHashMap<>();
-  private final java.util.Map<String, dev.tokensandbox.backend.admin.SandboxAdmin> admins =
+  private final java.util.Map<String, dev.tokensandbox.protocol.admin.SandboxAdmin> admins =
       new java.util.HashMap<>();
 
   public TrafficViewModel(BackendHost host, Executor ui) {
@@ -100,7 +99,7 @@ public final class TrafficViewModel {
    * backend). Returns what stops it.
    */
   public Runnable follow(
-      String name, dev.tokensandbox.backend.admin.SandboxAdmin admin, Executor ui) {
+      String name, dev.tokensandbox.protocol.admin.SandboxAdmin admin, Executor ui) {
     admins.put(name, admin);
     return admin.subscribeJournal(entry -> ui.execute(() -> add(name, entry)), skipped -> {});
   }
@@ -277,9 +276,9 @@ public final class TrafficViewModel {
       return;
     }
     String from = sourceOf.getOrDefault(e, WINDOW);
-    Optional<dev.tokensandbox.backend.admin.SandboxAdmin> admin =
+    Optional<dev.tokensandbox.protocol.admin.SandboxAdmin> admin =
         WINDOW.equals(from) ? host.admin() : Optional.ofNullable(admins.get(from));
-    Optional<RevealStore.Exchange> raw =
+    Optional<dev.tokensandbox.protocol.admin.Exchange> raw =
         reveal ? admin.flatMap(a -> a.reveal(e.id())) : Optional.empty();
     revealed.set(raw.isPresent());
     StringBuilder out = new StringBuilder();

@@ -3,10 +3,10 @@ package dev.tokensandbox.desktop.devices;
 import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.clock.ExecutorClock;
 import dev.tokensandbox.client.control.ControlChannel;
 import dev.tokensandbox.desktop.testing.SandboxTest;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;

@@ -141,7 +141,7 @@ class LabViewModelTest {
               "now",
               "",
               model.lastRun(),
-              dev.tokensandbox.backend.faults.FaultPlan.none(),
+              dev.tokensandbox.protocol.admin.FaultPlan.none(),
               java.util.List.of(),
               java.util.List.of(),
               java.util.List.of());

@@ -2,13 +2,13 @@ package dev.tokensandbox.desktop.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import dev.tokensandbox.tools.cli.ScenarioSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,6 @@ package dev.tokensandbox.desktop.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.client.backend.Flow;
@@ -25,6 +22,9 @@ import dev.tokensandbox.desktop.lab.LabViewModel;
 import dev.tokensandbox.desktop.testing.HostUnderTest;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
 import dev.tokensandbox.desktop.tokens.TokenReader;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -217,8 +217,7 @@ class ScenariosViewModelTest {
             List.of(
                 new TimelineEvent(at, "virtual-1", EventKind.FETCH_FAILED, "server error", 1))));
     server.admin().setFaults(FaultPlan.of(FaultRule.always("agora.*", Fault.STATUS, 503)));
-    server
-        .admin()
+    ((dev.tokensandbox.backend.admin.LocalAdmin) server.admin())
         .buildToken(
             new dev.tokensandbox.backend.tokens.TokenOrder(
                 "rtm",

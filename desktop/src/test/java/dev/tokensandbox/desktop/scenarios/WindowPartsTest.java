@@ -3,13 +3,13 @@ package dev.tokensandbox.desktop.scenarios;
 import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.desktop.issue.IssueFlow;
 import dev.tokensandbox.desktop.testing.SandboxTest;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

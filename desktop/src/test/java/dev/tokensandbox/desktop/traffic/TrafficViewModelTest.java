@@ -3,8 +3,8 @@ package dev.tokensandbox.desktop.traffic;
 import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.desktop.testing.SandboxTest;
+import dev.tokensandbox.protocol.admin.JournalEntry;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;

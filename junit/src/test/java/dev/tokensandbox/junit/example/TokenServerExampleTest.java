@@ -2,11 +2,11 @@ package dev.tokensandbox.junit.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.junit.Sandbox;
 import dev.tokensandbox.junit.SandboxTest;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,21 +3,23 @@ package dev.tokensandbox.backend.admin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensandbox.backend.clock.SandboxTime;
 import dev.tokensandbox.backend.devices.DeviceRegistry;
-import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultInjector;
-import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.http.ServerSettings;
-import dev.tokensandbox.backend.mint.IssuedRecord;
 import dev.tokensandbox.backend.mint.TokenMint;
-import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.RevealStore;
 import dev.tokensandbox.backend.traffic.TrafficJournal;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.protocol.DeviceCommand;
 import dev.tokensandbox.protocol.DeviceMessage;
+import dev.tokensandbox.protocol.admin.Device;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.FaultRule;
+import dev.tokensandbox.protocol.admin.IssuedRecord;
+import dev.tokensandbox.protocol.admin.JournalEntry;
+import dev.tokensandbox.protocol.admin.SandboxAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,13 +168,13 @@ public final class LocalAdmin implements SandboxAdmin {
     return journal.subscribe(entries, gaps);
   }
 
-  @Override
+  /** As {@link #subscribeJournal(Consumer, LongConsumer)}, with at most {@code queue} waiting. */
   public Runnable subscribeJournal(Consumer<JournalEntry> entries, LongConsumer gaps, int queue) {
     return journal.subscribe(entries, gaps, queue);
   }
 
   @Override
-  public Optional<RevealStore.Exchange> reveal(long id) {
+  public Optional<dev.tokensandbox.protocol.admin.Exchange> reveal(long id) {
     return reveals.get(id);
   }
 
@@ -181,7 +183,7 @@ public final class LocalAdmin implements SandboxAdmin {
     return mint.history();
   }
 
-  @Override
+  /** Builds a token of any kind the official builders make (POST /sandbox/tokens). */
   public dev.tokensandbox.backend.tokens.IssuedToken buildToken(
       dev.tokensandbox.backend.tokens.TokenOrder order) {
     return mint.build("POST /sandbox/tokens", order);
@@ -206,18 +208,23 @@ public final class LocalAdmin implements SandboxAdmin {
   }
 
   @Override
-  public List<DeviceRegistry.Device> devices() {
+  public List<dev.tokensandbox.protocol.admin.Device> devices() {
     return devices.devices();
   }
 
   @Override
-  public Optional<DeviceRegistry.Device> device(String id) {
+  public Optional<dev.tokensandbox.protocol.admin.Device> device(String id) {
     return devices.device(id);
   }
 
   @Override
-  public Runnable subscribeDevices(Consumer<DeviceRegistry.Device> listener) {
+  public Runnable subscribeDevices(Consumer<dev.tokensandbox.protocol.admin.Device> listener) {
     return devices.subscribe(listener);
+  }
+
+  /** As {@link #subscribeDevices(Consumer)}; {@code gaps} learns how many changes were missed. */
+  public Runnable subscribeDevices(Consumer<Device> listener, LongConsumer gaps, int queue) {
+    return devices.subscribe(listener, gaps, queue);
   }
 
   @Override

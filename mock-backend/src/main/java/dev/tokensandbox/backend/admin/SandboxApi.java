@@ -1,15 +1,6 @@
 package dev.tokensandbox.backend.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.admin.SandboxAdmin.ClockChange;
-import dev.tokensandbox.backend.admin.SandboxAdmin.ClockView;
-import dev.tokensandbox.backend.admin.SandboxAdmin.CommandArgs;
-import dev.tokensandbox.backend.admin.SandboxAdmin.CommandReceipt;
-import dev.tokensandbox.backend.admin.SandboxAdmin.JournalPage;
-import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.http.Routes;
@@ -20,6 +11,16 @@ import dev.tokensandbox.backend.tokens.RtcUser;
 import dev.tokensandbox.backend.tokens.TokenOrder;
 import dev.tokensandbox.backend.tokens.TokenRules;
 import dev.tokensandbox.protocol.DeviceCommand;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.FaultRule;
+import dev.tokensandbox.protocol.admin.SandboxAdmin;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.ClockChange;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.ClockView;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.CommandArgs;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.CommandReceipt;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.JournalPage;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.SettingsChange;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -44,18 +45,18 @@ public final class SandboxApi {
 
   private final java.util.concurrent.atomic.AtomicInteger streams =
       new java.util.concurrent.atomic.AtomicInteger();
-  private final SandboxAdmin admin;
+  private final LocalAdmin admin;
   private final int journalCapacity;
   private final int journalAnswerBytes;
   private final Supplier<Map<String, Object>> endpoints;
 
-  public SandboxApi(SandboxAdmin admin, Supplier<Map<String, Object>> endpoints) {
+  public SandboxApi(LocalAdmin admin, Supplier<Map<String, Object>> endpoints) {
     this(admin, endpoints, MAX_JOURNAL_ANSWER_BYTES);
   }
 
   /** {@code journalAnswerBytes}: the byte budget of one journal answer (tests change it). */
   public SandboxApi(
-      SandboxAdmin admin, Supplier<Map<String, Object>> endpoints, int journalAnswerBytes) {
+      LocalAdmin admin, Supplier<Map<String, Object>> endpoints, int journalAnswerBytes) {
     this.admin = admin;
     this.journalCapacity = admin.journal(1).capacity();
     this.journalAnswerBytes = journalAnswerBytes;
@@ -94,46 +95,18 @@ public final class SandboxApi {
           admin.clearJournal();
           Http.json(ctx, 200, Map.of("cleared", true));
         });
-    routes.declare("GET", "/sandbox/journal/stream");
-    // Counted here, before Javalin answers 200 and hands the stream to the handler below: a count
-    // taken in the handler would let a burst of readers past the cap.
-    app.before(
-        "/sandbox/journal/stream",
-        ctx -> {
-          if (ctx.method() != io.javalin.http.HandlerType.GET) {
-            return; // not a stream: answered 405 (and never counted, so never leaked)
-          }
-          if (streams.incrementAndGet() > MAX_STREAMS) {
-            streams.decrementAndGet();
-            throw new ApiError(
-                503,
-                "too_many_streams",
-                null,
-                MAX_STREAMS
-                    + " journal streams are open: close one (or read GET /sandbox/journal)");
-          }
-        });
-    app.sse(
+    stream(
+        routes,
+        app,
         "/sandbox/journal/stream",
         client -> {
-          client.keepAlive();
-          client.ctx().req().getAsyncContext().setTimeout(0); // a live stream has no deadline
-          // Delivered on the events executor: a reader that stops reading blocks its own delivery
-          // (until the idle timeout ends it), never a request; what it missed arrives as a gap.
-          // At most STREAM_QUEUE entries wait per reader: memory is bounded by construction.
-          Runnable unsubscribe =
-              admin.subscribeJournal(
-                  entry -> client.sendEvent("journal", entry),
-                  skipped -> client.sendEvent("gap", Map.of("skipped", skipped)),
-                  STREAM_QUEUE);
-          client.onClose(
-              () -> {
-                unsubscribe.run();
-                streams.decrementAndGet();
-              });
-          // Tells the client it is subscribed: every later request arrives as a "journal" event.
-          client.sendEvent("connected", Map.of("capacity", journalCapacity));
-        });
+          // Every later request arrives as a "journal" event.
+          return admin.subscribeJournal(
+              entry -> client.sendEvent("journal", entry),
+              skipped -> client.sendEvent("gap", Map.of("skipped", skipped)),
+              STREAM_QUEUE);
+        },
+        Map.<String, Object>of("capacity", journalCapacity));
     routes.get("sandbox.clock", "/sandbox/clock", ctx -> Http.json(ctx, 200, clock(admin.clock())));
     routes.put("sandbox.clock", "/sandbox/clock", this::putClock);
     routes.get(
@@ -146,6 +119,65 @@ public final class SandboxApi {
         "/sandbox/devices",
         ctx -> Http.json(ctx, 200, Map.of("devices", admin.devices())));
     routes.post("sandbox.devices", "/sandbox/devices/{id}/commands", this::command);
+    stream(
+        routes,
+        app,
+        "/sandbox/devices/stream",
+        client -> {
+          // Every later change of a paired device arrives as a "device" event.
+          return admin.subscribeDevices(
+              device -> client.sendEvent("device", device),
+              skipped -> client.sendEvent("gap", Map.of("skipped", skipped)),
+              STREAM_QUEUE);
+        },
+        Map.of());
+  }
+
+  /**
+   * An event stream at {@code path}: {@code open} subscribes the client and returns what
+   * unsubscribes it; then a {@code connected} event with {@code hello} tells the client it is
+   * subscribed. At most {@link #MAX_STREAMS} streams of every kind are open at once; the count is
+   * taken before Javalin answers 200 and hands the stream to the handler (a count taken in the
+   * handler would let a burst of readers past the cap).
+   */
+  private void stream(
+      Routes routes,
+      Javalin app,
+      String path,
+      java.util.function.Function<io.javalin.http.sse.SseClient, Runnable> open,
+      Map<String, Object> hello) {
+    routes.declare("GET", path);
+    app.before(
+        path,
+        ctx -> {
+          if (ctx.method() != io.javalin.http.HandlerType.GET) {
+            return; // not a stream: answered 405 (and never counted, so never leaked)
+          }
+          if (streams.incrementAndGet() > MAX_STREAMS) {
+            streams.decrementAndGet();
+            throw new ApiError(
+                503,
+                "too_many_streams",
+                null,
+                MAX_STREAMS + " event streams are open: close one (or read GET /sandbox/journal)");
+          }
+        });
+    app.sse(
+        path,
+        client -> {
+          client.keepAlive();
+          client.ctx().req().getAsyncContext().setTimeout(0); // a live stream has no deadline
+          // Delivered on the events executor: a reader that stops reading blocks its own delivery
+          // (until the idle timeout ends it), never a request; what it missed arrives as a gap.
+          // At most STREAM_QUEUE events wait per reader: memory is bounded by construction.
+          Runnable unsubscribe = open.apply(client);
+          client.onClose(
+              () -> {
+                unsubscribe.run();
+                streams.decrementAndGet();
+              });
+          client.sendEvent("connected", hello);
+        });
   }
 
   /**
@@ -237,7 +269,7 @@ public final class SandboxApi {
     List<byte[]> kept = new ArrayList<>();
     int bytes = 0;
     boolean truncated = false;
-    List<dev.tokensandbox.backend.traffic.JournalEntry> entries = page.entries();
+    List<dev.tokensandbox.protocol.admin.JournalEntry> entries = page.entries();
     for (int i = entries.size() - 1; i >= 0; i--) {
       byte[] json;
       try {

@@ -1,6 +1,7 @@
 package dev.tokensandbox.backend.devices;
 
 import dev.tokensandbox.backend.traffic.Redactor;
+import dev.tokensandbox.protocol.admin.Device;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -30,21 +31,6 @@ public final class DeviceRegistry {
 
   /** The commands a device understands. */
   public static final List<String> COMMANDS = dev.tokensandbox.protocol.DeviceCommand.wireNames();
-
-  /** A device as the desktop and {@code GET /sandbox/devices} see it. */
-  public record Device(
-      String id,
-      String name,
-      String platform,
-      boolean connected,
-      Instant lastSeen,
-      String flow,
-      String state,
-      String token,
-      Instant tokenExpiresAt,
-      String policy,
-      String fault,
-      List<String> events) {}
 
   /** Where commands for a connected device go (its WebSocket). */
   public interface Outlet {
@@ -136,6 +122,12 @@ public final class DeviceRegistry {
   /** Hears every change to a device, in order, on the events executor. */
   public Runnable subscribe(Consumer<Device> listener) {
     return listeners.subscribe(listener);
+  }
+
+  /** As {@link #subscribe(Consumer)}, with at most {@code queue} waiting before a gap. */
+  public Runnable subscribe(
+      Consumer<Device> listener, java.util.function.LongConsumer gaps, int queue) {
+    return listeners.subscribe(listener, gaps, queue);
   }
 
   /** How many devices are connected now. */

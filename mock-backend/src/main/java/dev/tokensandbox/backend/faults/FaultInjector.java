@@ -1,5 +1,7 @@
 package dev.tokensandbox.backend.faults;
 
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -4,10 +4,7 @@ package dev.tokensandbox.backend.http;
  * An HTTP error answer: status, a stable error code, the offending field (or null) and a message.
  * Thrown by routes and rendered as {@code {"error", "field", "message"}} in one place.
  */
-public final class ApiError extends RuntimeException {
-  private final int status;
-  private final String error;
-  private final String field;
+public final class ApiError extends dev.tokensandbox.protocol.admin.AdminException {
   private final long retryAfterSeconds;
 
   public ApiError(int status, String error, String field, String message) {
@@ -15,10 +12,7 @@ public final class ApiError extends RuntimeException {
   }
 
   private ApiError(int status, String error, String field, String message, long retryAfter) {
-    super(message, null, false, false);
-    this.status = status;
-    this.error = error;
-    this.field = field;
+    super(status, error, field, message, false);
     this.retryAfterSeconds = retryAfter;
   }
 
@@ -50,18 +44,6 @@ public final class ApiError extends RuntimeException {
 
   public static ApiError badGateway(String error, String message) {
     return new ApiError(502, error, null, message);
-  }
-
-  public int status() {
-    return status;
-  }
-
-  public String error() {
-    return error;
-  }
-
-  public String field() {
-    return field;
   }
 
   /** Seconds for a {@code Retry-After} header, or -1. */

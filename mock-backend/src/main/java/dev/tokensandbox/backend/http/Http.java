@@ -24,7 +24,13 @@ public final class Http {
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          // A rule for every device has no "device" member (the shared type carries no Jackson).
+          .addMixIn(dev.tokensandbox.protocol.admin.FaultRule.class, WithoutNulls.class)
           .build();
+
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  private interface WithoutNulls {}
 
   /** Largest request body accepted; bigger ones are refused with 413 while they stream. */
   public static final long MAX_REQUEST_BYTES = 64 * 1024;

@@ -1,10 +1,10 @@
 package dev.tokensandbox.backend.http;
 
-import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultDecision;
 import dev.tokensandbox.backend.faults.FaultInjector;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.protocol.DeviceProtocol;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;

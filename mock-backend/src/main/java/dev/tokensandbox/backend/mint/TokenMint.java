@@ -1,6 +1,5 @@
 package dev.tokensandbox.backend.mint;
 
-import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.faults.FaultDecision;
 import dev.tokensandbox.backend.tokens.AgoraTokenIssuer;
 import dev.tokensandbox.backend.tokens.IssuedToken;
@@ -10,6 +9,8 @@ import dev.tokensandbox.backend.tokens.RtcPrivilege;
 import dev.tokensandbox.backend.tokens.RtcTokenRequest;
 import dev.tokensandbox.backend.tokens.RtcUser;
 import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.IssuedRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

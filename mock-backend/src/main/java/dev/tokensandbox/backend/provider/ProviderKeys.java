@@ -1,8 +1,8 @@
 package dev.tokensandbox.backend.provider;
 
-import dev.tokensandbox.backend.faults.Fault;
 import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.protocol.admin.Fault;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

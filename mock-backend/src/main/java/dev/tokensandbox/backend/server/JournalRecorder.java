@@ -2,11 +2,11 @@ package dev.tokensandbox.backend.server;
 
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.http.RouteContext;
-import dev.tokensandbox.backend.traffic.JournalEntry;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.backend.traffic.RevealStore;
 import dev.tokensandbox.backend.traffic.TrafficJournal;
 import dev.tokensandbox.protocol.DeviceProtocol;
+import dev.tokensandbox.protocol.admin.JournalEntry;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
 import java.time.Clock;
@@ -108,7 +108,7 @@ final class JournalRecorder {
                     RouteContext.faults(ctx).names()));
     reveals.put(
         entry.id(),
-        new RevealStore.Exchange(
+        new dev.tokensandbox.protocol.admin.Exchange(
             rawHeaders, clip(rawRequest, MAX_RAW_BODY), clip(rawResponse, MAX_RAW_BODY)));
     log.accept(
         entry.method()

@@ -1,7 +1,6 @@
 package dev.tokensandbox.backend.server;
 
 import dev.tokensandbox.backend.admin.LocalAdmin;
-import dev.tokensandbox.backend.admin.SandboxAdmin;
 import dev.tokensandbox.backend.admin.SandboxApi;
 import dev.tokensandbox.backend.clock.SandboxTime;
 import dev.tokensandbox.backend.customer.AgoraRoutes;
@@ -29,6 +28,7 @@ import dev.tokensandbox.backend.provider.RtcProvider;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.backend.traffic.TrafficJournal;
 import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.protocol.admin.SandboxAdmin;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;

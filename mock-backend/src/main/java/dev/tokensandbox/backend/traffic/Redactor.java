@@ -114,11 +114,22 @@ public final class Redactor {
   }
 
   private String redactEncoded(String raw) {
+    String fromRaw = redact(raw);
     String plain = decoded(raw);
-    String redacted = redact(plain);
+    if (plain.equals(raw)) {
+      return fromRaw;
+    }
+    String fromPlain = redact(plain);
     // Nothing in the decoded text: keep the piece as sent (still scanned raw, for a secret
     // registered in its encoded form).
-    return redacted.equals(plain) ? redact(raw) : redacted;
+    if (fromPlain.equals(plain)) {
+      return fromRaw;
+    }
+    // Both readings may find a secret: a '+' is a space in a query but a base64 character of a
+    // token sent as text (the seeds answer bare tokens, which look like "name=" forms). Keep the
+    // reading that hides more of the text: decoding cuts such a token at its '+' and would show
+    // the rest, while a token behind %2F is whole only decoded.
+    return fromRaw.equals(raw) || fromPlain.length() <= fromRaw.length() ? fromPlain : fromRaw;
   }
 
   /** Percent- and plus-decoded as a query would be; text that is not valid encoding as it is. */
@@ -143,7 +154,13 @@ public final class Redactor {
       return body;
     }
     if (!looksLikeJson(body)) {
-      return looksLikeForm(body) ? redactQuery(body) : redact(body);
+      if (!looksLikeForm(body)) {
+        return redact(body);
+      }
+      // A bare token ("007eJx…fg=") looks like a form too: keep the reading that hides more.
+      String asForm = redactQuery(body);
+      String asText = redact(body);
+      return asText.length() < asForm.length() ? asText : asForm;
     }
     JsonNode tree;
     try {

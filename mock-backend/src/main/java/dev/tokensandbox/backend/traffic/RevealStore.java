@@ -1,7 +1,7 @@
 package dev.tokensandbox.backend.traffic;
 
+import dev.tokensandbox.protocol.admin.Exchange;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,15 +9,6 @@ import java.util.Optional;
  * lives in memory only, is bounded like the journal, and no route, log or export reads it.
  */
 public final class RevealStore {
-  /** One request and answer as they were on the wire (bodies clipped to 16 KiB). */
-  public record Exchange(
-      Map<String, String> requestHeaders, String requestBody, String responseBody) {
-    @Override
-    public String toString() {
-      return "Exchange[unredacted, " + requestHeaders.size() + " headers]";
-    }
-  }
-
   // A ring indexed by journal id: the journal's ids are consecutive, so the newest `capacity`
   // entries never collide, and no map entries or boxed keys are kept per request (every young
   // collection of a busy server copies whatever the newest requests left behind).

@@ -1,5 +1,6 @@
 package dev.tokensandbox.backend.traffic;
 
+import dev.tokensandbox.protocol.admin.JournalEntry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

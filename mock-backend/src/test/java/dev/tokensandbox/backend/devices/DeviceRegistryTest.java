@@ -45,7 +45,9 @@ class DeviceRegistryTest {
     }
     assertThat(registry.devices()).hasSize(DeviceRegistry.MAX_OFFLINE);
     // The longest gone went first.
-    assertThat(registry.devices()).extracting(DeviceRegistry.Device::id).doesNotContain("phone-0");
+    assertThat(registry.devices())
+        .extracting(dev.tokensandbox.protocol.admin.Device::id)
+        .doesNotContain("phone-0");
     assertThat(registry.isKnown("phone-299")).isTrue();
   }
 
@@ -57,10 +59,14 @@ class DeviceRegistryTest {
     registry.connected("here", "Here", "", json -> {});
 
     clock.now = clock.now.plus(DeviceRegistry.FORGET_AFTER.minus(Duration.ofSeconds(1)));
-    assertThat(registry.devices()).extracting(DeviceRegistry.Device::id).contains("gone", "here");
+    assertThat(registry.devices())
+        .extracting(dev.tokensandbox.protocol.admin.Device::id)
+        .contains("gone", "here");
 
     clock.now = clock.now.plus(Duration.ofHours(24));
-    assertThat(registry.devices()).extracting(DeviceRegistry.Device::id).containsExactly("here");
+    assertThat(registry.devices())
+        .extracting(dev.tokensandbox.protocol.admin.Device::id)
+        .containsExactly("here");
     assertThat(registry.isKnown("gone")).isFalse();
   }
 

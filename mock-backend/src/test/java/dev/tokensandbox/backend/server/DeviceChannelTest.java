@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokensandbox.backend.devices.DeviceChannel;
-import dev.tokensandbox.backend.faults.FaultRule;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;

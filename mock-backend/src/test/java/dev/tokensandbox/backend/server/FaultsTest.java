@@ -3,13 +3,13 @@ package dev.tokensandbox.backend.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.tokens.AccessToken2Info;
 import dev.tokensandbox.backend.tokens.JwtInfo;
 import dev.tokensandbox.backend.tokens.ServiceInfo;
 import dev.tokensandbox.backend.tokens.TokenDecoder;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;

@@ -2,8 +2,8 @@ package dev.tokensandbox.backend.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.admin.SandboxAdmin;
-import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
+import dev.tokensandbox.protocol.admin.SandboxAdmin;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.SettingsChange;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

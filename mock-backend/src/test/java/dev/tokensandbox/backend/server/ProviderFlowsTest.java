@@ -2,10 +2,10 @@ package dev.tokensandbox.backend.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.provider.ChatSdkProvider;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -123,7 +123,7 @@ class RedactionTest {
             .path("wsToken")
             .asText();
     String hidden = wsToken.replace(".", "%2E");
-    java.util.concurrent.BlockingQueue<dev.tokensandbox.backend.traffic.JournalEntry> entries =
+    java.util.concurrent.BlockingQueue<dev.tokensandbox.protocol.admin.JournalEntry> entries =
         new java.util.concurrent.LinkedBlockingQueue<>();
     Runnable unsubscribe = sandbox.server.admin().subscribeJournal(entries::add, gap -> {});
     okhttp3.WebSocket socket =
@@ -133,7 +133,7 @@ class RedactionTest {
                 .build(),
             new okhttp3.WebSocketListener() {});
     try {
-      dev.tokensandbox.backend.traffic.JournalEntry connect = null;
+      dev.tokensandbox.protocol.admin.JournalEntry connect = null;
       while (connect == null) {
         var entry = entries.poll(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(entry).as("the WebSocket's journal entry").isNotNull();

@@ -3,7 +3,7 @@ package dev.tokensandbox.backend.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.SettingsChange;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

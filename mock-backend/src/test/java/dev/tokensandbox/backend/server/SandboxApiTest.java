@@ -3,8 +3,8 @@ package dev.tokensandbox.backend.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
 import dev.tokensandbox.backend.http.PairingCheck;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.SettingsChange;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Request;

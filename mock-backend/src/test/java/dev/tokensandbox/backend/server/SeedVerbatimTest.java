@@ -3,12 +3,12 @@ package dev.tokensandbox.backend.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
 import dev.tokensandbox.backend.tokens.AccessToken1Info;
 import dev.tokensandbox.backend.tokens.AccessToken2Info;
 import dev.tokensandbox.backend.tokens.JwtInfo;
 import dev.tokensandbox.backend.tokens.ServiceInfo;
 import dev.tokensandbox.backend.tokens.TokenDecoder;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.SettingsChange;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -138,4 +138,18 @@ class RedactorTest {
     assertThat(redactor.redactTarget(plain, "channelName=a%20b&uid=1"))
         .isEqualTo("/api/agora/token?channelName=a%20b&uid=1");
   }
+
+  @Test
+  void aBareTokenWithAPlusIsOneTokenNotAFormWithASpace() {
+    // The seeds' /api/agora/token answers the bare token; this one has a '+' in its base64.
+    String token =
+        "007eJxTYLh67uoDeeuHG4pTRZQ63TdO4jh3h1HM6ECTc20y662GGm4FBkMD4zQT4xTLZPNkA+NESwNzoySD1EQgN8"
+            + "UsLTE12WSnmlh2BBMDQ8MyU2ZGBkYGFiAG8ZnAJDOYZIGycxKTGBkMAfsdHfg=";
+    String marker = "«token " + dev.tokensandbox.protocol.Fingerprint.of(token) + "»";
+    assertThat(redactor.redactBody(token)).isEqualTo(marker);
+    // and a token behind percent-encoding is still found whole, in a form body and a query
+    String encoded = token.replace("+", "%2B").replace("=", "%3D");
+    assertThat(redactor.redactBody("token=" + encoded)).isEqualTo("token=" + marker);
+    assertThat(redactor.redactTarget("/t", "token=" + encoded)).isEqualTo("/t?token=" + marker);
+  }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RevealStoreTest {
-  private static RevealStore.Exchange exchange(long id) {
-    return new RevealStore.Exchange(Map.of("Host", "h"), "req " + id, "resp " + id);
+  private static dev.tokensandbox.protocol.admin.Exchange exchange(long id) {
+    return new dev.tokensandbox.protocol.admin.Exchange(
+        Map.of("Host", "h"), "req " + id, "resp " + id);
   }
 
   @Test

@@ -10,16 +10,15 @@ import android.widget.ListView;
 import android.widget.Spinner;
 import android.widget.TextView;
 import dev.tokensandbox.backend.clock.SandboxTime;
-import dev.tokensandbox.backend.devices.DeviceRegistry;
-import dev.tokensandbox.backend.faults.Fault;
-import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.faults.FaultRule;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.VirtualClock;
 import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.protocol.PairingPayload;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -203,7 +202,7 @@ public class MainActivityTest {
             server
                     .admin()
                     .device(TestApp.DEVICE)
-                    .map(DeviceRegistry.Device::connected)
+                    .map(dev.tokensandbox.protocol.admin.Device::connected)
                     .orElse(false)
                 && text(Ids.PAIRING).contains("control connected"));
 
@@ -219,7 +218,8 @@ public class MainActivityTest {
     settle(
         "events in the registry",
         () -> {
-          DeviceRegistry.Device d = server.admin().device(TestApp.DEVICE).orElseThrow();
+          dev.tokensandbox.protocol.admin.Device d =
+              server.admin().device(TestApp.DEVICE).orElseThrow();
           return d.events().stream().anyMatch(e -> e.contains("JOINED"))
               && d.state().equals("CONNECTED")
               && d.token().startsWith("tok:")
@@ -261,7 +261,7 @@ public class MainActivityTest {
             !server
                 .admin()
                 .device(TestApp.DEVICE)
-                .map(DeviceRegistry.Device::connected)
+                .map(dev.tokensandbox.protocol.admin.Device::connected)
                 .orElse(true));
     launched = Robolectric.buildActivity(MainActivity.class).setup();
     activity = launched.get();

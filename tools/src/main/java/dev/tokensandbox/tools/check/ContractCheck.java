@@ -429,8 +429,12 @@ public final class ContractCheck {
                   + " --provider"));
       return;
     }
-    providerFault(s, "when the provider fails", "STATUS", 500);
-    providerFault(s, "when the provider revokes the API key", "REVOKED_KEY", 0);
+    providerFault(s, "when the provider fails", dev.tokensandbox.protocol.admin.Fault.STATUS, 500);
+    providerFault(
+        s,
+        "when the provider revokes the API key",
+        dev.tokensandbox.protocol.admin.Fault.REVOKED_KEY,
+        0);
   }
 
   /**
@@ -438,16 +442,19 @@ public final class ContractCheck {
    * answers an error (502 in its Go variant, 500 in its Express one), never a 200 without a token,
    * and never the server's API key.
    */
-  private void providerFault(Steps s, String name, String fault, int value) {
+  private void providerFault(
+      Steps s, String name, dev.tokensandbox.protocol.admin.Fault fault, int value) {
     var admin =
         new dev.tokensandbox.client.admin.SandboxAdminClient(
             dev.tokensandbox.client.backend.BackendClient.builder(providerSandbox).build());
-    var set =
-        admin.setFaults(
-            1,
-            dev.tokensandbox.client.admin.SandboxAdminClient.Rule.always(
-                "ringnity.provider", fault, value));
-    if (set.successValue().isEmpty()) {
+    try {
+      admin.setFaults(
+          new dev.tokensandbox.protocol.admin.FaultPlan(
+              1,
+              List.of(
+                  dev.tokensandbox.protocol.admin.FaultRule.always(
+                      "ringnity.provider", fault, value))));
+    } catch (dev.tokensandbox.protocol.admin.AdminException e) {
       s.out.add(
           new CheckStep(
               name,
@@ -457,7 +464,7 @@ public final class ContractCheck {
                       "the provider sandbox at "
                           + providerSandbox
                           + " did not take the fault: "
-                          + set.describe(),
+                          + e.getMessage(),
                       "Give the URL of a running sandbox (its admin API) as --provider.")),
               null));
       return;
@@ -490,7 +497,11 @@ public final class ContractCheck {
       }
       a.done();
     } finally {
-      admin.clearFaults();
+      try {
+        admin.clearFaults();
+      } catch (dev.tokensandbox.protocol.admin.AdminException e) {
+        // the provider sandbox went away meanwhile: nothing is left to clear
+      }
     }
   }
 

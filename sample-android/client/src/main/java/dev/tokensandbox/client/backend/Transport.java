@@ -71,10 +71,15 @@ public final class Transport {
   }
 
   public <T> Outcome<T> call(Request request, BodyParser<T> parser) {
+    return call(request, parser, MAX_BODY);
+  }
+
+  /** As {@link #call(Request, BodyParser)}, reading answers of up to {@code maxBody} bytes. */
+  public <T> Outcome<T> call(Request request, BodyParser<T> parser, long maxBody) {
     String what = request.method() + " " + request.url().encodedPath();
     try (Response response = http.newCall(request).execute()) {
       int status = response.code();
-      String raw = body(response);
+      String raw = body(response, maxBody);
       Outcome<T> outcome;
       try {
         outcome = parser.parse(status, raw);
@@ -105,16 +110,31 @@ public final class Transport {
     }
   }
 
-  private static String body(Response response) throws IOException {
+  private static String body(Response response, long maxBody) throws IOException {
     ResponseBody body = response.body();
     if (body == null) {
       return "";
     }
     okio.BufferedSource source = body.source();
-    if (!source.request(MAX_BODY + 1L)) {
+    if (!source.request(maxBody + 1L)) {
       return source.readUtf8();
     }
-    throw new IOException("answer larger than " + MAX_BODY + " bytes");
+    throw new IOException("answer larger than " + maxBody + " bytes");
+  }
+
+  /**
+   * Opens the server-sent event stream {@code request} asks for, on this transport's connection
+   * pool without a read deadline (a live stream may be quiet for long); events reach {@code
+   * listener} on OkHttp's threads.
+   */
+  public okhttp3.sse.EventSource stream(Request request, okhttp3.sse.EventSourceListener listener) {
+    OkHttpClient streaming = http.newBuilder().readTimeout(Duration.ZERO).build();
+    return okhttp3.sse.EventSources.createFactory(streaming).newEventSource(request, listener);
+  }
+
+  /** One line for this transport's log (secret-free by the caller's care). */
+  public void log(String line) {
+    log.accept(line);
   }
 
   /** The base URL as a person typed it (no trailing slash). */

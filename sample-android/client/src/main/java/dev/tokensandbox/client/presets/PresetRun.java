@@ -7,9 +7,12 @@ import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.clock.SkewedClock;
 import dev.tokensandbox.client.clock.VirtualClock;
 import dev.tokensandbox.client.rtc.RtcService;
+import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.client.session.TokenSession;
 import dev.tokensandbox.client.session.TokenSource;
+import dev.tokensandbox.protocol.admin.AdminException;
+import dev.tokensandbox.protocol.admin.SandboxAdmin;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,6 +38,7 @@ public final class PresetRun {
   private final TokenSession session;
   private final Instant start;
   private final List<TimelineEvent> events = new ArrayList<>();
+  private final Consumer<TimelineEvent> listener;
   private final Consumer<PresetResult> onFinish;
   private PresetResult result;
 
@@ -47,6 +51,7 @@ public final class PresetRun {
     this.preset = preset;
     this.clock = clock;
     this.control = new SandboxAdminClient(client);
+    this.listener = listener;
     this.onFinish = onFinish;
     this.start = alignToSecond(clock);
     SandboxClock device =
@@ -105,13 +110,28 @@ public final class PresetRun {
     reset();
     for (QaPreset.Step step : preset.steps()) {
       if (step.at().isZero()) {
-        step.action().apply(this);
+        apply(step);
       } else {
-        clock.schedule(start.plus(step.at()), () -> step.action().apply(this));
+        clock.schedule(start.plus(step.at()), () -> apply(step));
       }
     }
     clock.schedule(endsAt(), this::finish);
     session.start();
+  }
+
+  /** A step the sandbox refused is a note on the timeline, and the run goes on. */
+  private void apply(QaPreset.Step step) {
+    try {
+      step.action().apply(this);
+    } catch (AdminException e) {
+      note("the sandbox did not take \"" + step.label() + "\": " + e.getMessage());
+    }
+  }
+
+  private void note(String detail) {
+    TimelineEvent e = new TimelineEvent(clock.now(), preset.id(), EventKind.NOTE, detail, 0);
+    events.add(e);
+    listener.accept(e);
   }
 
   public void runToEnd() {
@@ -134,7 +154,7 @@ public final class PresetRun {
     return session;
   }
 
-  public SandboxAdminClient control() {
+  public SandboxAdmin control() {
     return control;
   }
 
@@ -160,7 +180,11 @@ public final class PresetRun {
   }
 
   private void reset() {
-    control.clearFaults();
-    control.setGinLegacyTokens(false);
+    try {
+      control.clearFaults();
+      control.updateSettings(SandboxAdmin.SettingsChange.ginLegacyTokens(false));
+    } catch (AdminException e) {
+      note("the sandbox could not be reset: " + e.getMessage());
+    }
   }
 }

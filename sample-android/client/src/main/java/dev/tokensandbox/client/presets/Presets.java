@@ -26,7 +26,6 @@ import static dev.tokensandbox.client.session.EventKind.TOKEN_EXPIRED;
 import static dev.tokensandbox.client.session.EventKind.TOKEN_ISSUED;
 import static dev.tokensandbox.client.session.EventKind.WILL_EXPIRE;
 
-import dev.tokensandbox.client.admin.SandboxAdminClient.Rule;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.presets.QaPreset.Step;
@@ -35,6 +34,10 @@ import dev.tokensandbox.client.session.Backoff;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.RenewalPolicy.TimerBasis;
 import dev.tokensandbox.client.session.RenewalPolicy.Trigger;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.FaultRule;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.SettingsChange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,7 +92,7 @@ public final class Presets {
                 Step.at(
                     10,
                     "backend: WRONG_IDENTITY on agora.rtc",
-                    faults(Rule.always("agora.rtc", "WRONG_IDENTITY", 0))))
+                    faults(FaultRule.always("agora.rtc", Fault.WRONG_IDENTITY, 0))))
             .expect(
                 at(1.0, JOINED),
                 at(90, WILL_EXPIRE),
@@ -143,7 +146,10 @@ public final class Presets {
             .build());
 
     Step outage =
-        Step.at(20, "backend: 503 on agora.rtc", faults(Rule.always("agora.rtc", "STATUS", 503)));
+        Step.at(
+            20,
+            "backend: 503 on agora.rtc",
+            faults(FaultRule.always("agora.rtc", Fault.STATUS, 503)));
     Step recovery = Step.at(165, "backend: recovered", clear());
     Backoff gentle = new Backoff(Duration.ofSeconds(1), 2, Duration.ofSeconds(8), 0.2, 10);
     out.add(
@@ -197,7 +203,9 @@ public final class Presets {
                 Duration.ofSeconds(10))
             .steps(
                 Step.at(
-                    0, "backend: Gin issues 006", run -> run.control().setGinLegacyTokens(true)))
+                    0,
+                    "backend: Gin issues 006",
+                    run -> run.control().updateSettings(SettingsChange.ginLegacyTokens(true))))
             .expect(
                 event(TOKEN_ISSUED),
                 at(1.0, JOIN_REJECTED, "007"),
@@ -242,7 +250,7 @@ public final class Presets {
                 Step.at(
                     0,
                     "backend: CLOCK_SKEW +600 s on agora.rtc",
-                    faults(Rule.always("agora.rtc", "CLOCK_SKEW", 600))))
+                    faults(FaultRule.always("agora.rtc", Fault.CLOCK_SKEW, 600))))
             .expect(
                 at(1.0, JOINED, "kick in 719 s"),
                 at(690, WILL_EXPIRE),
@@ -363,7 +371,7 @@ public final class Presets {
                 Step.at(
                     60,
                     "provider: REVOKED_KEY on ringnity.provider",
-                    faults(Rule.always("ringnity.provider", "REVOKED_KEY", 0))))
+                    faults(FaultRule.always("ringnity.provider", Fault.REVOKED_KEY, 0))))
             .expect(
                 at(0.5, READY),
                 at(870.5, WILL_EXPIRE),
@@ -375,8 +383,8 @@ public final class Presets {
     return Collections.unmodifiableList(out);
   }
 
-  private static QaPreset.Action faults(Rule... rules) {
-    return run -> run.control().setFaults(7, rules);
+  private static QaPreset.Action faults(FaultRule... rules) {
+    return run -> run.control().setFaults(new FaultPlan(7, Arrays.asList(rules)));
   }
 
   private static QaPreset.Action clear() {

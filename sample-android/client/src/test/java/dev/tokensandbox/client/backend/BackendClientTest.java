@@ -3,8 +3,10 @@ package dev.tokensandbox.client.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.client.admin.SandboxAdminClient;
-import dev.tokensandbox.client.admin.SandboxAdminClient.Rule;
 import dev.tokensandbox.client.testing.LiveBackend;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -156,14 +158,14 @@ class BackendClientTest {
 
   @Test
   void serverError() {
-    control.setFaults(1, Rule.always("agora.rtc", "STATUS", 503));
+    control.setFaults(FaultPlan.of(FaultRule.always("agora.rtc", Fault.STATUS, 503)));
     Outcome<FetchedToken> down = client.shengwangRtc(WHO, null);
     assertThat(down)
         .isInstanceOfSatisfying(
             Outcome.ServerError.class, s -> assertThat(s.status()).isEqualTo(503));
     assertThat(down.isRetryable()).isTrue();
 
-    control.setFaults(1, Rule.always("ringnity.provider", "REVOKED_KEY", 0));
+    control.setFaults(FaultPlan.of(FaultRule.always("ringnity.provider", Fault.REVOKED_KEY, 0)));
     assertThat(client.ringnity("customer-123", "Demo", "d@example.com", null))
         .isInstanceOfSatisfying(
             Outcome.ServerError.class, s -> assertThat(s.status()).isEqualTo(502));
@@ -171,18 +173,18 @@ class BackendClientTest {
 
   @Test
   void malformedAnswers() {
-    control.setFaults(1, Rule.always("agora.rtc", "EMPTY_BODY", 0));
+    control.setFaults(FaultPlan.of(FaultRule.always("agora.rtc", Fault.EMPTY_BODY, 0)));
     assertThat(client.shengwangRtc(WHO, null).describe())
         .isEqualTo("malformed response (200): empty body");
 
-    control.setFaults(1, Rule.always("agora.rtc", "MALFORMED_JSON", 0));
+    control.setFaults(FaultPlan.of(FaultRule.always("agora.rtc", Fault.MALFORMED_JSON, 0)));
     assertThat(client.shengwangRtc(WHO, null).describe())
         .contains("malformed", "not an Agora token");
 
-    control.setFaults(1, Rule.always("gin.rtc", "MALFORMED_JSON", 0));
+    control.setFaults(FaultPlan.of(FaultRule.always("gin.rtc", Fault.MALFORMED_JSON, 0)));
     assertThat(client.ginRtc(WHO, null)).isInstanceOf(Outcome.Malformed.class);
 
-    control.setFaults(1, Rule.always("ringnity.runtime", "EMPTY_BODY", 0));
+    control.setFaults(FaultPlan.of(FaultRule.always("ringnity.runtime", Fault.EMPTY_BODY, 0)));
     Outcome<FetchedToken> empty = client.ringnity("customer-123", "Demo", "d@example.com", null);
     assertThat(empty).isInstanceOf(Outcome.Malformed.class);
     assertThat(empty.isRetryable()).isTrue();
@@ -219,7 +221,7 @@ class BackendClientTest {
 
   @Test
   void connectionResetAndUnreachableAreNetworkErrors() throws IOException {
-    control.setFaults(1, Rule.always("agora.rtc", "CONNECTION_RESET", 0));
+    control.setFaults(FaultPlan.of(FaultRule.always("agora.rtc", Fault.CONNECTION_RESET, 0)));
     // The fault plan went over the same pooled connection this request reuses: a client that
     // retried the dropped answer would hide the fault or report it twice.
     assertThat(client.shengwangRtc(WHO, null))
@@ -256,7 +258,7 @@ class BackendClientTest {
 
   @Test
   void aSlowBackendTimesOut() {
-    control.setFaults(1, Rule.always("agora.rtc", "LATENCY", 5_000));
+    control.setFaults(FaultPlan.of(FaultRule.always("agora.rtc", Fault.LATENCY, 5_000)));
     BackendClient impatient =
         backend.client(
             LiveBackend.sharedHttp().newBuilder().readTimeout(300, TimeUnit.MILLISECONDS).build());

@@ -2,7 +2,6 @@ package dev.tokensandbox.client.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.devices.DeviceRegistry;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.client.clock.ExecutorClock;
 import dev.tokensandbox.client.session.Backoff;
@@ -77,9 +76,10 @@ class ControlChannelTest {
     }
   }
 
-  private DeviceRegistry.Device awaitDevice(String id, Predicate<DeviceRegistry.Device> condition)
+  private dev.tokensandbox.protocol.admin.Device awaitDevice(
+      String id, Predicate<dev.tokensandbox.protocol.admin.Device> condition)
       throws InterruptedException {
-    BlockingQueue<DeviceRegistry.Device> changes = new LinkedBlockingQueue<>();
+    BlockingQueue<dev.tokensandbox.protocol.admin.Device> changes = new LinkedBlockingQueue<>();
     Runnable unsubscribe = server.admin().subscribeDevices(changes::add);
     try {
       for (int i = 0; i < 100; i++) {
@@ -149,7 +149,7 @@ class ControlChannelTest {
         });
     awaitStatus(ControlChannel.Status.CONNECTED);
 
-    DeviceRegistry.Device d =
+    dev.tokensandbox.protocol.admin.Device d =
         awaitDevice("pixel-7", x -> x.connected() && !x.events().isEmpty() && !x.state().isEmpty());
     assertThat(d.name()).isEqualTo("Pixel 7");
     assertThat(d.platform()).isEqualTo("Android 14");
@@ -163,7 +163,7 @@ class ControlChannelTest {
     open("pixel-7");
     onClock(channel::start);
     awaitStatus(ControlChannel.Status.CONNECTED);
-    awaitDevice("pixel-7", DeviceRegistry.Device::connected);
+    awaitDevice("pixel-7", dev.tokensandbox.protocol.admin.Device::connected);
 
     assertThat(
             command(

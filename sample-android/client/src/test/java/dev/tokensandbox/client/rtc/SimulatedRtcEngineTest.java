@@ -2,13 +2,13 @@ package dev.tokensandbox.client.rtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.admin.SandboxAdmin.SettingsChange;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SkewedClock;
 import dev.tokensandbox.client.rtc2.Constants;
 import dev.tokensandbox.client.rtc2.IRtcEngineEventHandler;
 import dev.tokensandbox.client.testing.LiveBackend;
+import dev.tokensandbox.protocol.admin.SandboxAdmin.SettingsChange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package dev.tokensandbox.client.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.client.admin.SandboxAdminClient;
-import dev.tokensandbox.client.admin.SandboxAdminClient.Rule;
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
@@ -14,6 +13,9 @@ import dev.tokensandbox.client.rtc2.Constants;
 import dev.tokensandbox.client.rtc2.IRtcEngineEventHandler;
 import dev.tokensandbox.client.rtc2.RtcEngine;
 import dev.tokensandbox.client.testing.LiveBackend;
+import dev.tokensandbox.protocol.admin.Fault;
+import dev.tokensandbox.protocol.admin.FaultPlan;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ class TokenSessionTest {
         rtcSession(RenewalPolicy.recommended().withBackoff(backoff), Duration.ZERO);
     session.start();
     advanceTo(10);
-    control.setFaults(1, Rule.always("agora.rtc", "STATUS", 503));
+    control.setFaults(FaultPlan.of(FaultRule.always("agora.rtc", Fault.STATUS, 503)));
     advanceTo(580);
     control.clearFaults();
     advanceTo(700);
@@ -110,7 +112,7 @@ class TokenSessionTest {
     TokenSession session =
         rtcSession(RenewalPolicy.recommended().withBackoff(backoff), Duration.ZERO);
     session.start();
-    control.setFaults(1, Rule.always("agora.rtc", "STATUS", 502));
+    control.setFaults(FaultPlan.of(FaultRule.always("agora.rtc", Fault.STATUS, 502)));
     advanceTo(590);
 
     assertThat(times(EventKind.FETCH_STARTED)).containsExactly(0.0, 570.0, 572.0, 576.0);
@@ -255,7 +257,7 @@ class TokenSessionTest {
     TokenSession session =
         rtcSession(RenewalPolicy.recommended().withSdk(SdkProfile.V4_0), Duration.ZERO);
     session.start();
-    control.setFaults(1, Rule.always("agora.rtc", "WRONG_IDENTITY", 0));
+    control.setFaults(FaultPlan.of(FaultRule.always("agora.rtc", Fault.WRONG_IDENTITY, 0)));
     advanceTo(571);
 
     // At will-expire the app fetches a token for the wrong uid: renewToken returns 0, the app
@@ -264,7 +266,7 @@ class TokenSessionTest {
         .containsSubsequence(EventKind.WILL_EXPIRE, EventKind.RENEWED, EventKind.RENEW_REJECTED);
     assertThat(details(EventKind.RENEWED).get(0)).startsWith("renewToken returned 0");
     assertThat(details(EventKind.RENEW_REJECTED).get(0)).startsWith("onError 110");
-    control.setFaults(1);
+    control.clearFaults();
     advanceTo(601);
     assertThat(times(EventKind.KICKED)).containsExactly(600.0);
     assertThat(session.connectionState()).isEqualTo(Constants.CONNECTION_STATE_CONNECTED);

@@ -1,7 +1,9 @@
-package dev.tokensandbox.backend.faults;
+package dev.tokensandbox.protocol.admin;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One line of a fault plan: on routes matching {@code route} ({@code *}, a route id such as {@code
@@ -10,19 +12,19 @@ import java.util.Set;
  * {@code device}, the rule applies only to requests that name that device in {@code
  * X-Sandbox-Device} (the desktop's "set fault" for one phone or virtual device).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record FaultRule(String route, Fault fault, int value, double probability, String device) {
-  private static final Set<Integer> STATUSES = Set.of(401, 403, 429, 500, 502, 503);
+  private static final Set<Integer> STATUSES =
+      Collections.unmodifiableSet(new TreeSet<>(Arrays.asList(401, 403, 429, 500, 502, 503)));
 
   public FaultRule {
-    if (route == null || route.isBlank()) {
+    if (route == null || route.trim().isEmpty()) {
       throw new IllegalArgumentException(
           "route: must be *, a route id or a prefix such as agora.*");
     }
     if (fault == null) {
       throw new IllegalArgumentException("fault: is required");
     }
-    if (device != null && (device.isBlank() || device.length() > 64)) {
+    if (device != null && (device.trim().isEmpty() || device.length() > 64)) {
       throw new IllegalArgumentException("device: must be 1..64 characters when given");
     }
     if (probability <= 0 || probability > 1 || Double.isNaN(probability)) {

@@ -1,11 +1,5 @@
-package dev.tokensandbox.backend.admin;
+package dev.tokensandbox.protocol.admin;
 
-import dev.tokensandbox.backend.devices.DeviceRegistry.Device;
-import dev.tokensandbox.backend.faults.FaultPlan;
-import dev.tokensandbox.backend.faults.FaultRule;
-import dev.tokensandbox.backend.mint.IssuedRecord;
-import dev.tokensandbox.backend.traffic.JournalEntry;
-import dev.tokensandbox.backend.traffic.RevealStore;
 import dev.tokensandbox.protocol.DeviceCommand;
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +9,16 @@ import java.util.function.LongConsumer;
 
 /**
  * The one way to administer a sandbox: settings, the fault plan (including rules for one device),
- * the clock, the traffic journal and its live stream, reveal, the device registry and its commands,
- * the workspace as others may see it, and the issued-token history.
+ * the clock, the traffic journal and its live stream, reveal, the device registry, its live changes
+ * and its commands, the workspace as others may see it, and the issued-token history.
  *
- * <p>The running server implements it in-process ({@code SandboxServer.admin()}); the HTTP API
- * under {@code /sandbox/} ({@link SandboxApi}) is a thin adapter over it, so the desktop, a script
- * and a phone see the same rules and the same errors. Operations that refuse their input throw the
- * kernel's {@link dev.tokensandbox.backend.http.ApiError}, naming the field and the rule.
+ * <p>Two implementations with one contract: the running server in-process ({@code
+ * SandboxServer.admin()}, the backend's {@code LocalAdmin}), and over HTTP (the client core's
+ * {@code SandboxAdminClient}, speaking to the {@code /sandbox/} API, itself a thin adapter over the
+ * in-process one). So the desktop, a preset, a test and a phone see the same rules and the same
+ * errors: an operation that refuses its input throws {@link AdminException} naming the field and
+ * the rule, with the status the HTTP API answers with. Over HTTP, a sandbox that cannot be reached
+ * is an {@link AdminException} with status 0.
  */
 public interface SandboxAdmin {
 
@@ -68,18 +65,15 @@ public interface SandboxAdmin {
    */
   Runnable subscribeJournal(Consumer<JournalEntry> entries, LongConsumer gaps);
 
-  /** As {@link #subscribeJournal(Consumer, LongConsumer)}, with at most {@code queue} waiting. */
-  Runnable subscribeJournal(Consumer<JournalEntry> entries, LongConsumer gaps, int queue);
-
-  /** The unredacted exchange of journal entry {@code id}, while it is among the newest. */
-  Optional<RevealStore.Exchange> reveal(long id);
+  /**
+   * The unredacted exchange of journal entry {@code id}, while it is among the newest. Only the
+   * process that runs the sandbox can reveal: no route serves unredacted traffic, so over HTTP this
+   * is always empty.
+   */
+  Optional<Exchange> reveal(long id);
 
   /** The issued-token history (fingerprints, never tokens). */
   List<IssuedRecord> tokens();
-
-  /** Builds a token of any kind the official builders make (POST /sandbox/tokens). */
-  dev.tokensandbox.backend.tokens.IssuedToken buildToken(
-      dev.tokensandbox.backend.tokens.TokenOrder order);
 
   /** The workspace with every secret masked. */
   WorkspaceView workspace();
@@ -91,7 +85,10 @@ public interface SandboxAdmin {
   /** One paired device, online or remembered. */
   Optional<Device> device(String id);
 
-  /** Every change of a paired device from now on; returns what unsubscribes. */
+  /**
+   * Every change of a paired device from now on, delivered off the request threads; returns what
+   * unsubscribes.
+   */
   Runnable subscribeDevices(Consumer<Device> listener);
 
   /**

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.traffic;
+package dev.tokensandbox.protocol.admin;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.faults;
+package dev.tokensandbox.protocol.admin;
 
 /**
  * The closed set of faults a route can suffer. HTTP faults change the answer itself; token faults
