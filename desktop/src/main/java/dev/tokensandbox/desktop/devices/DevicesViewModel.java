@@ -5,7 +5,9 @@ import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.desktop.host.BackendClients;
-import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.desktop.host.WindowBackend;
+import dev.tokensandbox.desktop.tasks.BackgroundTask;
+import dev.tokensandbox.desktop.tasks.TaskExecutor;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultRule;
 import dev.tokensandbox.protocol.admin.SandboxAdmin;
@@ -13,7 +15,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -86,11 +87,10 @@ public final class DevicesViewModel implements AutoCloseable {
               dev.tokensandbox.client.session.EventKind.READY,
               dev.tokensandbox.client.session.EventKind.LEFT);
 
-  private final BackendHost host;
+  private final WindowBackend host;
   private final BackendClients clients;
   private final SandboxClock clock;
-  private final Executor io;
-  private final Executor ui;
+  private final TaskExecutor tasks;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final Map<String, VirtualDevice> devices = new LinkedHashMap<>();
   private final ObjectProperty<Row> selected = new SimpleObjectProperty<>(this, "selected");
@@ -108,13 +108,12 @@ public final class DevicesViewModel implements AutoCloseable {
    *     callbacks run on its thread
    */
   public DevicesViewModel(
-      BackendHost host, BackendClients clients, SandboxClock clock, Executor io, Executor ui) {
+      WindowBackend host, BackendClients clients, SandboxClock clock, TaskExecutor tasks) {
     this.host = host;
     this.clients = clients;
     selected.addListener((o, was, now) -> message.set(now == null ? "" : now.status));
     this.clock = clock;
-    this.io = io;
-    this.ui = ui;
+    this.tasks = tasks;
   }
 
   public ObservableList<Row> rows() {
@@ -199,25 +198,18 @@ public final class DevicesViewModel implements AutoCloseable {
     Definition definition = new Definition(newFlow.get(), newLifetime.get(), newTrigger.get());
     String name = "yours-" + nextYours++;
     message.set(name + ": starting an RTC service that checks " + target.baseUrl() + "'s tokens…");
-    io.execute(
-        () -> {
-          dev.tokensandbox.tools.check.YourBackend backend;
-          try {
-            backend = dev.tokensandbox.tools.check.YourBackend.open(target);
-          } catch (RuntimeException e) {
-            ui.execute(() -> message.set(name + ": " + e.getMessage()));
-            return;
-          }
-          backends.add(backend);
-          ui.execute(
-              () -> {
-                Row row = new Row(name, definition, backend);
-                rows.add(row);
-                selected.set(row);
-                create(row).start();
-                say(row, name + " joins through your backend at " + target.baseUrl());
-              });
-        });
+    BackgroundTask.wrap(() -> dev.tokensandbox.tools.check.YourBackend.open(target))
+        .onSuccess(
+            backend -> {
+              backends.add(backend);
+              Row row = new Row(name, definition, backend);
+              rows.add(row);
+              selected.set(row);
+              create(row).start();
+              say(row, name + " joins through your backend at " + target.baseUrl());
+            })
+        .onFailure(e -> message.set(name + ": " + e.getMessage()))
+        .executeWith(tasks);
   }
 
   /** One device's setup, fault and timeline, as a bug report shows it. */
@@ -356,8 +348,8 @@ public final class DevicesViewModel implements AutoCloseable {
                 row.name()),
             row.backend,
             clock,
-            io,
-            snapshot -> ui.execute(() -> show(row, snapshot)));
+            tasks.background(),
+            snapshot -> tasks.onUi(() -> show(row, snapshot)));
     devices.put(row.name(), device);
     return device;
   }

@@ -1,15 +1,15 @@
 package dev.tokensandbox.desktop.devices;
 
-import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.client.clock.SandboxClock;
-import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.desktop.host.WindowBackend;
+import dev.tokensandbox.desktop.tasks.BackgroundTask;
+import dev.tokensandbox.desktop.tasks.TaskExecutor;
 import dev.tokensandbox.protocol.DeviceCommand;
+import dev.tokensandbox.protocol.admin.AdminException;
 import dev.tokensandbox.protocol.admin.FaultRule;
 import dev.tokensandbox.protocol.admin.SandboxAdmin;
 import dev.tokensandbox.protocol.admin.SandboxAdmin.CommandArgs;
-import dev.tokensandbox.protocol.admin.SandboxAdmin.CommandReceipt;
 import java.time.Instant;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -47,10 +47,9 @@ public final class PairedDevicesViewModel {
     }
   }
 
-  private final BackendHost host;
+  private final WindowBackend host;
   private final SandboxClock clock;
-  private final Executor io;
-  private final Executor ui;
+  private final TaskExecutor tasks;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final ObjectProperty<Row> selected = new SimpleObjectProperty<>(this, "selected");
   private final ReadOnlyStringWrapper message =
@@ -58,11 +57,10 @@ public final class PairedDevicesViewModel {
           this, "message", "Pair the Android sample with the QR code on the Architecture screen.");
   private Runnable unsubscribe = () -> {};
 
-  public PairedDevicesViewModel(BackendHost host, SandboxClock clock, Executor io, Executor ui) {
+  public PairedDevicesViewModel(WindowBackend host, SandboxClock clock, TaskExecutor tasks) {
     this.host = host;
     this.clock = clock;
-    this.io = io;
-    this.ui = ui;
+    this.tasks = tasks;
     host.addListener(status -> follow());
   }
 
@@ -117,22 +115,24 @@ public final class PairedDevicesViewModel {
     }
     String name = command.wire();
     message.set(row.id() + ": sending " + name + " …");
-    io.execute(
-        () -> {
-          String result;
-          try {
-            CommandReceipt receipt = admin.command(row.id(), command, args);
-            result =
-                row.id()
-                    + ": "
-                    + name
-                    + (receipt.delivered() ? " sent (" + receipt.id() + ")" : " applied");
-          } catch (ApiError e) {
-            result = row.id() + ": " + name + " refused, " + e.status() + " " + e.getMessage();
-          }
-          String shown = result;
-          ui.execute(() -> message.set(shown));
-        });
+    BackgroundTask.wrap(() -> admin.command(row.id(), command, args))
+        .onSuccess(
+            receipt ->
+                message.set(
+                    row.id()
+                        + ": "
+                        + name
+                        + (receipt.delivered() ? " sent (" + receipt.id() + ")" : " applied")))
+        .onFailure(
+            e ->
+                message.set(
+                    row.id()
+                        + ": "
+                        + name
+                        + " refused, "
+                        + (e instanceof AdminException a ? a.status() + " " : "")
+                        + e.getMessage()))
+        .executeWith(tasks);
   }
 
   /** Follows the registry of whichever server is running now. */
@@ -142,9 +142,9 @@ public final class PairedDevicesViewModel {
     host.admin()
         .ifPresent(
             admin -> {
-              unsubscribe = admin.subscribeDevices(d -> ui.execute(() -> show(d)));
+              unsubscribe = admin.subscribeDevices(d -> tasks.onUi(() -> show(d)));
               for (dev.tokensandbox.protocol.admin.Device d : admin.devices()) {
-                ui.execute(() -> show(d));
+                tasks.onUi(() -> show(d));
               }
             });
   }

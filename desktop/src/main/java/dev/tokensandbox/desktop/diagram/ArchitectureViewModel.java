@@ -1,8 +1,8 @@
 package dev.tokensandbox.desktop.diagram;
 
-import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.desktop.host.WindowBackend;
+import dev.tokensandbox.desktop.tasks.TaskExecutor;
 import dev.tokensandbox.protocol.admin.JournalEntry;
-import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,7 +26,7 @@ public final class ArchitectureViewModel {
     }
   }
 
-  private final BackendHost host;
+  private final WindowBackend host;
   private final StringProperty port = new SimpleStringProperty(this, "port", "8080");
   private final BooleanProperty lan = new SimpleBooleanProperty(this, "lan", false);
   private final BooleanProperty lanDemoUsers =
@@ -48,20 +48,20 @@ public final class ArchitectureViewModel {
 
   private boolean runningLan;
 
-  public ArchitectureViewModel(BackendHost host, Executor ui) {
+  public ArchitectureViewModel(WindowBackend host, TaskExecutor tasks) {
     this.host = host;
     lan.addListener((o, was, now) -> pendingChange());
     lanDemoUsers.addListener((o, was, now) -> pendingChange());
     host.addListener(
-        new BackendHost.Listener() {
+        new WindowBackend.Listener() {
           @Override
-          public void status(BackendHost.Status status) {
-            ui.execute(() -> show(status));
+          public void status(WindowBackend.Status status) {
+            tasks.onUi(() -> show(status));
           }
 
           @Override
           public void traffic(JournalEntry entry) {
-            ui.execute(() -> hop(entry));
+            tasks.onUi(() -> hop(entry));
           }
         });
   }
@@ -158,7 +158,7 @@ public final class ArchitectureViewModel {
                 + (lan.get() ? " (LAN mode turns demo mode off)." : "."));
   }
 
-  private void show(BackendHost.Status status) {
+  private void show(WindowBackend.Status status) {
     runningLan = status.running() && !status.pairingCode().isEmpty();
     running.set(status.running());
     state.set(status.state().name());

@@ -3,7 +3,6 @@ package dev.tokensandbox.desktop.host;
 import dev.tokensandbox.backend.http.PairingCheck;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
-import dev.tokensandbox.protocol.PairingPayload;
 import dev.tokensandbox.protocol.admin.JournalEntry;
 import dev.tokensandbox.protocol.admin.SandboxAdmin;
 import java.util.List;
@@ -18,61 +17,7 @@ import java.util.function.Supplier;
  * and restarted (port, LAN mode) without blocking the caller. Status changes and every journal
  * entry go to the {@link Listener}s on the host's own thread; screens marshal them to the UI.
  */
-public final class BackendHost implements AutoCloseable {
-
-  /** Where the backend is in its life. */
-  public enum State {
-    STOPPED,
-    STARTING,
-    RUNNING,
-    FAILED
-  }
-
-  /**
-   * What the screens show: state, the loopback URL, the LAN URL, pairing code (typed) and secret
-   * (in the QR link) when LAN mode is on, and for a failure or a pairing lock the reason.
-   */
-  public record Status(
-      State state,
-      int port,
-      String url,
-      String lanUrl,
-      String pairingCode,
-      String pairingSecret,
-      String message) {
-
-    static Status stopped(String message) {
-      return new Status(State.STOPPED, 0, "", "", "", "", message);
-    }
-
-    @Override
-    public String toString() {
-      return "Status[" + state + ", port=" + port + ", " + message + "]"; // no pairing secrets
-    }
-
-    public boolean running() {
-      return state == State.RUNNING;
-    }
-
-    /** The address a phone or emulator should use: the LAN URL if any, else the emulator's. */
-    public String deviceUrl() {
-      return !lanUrl.isEmpty() ? lanUrl : port > 0 ? "http://10.0.2.2:" + port : "";
-    }
-
-    /** The pairing QR code's text (empty while not running). */
-    public String pairingPayload() {
-      return running()
-          ? PairingPayload.format(deviceUrl(), pairingSecret.isEmpty() ? null : pairingSecret)
-          : "";
-    }
-  }
-
-  /** Hears the host; called on the host's thread (status) or a server thread (traffic). */
-  public interface Listener {
-    void status(Status status);
-
-    default void traffic(JournalEntry entry) {}
-  }
+public final class BackendHost implements WindowBackend, AutoCloseable {
 
   private final Workspace workspace;
   private final Supplier<Optional<String>> lanAddress;
@@ -97,10 +42,12 @@ public final class BackendHost implements AutoCloseable {
     this.lanAddress = lanAddress;
   }
 
+  @Override
   public Workspace workspace() {
     return workspace;
   }
 
+  @Override
   public Status status() {
     return status;
   }
@@ -111,33 +58,26 @@ public final class BackendHost implements AutoCloseable {
   }
 
   /** The running sandbox's admin interface, if one runs: what the view-models talk to. */
+  @Override
   public Optional<SandboxAdmin> admin() {
     return server().map(SandboxServer::admin);
   }
 
   /** Adds a listener and tells it the current status at once. */
+  @Override
   public Runnable addListener(Listener listener) {
     listeners.add(listener);
     listener.status(status);
     return () -> listeners.remove(listener);
   }
 
-  /**
-   * Starts (or restarts) the backend on {@code port} (0 = any free port), loopback only or on every
-   * interface. If the port is taken, says so and does not fall back silently.
-   */
-  public void start(int port, boolean lan) {
-    start(port, lan, !lan);
-  }
-
-  /**
-   * As {@link #start(int, boolean)}; {@code demoUsers}: whether the documented demo users may log
-   * in (the desktop asks before allowing it on the LAN).
-   */
+  /** If the port is taken, says so and does not fall back silently. */
+  @Override
   public void start(int port, boolean lan, boolean demoUsers) {
     worker.execute(() -> doStart(port, lan, demoUsers));
   }
 
+  @Override
   public void stop() {
     worker.execute(() -> doStop("Stopped"));
   }

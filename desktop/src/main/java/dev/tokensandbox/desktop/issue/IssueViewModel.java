@@ -3,13 +3,14 @@ package dev.tokensandbox.desktop.issue;
 import dev.tokensandbox.backend.tokens.InvalidTokenRequestException;
 import dev.tokensandbox.backend.tokens.TokenReport;
 import dev.tokensandbox.client.backend.Outcome;
-import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.desktop.host.WindowBackend;
+import dev.tokensandbox.desktop.tasks.BackgroundTask;
+import dev.tokensandbox.desktop.tasks.TaskExecutor;
 import dev.tokensandbox.desktop.tokens.TokenReader;
 import dev.tokensandbox.protocol.Fingerprint;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,10 +33,9 @@ public final class IssueViewModel {
   /** What the backend sees as the client of these requests (Traffic's device column). */
   public static final String CLIENT = "desktop-issue";
 
-  private final BackendHost host;
+  private final WindowBackend host;
   private final TokenIssuer issuer;
-  private final Executor io;
-  private final Executor ui;
+  private final TaskExecutor tasks;
   private final TokenReader reader;
   private final ObjectProperty<IssueFlow> flow =
       new SimpleObjectProperty<>(this, "flow", IssueFlow.SHENGWANG_RTC);
@@ -59,11 +59,10 @@ public final class IssueViewModel {
       new javafx.beans.property.SimpleStringProperty(this, "target", "");
 
   public IssueViewModel(
-      BackendHost host, TokenIssuer issuer, Executor io, Executor ui, TokenReader reader) {
+      WindowBackend host, TokenIssuer issuer, TaskExecutor tasks, TokenReader reader) {
     this.host = host;
     this.issuer = issuer;
-    this.io = io;
-    this.ui = ui;
+    this.tasks = tasks;
     this.reader = reader;
     for (IssueFlow f : IssueFlow.values()) {
       Map<String, StringProperty> form = new LinkedHashMap<>();
@@ -181,7 +180,7 @@ public final class IssueViewModel {
     if (busy.get()) {
       return;
     }
-    BackendHost.Status backend = host.status();
+    WindowBackend.Status backend = host.status();
     String yours = target.get() == null ? "" : target.get().strip();
     if (!yours.isEmpty() && !yours.startsWith("http://") && !yours.startsWith("https://")) {
       fail("target", "Your backend: the URL must start with http:// or https://.");
@@ -242,14 +241,18 @@ public final class IssueViewModel {
     errorField.set("");
     status.set("Sending " + request.method() + " " + request.pathAndQuery() + " …");
     curl.set(request.curl(base));
-    io.execute(
-        () -> {
-          Result result = result(issuer.issue(base, request));
-          TokenReport decoded =
-              result.token().isEmpty() ? null : reader.report(result.token(), null);
-          ui.execute(() -> show(result, decoded));
-        });
+    BackgroundTask.wrap(
+            () -> {
+              Result result = result(issuer.issue(base, request));
+              return new Shown(
+                  result, result.token().isEmpty() ? null : reader.report(result.token(), null));
+            })
+        .onSuccess(shown -> show(shown.result(), shown.decoded()))
+        .executeWith(tasks);
   }
+
+  /** An answer and its decoded token (null when it carried none). */
+  private record Shown(Result result, TokenReport decoded) {}
 
   /**
    * Once a second: the issued token is read again against the clock, so the tree's countdowns and

@@ -7,6 +7,7 @@ import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
+import dev.tokensandbox.desktop.tasks.TaskExecutor;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultRule;
 import dev.tokensandbox.tools.check.CheckStep;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -92,7 +92,7 @@ public final class LabViewModel implements LabRuntime.Listener {
     }
   }
 
-  private final Executor ui;
+  private final TaskExecutor tasks;
   private LabRuntime runtime;
   private QaPreset ran;
   private boolean policyChanged;
@@ -177,8 +177,8 @@ public final class LabViewModel implements LabRuntime.Listener {
   private final javafx.beans.property.ReadOnlyBooleanWrapper ready =
       new javafx.beans.property.ReadOnlyBooleanWrapper(this, "ready");
 
-  public LabViewModel(Executor ui) {
-    this.ui = ui;
+  public LabViewModel(TaskExecutor tasks) {
+    this.tasks = tasks;
     selected.addListener(
         (o, was, now) -> {
           if (now != was && ran != null && !inProgress.get()) {
@@ -340,7 +340,7 @@ public final class LabViewModel implements LabRuntime.Listener {
 
   @Override
   public void externalStarted(CheckTarget target, Instant at, Duration runFor) {
-    ui.execute(
+    tasks.onUi(
         () -> {
           start = at;
           rows.clear();
@@ -383,7 +383,7 @@ public final class LabViewModel implements LabRuntime.Listener {
                 + step.request()
                 + ")"
             : "FAIL — your backend: " + step.findings().size() + " finding(s)" + found;
-    ui.execute(
+    tasks.onUi(
         () -> {
           externalStep = step;
           realTime.set(false);
@@ -458,7 +458,7 @@ public final class LabViewModel implements LabRuntime.Listener {
 
   @Override
   public void started(QaPreset preset, Instant at) {
-    ui.execute(
+    tasks.onUi(
         () -> {
           start = at;
           rows.clear();
@@ -479,7 +479,7 @@ public final class LabViewModel implements LabRuntime.Listener {
 
   @Override
   public void event(TimelineEvent e, Instant tokenExpiresAt) {
-    ui.execute(
+    tasks.onUi(
         () -> {
           if (rows.size() >= MAX_ROWS) {
             rows.remove(0); // a run's chart and log keep its newest rows; the verdict sees all
@@ -524,7 +524,7 @@ public final class LabViewModel implements LabRuntime.Listener {
                 : " (run with" + changes(result.preset()).substring(2) + ")")
             + "\n"
             + checked;
-    ui.execute(
+    tasks.onUi(
         () -> {
           this.result = result;
           inProgress.set(false);
@@ -542,7 +542,7 @@ public final class LabViewModel implements LabRuntime.Listener {
 
   @Override
   public void time(Instant virtualNow, double speed) {
-    ui.execute(
+    tasks.onUi(
         () -> {
           if (external != null) {
             // A run against your backend: real time, no speeds; frozen once it finished.

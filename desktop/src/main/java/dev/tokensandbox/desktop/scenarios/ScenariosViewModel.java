@@ -1,14 +1,15 @@
 package dev.tokensandbox.desktop.scenarios;
 
 import dev.tokensandbox.backend.traffic.Redactor;
-import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.desktop.host.WindowBackend;
+import dev.tokensandbox.desktop.tasks.BackgroundTask;
+import dev.tokensandbox.desktop.tasks.TaskExecutor;
 import dev.tokensandbox.protocol.admin.FaultPlan;
 import dev.tokensandbox.protocol.admin.JournalEntry;
 import dev.tokensandbox.protocol.admin.SandboxAdmin;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,11 +27,10 @@ import javafx.beans.property.StringProperty;
  * ScenarioStore}; file work runs on the I/O executor.
  */
 public final class ScenariosViewModel {
-  private final BackendHost host;
+  private final WindowBackend host;
   private final ScenarioParts parts;
   private final ScenarioStore store;
-  private final Executor io;
-  private final Executor ui;
+  private final TaskExecutor tasks;
   private final Clock clock;
   private final StringProperty scenarioFile;
   private final StringProperty reportFile;
@@ -46,17 +46,15 @@ public final class ScenariosViewModel {
           this, "status", "Save the setup, load one, or export a bug report.");
 
   public ScenariosViewModel(
-      BackendHost host,
+      WindowBackend host,
       ScenarioParts parts,
       ScenarioStore store,
-      Executor io,
-      Executor ui,
+      TaskExecutor tasks,
       Clock clock) {
     this.host = host;
     this.parts = parts;
     this.store = store;
-    this.io = io;
-    this.ui = ui;
+    this.tasks = tasks;
     this.clock = clock;
     this.scenarioFile = new SimpleStringProperty(this, "file", store.defaultScenarioFile());
     this.reportFile = new SimpleStringProperty(this, "report", store.defaultReportFile());
@@ -124,7 +122,7 @@ public final class ScenariosViewModel {
   /** The current setup as a scenario (read on the UI thread). */
   public Scenario snapshot() {
     SandboxAdmin admin = host.admin().orElse(null);
-    BackendHost.Status st = host.status();
+    WindowBackend.Status st = host.status();
     return new Scenario(
         Scenario.FORMAT,
         Scenario.VERSION,
@@ -263,32 +261,25 @@ public final class ScenariosViewModel {
     busy.set(true);
     failed.set(false);
     status.set(starting);
-    io.execute(
-        () -> {
-          String done;
-          boolean ok;
-          try {
-            done = task.call();
-            ok = true;
-          } catch (ScenarioStore.Missing e) {
-            done = e.getMessage();
-            ok = false;
-          } catch (IOException | RuntimeException e) {
-            done = "Failed: " + e.getMessage();
-            ok = false;
-          }
-          String message = done;
-          boolean success = ok;
-          ui.execute(
-              () -> {
-                busy.set(false);
-                failed.set(!success);
-                status.set(message);
-                if (success && after != null) {
-                  after.run();
-                }
-              });
-        });
+    BackgroundTask.wrap(task::call)
+        .onSuccess(
+            done -> {
+              busy.set(false);
+              status.set(done);
+              if (after != null) {
+                after.run();
+              }
+            })
+        .onFailure(
+            e -> {
+              busy.set(false);
+              failed.set(true);
+              status.set(
+                  e instanceof ScenarioStore.Missing
+                      ? e.getMessage()
+                      : "Failed: " + e.getMessage());
+            })
+        .executeWith(tasks);
   }
 
   /** The file named in {@code property}, or null after showing why it names none. */

@@ -13,6 +13,7 @@ import dev.tokensandbox.desktop.issue.TokenIssuer;
 import dev.tokensandbox.desktop.lab.LabRuntime;
 import dev.tokensandbox.desktop.lab.LabViewModel;
 import dev.tokensandbox.desktop.scenarios.ScenariosViewModel;
+import dev.tokensandbox.desktop.tasks.TaskExecutor;
 import dev.tokensandbox.desktop.tokens.TokenReader;
 import dev.tokensandbox.desktop.traffic.TrafficViewModel;
 import java.nio.file.Path;
@@ -63,14 +64,14 @@ public final class Sandbox implements AutoCloseable {
         new ShellViewModel(
             new WindowStateFile(o.home() == null ? null : o.home().resolve("desktop.properties")));
     TokenReader reader = new TokenReader(o.workspace(), o.clock());
-    architecture = new ArchitectureViewModel(host, o.ui());
+    TaskExecutor tasks = TaskExecutor.of(io, o.ui());
+    architecture = new ArchitectureViewModel(host, tasks);
     architecture.portProperty().set(Integer.toString(o.port()));
     issue =
-        new IssueViewModel(
-            host, new TokenIssuer(clients, IssueViewModel.CLIENT), io, o.ui(), reader);
+        new IssueViewModel(host, new TokenIssuer(clients, IssueViewModel.CLIENT), tasks, reader);
     inspect = new InspectViewModel(reader);
-    lab = new LabViewModel(o.ui());
-    traffic = new TrafficViewModel(host, o.ui());
+    lab = new LabViewModel(tasks);
+    traffic = new TrafficViewModel(host, tasks);
     // The lab's backend gets throwaway credentials: its tokens live in virtual time only. It
     // starts in the background so the window does not wait for it.
     io.execute(
@@ -87,7 +88,7 @@ public final class Sandbox implements AutoCloseable {
               .execute(
                   () -> {
                     lab.attach(runtime);
-                    traffic.follow(TrafficViewModel.LAB, runtime.admin(), o.ui());
+                    traffic.follow(TrafficViewModel.LAB, runtime.admin(), tasks);
                   });
         });
     // Revealed secrets do not stay on screen once the user looks elsewhere.
@@ -99,17 +100,15 @@ public final class Sandbox implements AutoCloseable {
                 traffic.hide();
               }
             });
-    devices = new DevicesViewModel(host, clients, deviceClock, io, o.ui());
-    paired =
-        new dev.tokensandbox.desktop.devices.PairedDevicesViewModel(host, deviceClock, io, o.ui());
+    devices = new DevicesViewModel(host, clients, deviceClock, tasks);
+    paired = new dev.tokensandbox.desktop.devices.PairedDevicesViewModel(host, deviceClock, tasks);
     scenarios =
         new ScenariosViewModel(
             host,
             new dev.tokensandbox.desktop.scenarios.WindowParts(architecture, issue, devices, lab),
             new dev.tokensandbox.desktop.scenarios.ScenarioStore(
                 o.home() == null ? Path.of(".") : o.home().resolve("scenarios")),
-            io,
-            o.ui(),
+            tasks,
             o.clock());
   }
 

@@ -1,11 +1,11 @@
 package dev.tokensandbox.desktop.traffic;
 
-import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.desktop.host.WindowBackend;
+import dev.tokensandbox.desktop.tasks.TaskExecutor;
 import dev.tokensandbox.protocol.admin.JournalEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -50,7 +50,7 @@ public final class TrafficViewModel {
 
   public static final List<String> SOURCES = List.of(ALL, WINDOW, LAB);
 
-  private final BackendHost host;
+  private final WindowBackend host;
   private final ObservableList<JournalEntry> entries = FXCollections.observableArrayList();
   private final FilteredList<JournalEntry> visible = new FilteredList<>(entries);
   private final ObservableList<String> flows = FXCollections.observableArrayList();
@@ -71,7 +71,7 @@ public final class TrafficViewModel {
   private final java.util.Map<String, dev.tokensandbox.protocol.admin.SandboxAdmin> admins =
       new java.util.HashMap<>();
 
-  public TrafficViewModel(BackendHost host, Executor ui) {
+  public TrafficViewModel(WindowBackend host, TaskExecutor tasks) {
     this.host = host;
     flows.add(ALL);
     flows.addAll(FLOWS.keySet());
@@ -82,13 +82,13 @@ public final class TrafficViewModel {
     search.addListener((o, was, now) -> refilter());
     selected.addListener((o, was, now) -> showDetail(false));
     host.addListener(
-        new BackendHost.Listener() {
+        new WindowBackend.Listener() {
           @Override
-          public void status(BackendHost.Status status) {}
+          public void status(WindowBackend.Status status) {}
 
           @Override
           public void traffic(JournalEntry entry) {
-            ui.execute(() -> add(WINDOW, entry));
+            tasks.onUi(() -> add(WINDOW, entry));
           }
         });
     refilter();
@@ -99,9 +99,9 @@ public final class TrafficViewModel {
    * backend). Returns what stops it.
    */
   public Runnable follow(
-      String name, dev.tokensandbox.protocol.admin.SandboxAdmin admin, Executor ui) {
+      String name, dev.tokensandbox.protocol.admin.SandboxAdmin admin, TaskExecutor tasks) {
     admins.put(name, admin);
-    return admin.subscribeJournal(entry -> ui.execute(() -> add(name, entry)), skipped -> {});
+    return admin.subscribeJournal(entry -> tasks.onUi(() -> add(name, entry)), skipped -> {});
   }
 
   /** All, the window's backend, or the Expiry lab's. */

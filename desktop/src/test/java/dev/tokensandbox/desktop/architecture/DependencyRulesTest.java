@@ -51,6 +51,9 @@ class DependencyRulesTest {
           .haveFullyQualifiedName("dev.tokensandbox.backend.faults.FaultInjector")
           .orShould()
           .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.tokensandbox.backend.admin.LocalAdmin")
+          .orShould()
+          .dependOnClassesThat()
           .haveFullyQualifiedName("dev.tokensandbox.backend.devices.DeviceRegistry")
           .orShould()
           .dependOnClassesThat()
@@ -77,6 +80,41 @@ class DependencyRulesTest {
           .resideInAnyPackage(
               "okhttp3..", "java.nio.file..", "java.net..", "com.fasterxml.jackson..")
           .because("I/O belongs in services, so a view-model test needs no network or disk");
+
+  /**
+   * #34 §7: a view-model leaves the UI thread one way, through {@code TaskExecutor} (a
+   * BackgroundTask for work, {@code onUi} for what it hears), so its tests run it on the calling
+   * thread with nothing to wait for.
+   */
+  @ArchTest
+  static final ArchRule viewModelsLeaveTheUiThreadOnlyThroughTheTaskExecutor =
+      noClasses()
+          .that()
+          .haveSimpleNameEndingWith("ViewModel")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.util.concurrent.Executor")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.util.concurrent.ExecutorService")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.util.concurrent.CompletableFuture")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.lang.Thread")
+          .because("one background-task abstraction: TaskExecutor and BackgroundTask");
+
+  /** #34 §7: view-models see the window's backend as an interface, so tests can give a fake. */
+  @ArchTest
+  static final ArchRule viewModelsSeeTheWindowsBackendThroughItsInterface =
+      noClasses()
+          .that()
+          .haveSimpleNameEndingWith("ViewModel")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.tokensandbox.desktop.host.BackendHost")
+          .because("WindowBackend is what a view-model needs; BackendHost is the real one");
 
   @ArchTest
   static final ArchRule noAndroid =

@@ -1,131 +1,120 @@
 package dev.tokensandbox.desktop.devices;
 
-import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.client.clock.ExecutorClock;
-import dev.tokensandbox.client.control.ControlChannel;
-import dev.tokensandbox.desktop.testing.SandboxTest;
+import dev.tokensandbox.client.clock.VirtualClock;
+import dev.tokensandbox.desktop.tasks.TaskExecutor;
+import dev.tokensandbox.desktop.testing.FakeBackend;
+import dev.tokensandbox.protocol.DeviceCommand;
+import dev.tokensandbox.protocol.admin.Device;
 import dev.tokensandbox.protocol.admin.FaultRule;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A phone's end of the device channel (the client core's {@link ControlChannel}, as the Android
- * sample uses it) paired with the desktop: it shows up, reports, and takes the desktop's commands.
+ * The Devices screen's paired phones, on a fake backend whose admin is in memory: what a phone
+ * reports shows up, and the desktop's commands go to the admin with the right arguments. (The
+ * phone's own end of the channel is tested against a real server in the client core's
+ * ControlChannelTest and the admin contract.)
  */
-class PairedDevicesViewModelTest extends SandboxTest {
-  private final ExecutorClock phoneClock = ExecutorClock.system("phone");
-  private final BlockingQueue<ControlChannel.Command> received = new LinkedBlockingQueue<>();
+class PairedDevicesViewModelTest {
+  private static final Instant T0 = Instant.parse("2026-12-07T12:00:00Z");
+  private final VirtualClock clock = new VirtualClock(T0);
+  private final FakeBackend backend = new FakeBackend();
   private PairedDevicesViewModel model;
-  private ControlChannel phone;
 
   @BeforeEach
   void pair() {
-    model = sut.sandbox.paired;
-    phone =
-        ControlChannel.builder(sut.url(), "pixel-7", phoneClock)
-            .httpClient(new OkHttpClient())
-            .name("Pixel 7")
-            .platform("Android 14")
-            .listener(ControlChannel.listener((s, d) -> {}, received::add))
-            .build();
-    phoneClock.schedule(
-        phoneClock.now(),
-        () -> {
-          phone.start();
-          phone.sendState(
-              "SHENGWANG", "CONNECTED", "tok:1a2b3c4d", phoneClock.now().plusSeconds(90), "BOTH");
-          phone.sendEvent("12:00:01  JOINED sandbox-demo");
-        });
+    model = new PairedDevicesViewModel(backend, clock, TaskExecutor.currentThread());
+    backend.admin.pair(phone(true, ""));
   }
 
-  @AfterEach
-  void unpair() throws Exception {
-    java.util.concurrent.CompletableFuture<Void> stopped =
-        new java.util.concurrent.CompletableFuture<>();
-    phoneClock.schedule(
-        phoneClock.now(),
-        () -> {
-          phone.stop();
-          stopped.complete(null);
-        });
-    stopped.get(5, TimeUnit.SECONDS);
-    phoneClock.close();
+  private static Device phone(boolean online, String fault) {
+    return new Device(
+        "pixel-7",
+        "Pixel 7",
+        "Android 14",
+        online,
+        T0,
+        "SHENGWANG",
+        "CONNECTED",
+        "tok:1a2b3c4d",
+        T0.plusSeconds(90),
+        "BOTH",
+        fault,
+        List.of("12:00:01  JOINED sandbox-demo"));
   }
 
   private PairedDevicesViewModel.Row row() {
-    return ui.call(this::first);
-  }
-
-  /** The first row; call on the UI thread. */
-  private PairedDevicesViewModel.Row first() {
-    return model.rows().isEmpty() ? null : model.rows().get(0);
-  }
-
-  /** Waits until the first row exists and {@code test} holds for it (read on the UI thread). */
-  private void awaitRow(
-      String what, java.util.function.Predicate<PairedDevicesViewModel.Row> test) {
-    await(what, () -> ui.call(() -> first() != null && test.test(first())));
+    assertThat(model.rows()).hasSize(1);
+    return model.rows().get(0);
   }
 
   @Test
   void aPairedPhoneShowsUpWithItsStateAndEvents() {
-    awaitRow(
-        "the phone's report",
-        r -> r.stateProperty().get().equals("CONNECTED") && !r.log().isEmpty());
     PairedDevicesViewModel.Row row = row();
-
     assertThat(row.id()).isEqualTo("pixel-7");
-    assertThat(ui.call(() -> row.nameProperty().get())).isEqualTo("Pixel 7 · Android 14");
-    assertThat(ui.call(() -> row.onlineProperty().get())).isEqualTo("online");
-    assertThat(ui.call(() -> row.tokenProperty().get())).isEqualTo("tok:1a2b3c4d");
-    assertThat(ui.call(() -> row.policyProperty().get())).isEqualTo("BOTH");
-    ui.run(model::tick);
-    assertThat(ui.call(() -> row.countdownProperty().get())).matches("1:[23]\\d");
-    assertThat(ui.call(() -> row.log().get(0))).contains("JOINED");
+    assertThat(row.nameProperty().get()).isEqualTo("Pixel 7 · Android 14");
+    assertThat(row.onlineProperty().get()).isEqualTo("online");
+    assertThat(row.stateProperty().get()).isEqualTo("CONNECTED");
+    assertThat(row.tokenProperty().get()).isEqualTo("tok:1a2b3c4d");
+    assertThat(row.policyProperty().get()).isEqualTo("BOTH");
+    assertThat(row.faultProperty().get()).isEqualTo("none");
+    clock.advanceTo(T0.plusSeconds(15));
+    model.tick();
+    assertThat(row.countdownProperty().get()).isEqualTo("1:15");
+    assertThat(row.log().get(0)).contains("JOINED");
+    assertThat(model.messageProperty().get()).isEqualTo("pixel-7 paired");
   }
 
   @Test
-  void theDesktopsCommandsReachThePhone() throws Exception {
-    awaitRow("the phone", r -> r.onlineProperty().get().equals("online"));
+  void theDesktopsCommandsReachTheAdminWithTheirArguments() {
+    model.send(DeviceCommand.RENEW);
+    assertThat(backend.admin.commands)
+        .extracting(c -> c.command())
+        .containsExactly(DeviceCommand.RENEW);
+    assertThat(model.messageProperty().get()).isEqualTo("pixel-7: renew sent (cmd-1)");
 
-    ui.run(() -> model.send(dev.tokensandbox.protocol.DeviceCommand.RENEW));
-    ControlChannel.Command renew = received.poll(10, TimeUnit.SECONDS);
-    assertThat(renew).isNotNull();
-    assertThat(renew.name()).isEqualTo("renew");
-    await(
-        "the answer",
-        () -> ui.call(() -> model.messageProperty().get()).startsWith("pixel-7: renew sent"));
+    model.setPolicy("REQUEST_TOKEN");
+    assertThat(backend.admin.args.get(1).trigger()).isEqualTo("REQUEST_TOKEN");
 
-    ui.run(() -> model.setPolicy("REQUEST_TOKEN"));
-    ControlChannel.Command policy = received.poll(10, TimeUnit.SECONDS);
-    assertThat(policy.arg("trigger", "")).isEqualTo("REQUEST_TOKEN");
-
-    ui.run(() -> model.setFault("Backend answers 503"));
-    assertThat(received.poll(10, TimeUnit.SECONDS).name()).isEqualTo("setFault");
-    assertThat(sut.sandbox.host().server().orElseThrow().admin().faults().rules())
+    model.setFault("Backend answers 503");
+    assertThat(backend.admin.faults().rules())
         .singleElement()
-        .extracting(FaultRule::device)
-        .isEqualTo("pixel-7");
-    awaitRow("the fault on the row", r -> r.faultProperty().get().equals("STATUS 503"));
+        .satisfies(
+            rule -> {
+              assertThat(rule.device()).isEqualTo("pixel-7");
+              assertThat(rule.value()).isEqualTo(503);
+            })
+        .extracting(FaultRule::route)
+        .isEqualTo(DevicesViewModel.FAULTS.get("Backend answers 503").route());
+    assertThat(row().faultProperty().get()).isEqualTo("STATUS 503");
+
+    model.setFault("No fault");
+    assertThat(backend.admin.faults().rules()).isEmpty();
+    assertThat(row().faultProperty().get()).isEqualTo("none");
   }
 
   @Test
   void aPhoneThatLeftIsShownOfflineAndCommandsSayWhy() {
-    awaitRow("the phone", r -> r.onlineProperty().get().equals("online"));
-    phoneClock.schedule(phoneClock.now(), phone::stop);
-    awaitRow("offline", r -> r.onlineProperty().get().equals("offline"));
+    backend.admin.pair(phone(false, ""));
+    assertThat(row().onlineProperty().get()).isEqualTo("offline");
 
-    ui.run(() -> model.send(dev.tokensandbox.protocol.DeviceCommand.JOIN));
-    await(
-        "the refusal",
-        () ->
-            ui.call(() -> model.messageProperty().get()).startsWith("pixel-7: join refused, 409"));
+    model.send(DeviceCommand.JOIN);
+    assertThat(model.messageProperty().get())
+        .isEqualTo("pixel-7: join refused, 409 pixel-7 is not connected right now");
+    assertThat(backend.admin.commands).isEmpty();
+  }
+
+  @Test
+  void withTheBackendStoppedCommandsSaySoAndARestartFollowsTheNewRegistry() {
+    backend.stop();
+    model.send(DeviceCommand.RENEW);
+    assertThat(model.messageProperty().get()).isEqualTo("The backend is not running.");
+    backend.start(0, false);
+    model.send(DeviceCommand.RENEW);
+    assertThat(model.messageProperty().get()).isEqualTo("pixel-7: renew sent (cmd-1)");
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.desktop.host.BackendClients;
 import dev.tokensandbox.desktop.host.BackendHost;
+import dev.tokensandbox.desktop.tasks.TaskExecutor;
 import dev.tokensandbox.desktop.testing.HostUnderTest;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
 import dev.tokensandbox.desktop.tokens.TokenReader;
@@ -13,7 +14,6 @@ import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultPlan;
 import dev.tokensandbox.protocol.admin.FaultRule;
 import java.time.Clock;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * when it returns: nothing polls.
  */
 class IssueViewModelTest {
-  private static final Executor SAME_THREAD = HostUnderTest.SAME_THREAD;
+  private static final TaskExecutor SAME_THREAD = TaskExecutor.currentThread();
 
   private HostUnderTest backend;
   private BackendHost host;
@@ -65,7 +65,6 @@ class IssueViewModelTest {
         new IssueViewModel(
             host,
             new TokenIssuer(clients, IssueViewModel.CLIENT),
-            SAME_THREAD,
             SAME_THREAD,
             new TokenReader(SandboxUnderTest.WORKSPACE, readerClock));
   }

@@ -26,7 +26,8 @@ class LabViewModelTest {
   private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
 
   private final VirtualClock real = new VirtualClock(T0);
-  private final LabViewModel model = new LabViewModel(Runnable::run);
+  private final LabViewModel model =
+      new LabViewModel(dev.tokensandbox.desktop.tasks.TaskExecutor.currentThread());
   private final LabRuntime runtime =
       LabRuntime.on(real, T0, Workspace.generate(new Random(3)), model);
 

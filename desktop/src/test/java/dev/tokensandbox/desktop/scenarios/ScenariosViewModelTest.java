@@ -19,6 +19,7 @@ import dev.tokensandbox.desktop.issue.IssueFlow;
 import dev.tokensandbox.desktop.issue.IssueViewModel;
 import dev.tokensandbox.desktop.issue.TokenIssuer;
 import dev.tokensandbox.desktop.lab.LabViewModel;
+import dev.tokensandbox.desktop.tasks.TaskExecutor;
 import dev.tokensandbox.desktop.testing.HostUnderTest;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
 import dev.tokensandbox.desktop.tokens.TokenReader;
@@ -33,7 +34,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * returns: nothing polls.
  */
 class ScenariosViewModelTest {
-  private static final Executor SAME_THREAD = HostUnderTest.SAME_THREAD;
+  private static final TaskExecutor SAME_THREAD = TaskExecutor.currentThread();
 
   @TempDir Path home;
   private HostUnderTest backend;
@@ -61,7 +61,7 @@ class ScenariosViewModelTest {
     server = backend.server;
     model =
         new ScenariosViewModel(
-            host, parts, new ScenarioStore(home), SAME_THREAD, SAME_THREAD, Clock.systemUTC());
+            host, parts, new ScenarioStore(home), SAME_THREAD, Clock.systemUTC());
   }
 
   @AfterEach
@@ -176,7 +176,6 @@ class ScenariosViewModelTest {
           new IssueViewModel(
               host,
               new TokenIssuer(clients, IssueViewModel.CLIENT),
-              SAME_THREAD,
               SAME_THREAD,
               new TokenReader(SandboxUnderTest.WORKSPACE, Clock.systemUTC()));
       for (IssueFlow flow : IssueFlow.values()) {

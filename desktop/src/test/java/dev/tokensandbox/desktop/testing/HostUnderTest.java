@@ -3,16 +3,12 @@ package dev.tokensandbox.desktop.testing;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.desktop.host.BackendHost;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
  * The window's backend alone, started on port 0 with the test workspace: for view-model tests that
- * run their I/O on the calling thread ({@link #SAME_THREAD}) and so never poll for an answer.
+ * run their work on the calling thread ({@code TaskExecutor.currentThread()}) and so never poll.
  */
 public final class HostUnderTest implements AutoCloseable {
-  /** Runs each task at once, on the caller's thread: a command has finished when it returns. */
-  public static final Executor SAME_THREAD = Runnable::run;
-
   public final BackendHost host = new BackendHost(SandboxUnderTest.WORKSPACE, Optional::empty);
   public final SandboxServer server;
 

@@ -1,128 +1,134 @@
 package dev.tokensandbox.desktop.traffic;
 
-import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.desktop.testing.SandboxTest;
+import dev.tokensandbox.desktop.tasks.TaskExecutor;
+import dev.tokensandbox.desktop.testing.FakeBackend;
+import dev.tokensandbox.protocol.admin.Exchange;
 import dev.tokensandbox.protocol.admin.JournalEntry;
+import java.time.Instant;
 import java.util.List;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The Traffic screen's model hearing a real backend's journal. */
-class TrafficViewModelTest extends SandboxTest {
-  private final OkHttpClient http = new OkHttpClient();
-  private TrafficViewModel model;
+/**
+ * The Traffic screen's model on a fake backend: entries arrive as the backend's listeners hear
+ * them, filter, narrow, reveal from the admin that recorded them, and stay bounded. (The window's
+ * wiring over a real backend: {@link TrafficScreenTest}.)
+ */
+class TrafficViewModelTest {
+  private static final String TOKEN = "007eJxTYBBa-the-unredacted-token";
+  private final FakeBackend backend = new FakeBackend();
+  private final TrafficViewModel model =
+      new TrafficViewModel(backend, TaskExecutor.currentThread());
+  private long ids;
 
-  @BeforeEach
-  void model() {
-    model = sut.sandbox.traffic;
-  }
-
-  private String get(String path, String device) throws Exception {
-    Request.Builder request = new Request.Builder().url(sut.url() + path);
-    if (device != null) {
-      request.header("X-Sandbox-Device", device);
-    }
-    try (Response response = http.newCall(request.build()).execute()) {
-      return response.body().string();
-    }
+  /** What the backend journals for {@code path} from {@code client}, answered {@code status}. */
+  private JournalEntry request(String route, String path, String client, int status) {
+    JournalEntry entry =
+        new JournalEntry(
+            ++ids,
+            Instant.parse("2026-12-04T03:20:11Z"),
+            3.5,
+            "app→customer",
+            route,
+            "GET",
+            path,
+            status,
+            client,
+            Map.of("User-Agent", "okhttp"),
+            "",
+            "«token tok:1a2b3c4d»",
+            List.of("tok:1a2b3c4d"),
+            List.of());
+    backend.request(entry, new Exchange(Map.of("User-Agent", "okhttp"), "", TOKEN));
+    return entry;
   }
 
   @Test
   void theTimeOfDayHasItsMillisecondsEvenOnAWholeSecond() {
-    assertThat(TrafficViewModel.timeOfDay(java.time.Instant.parse("2026-12-04T03:20:11Z")))
+    assertThat(TrafficViewModel.timeOfDay(Instant.parse("2026-12-04T03:20:11Z")))
         .isEqualTo("03:20:11.000");
-    assertThat(TrafficViewModel.timeOfDay(java.time.Instant.parse("2026-12-04T03:20:11.123456Z")))
+    assertThat(TrafficViewModel.timeOfDay(Instant.parse("2026-12-04T03:20:11.123456Z")))
         .isEqualTo("03:20:11.123");
   }
 
   @Test
-  void requestsArriveLiveAndFilterByFlowDeviceAndStatus() throws Exception {
-    get("/api/agora/token?channelName=a&uid=1", "pixel-7");
-    get("/rtc/a/publisher/uid/1/", "emulator");
-    get("/api/agora/token?channelName=a&uid=1&expireSeconds=90000", "pixel-7");
-    await("three entries", () -> ui.call(() -> model.visible().size()) == 3);
+  void requestsArriveLiveAndFilterByFlowDeviceAndStatus() {
+    request("agora.rtc", "/api/agora/token?channelName=a&uid=1", "pixel-7", 200);
+    request("gin.rtc", "/rtc/a/publisher/uid/1/", "emulator", 200);
+    request(
+        "agora.rtc", "/api/agora/token?channelName=a&uid=1&expireSeconds=90000", "pixel-7", 400);
+    assertThat(model.visible()).hasSize(3);
 
-    ui.run(() -> model.flowProperty().set("Gin"));
+    model.flowProperty().set("Gin");
     assertThat(paths()).containsExactly("/rtc/a/publisher/uid/1/");
-    ui.run(
-        () -> {
-          model.flowProperty().set(TrafficViewModel.ALL);
-          model.deviceProperty().set("pixel-7");
-          model.statusProperty().set("4xx");
-        });
+    model.flowProperty().set(TrafficViewModel.ALL);
+    model.deviceProperty().set("pixel-7");
+    model.statusProperty().set("4xx");
     assertThat(paths()).singleElement().asString().contains("expireSeconds=90000");
-    assertThat(ui.call(() -> model.countProperty().get())).isEqualTo("1 of 3 requests");
-    assertThat(ui.call(() -> List.copyOf(model.devices()))).contains("pixel-7", "emulator");
+    assertThat(model.countProperty().get()).isEqualTo("1 of 3 requests");
+    assertThat(model.devices()).contains("pixel-7", "emulator");
   }
 
   @Test
-  void detailIsRedactedUntilRevealed() throws Exception {
-    String token = get("/api/agora/token?channelName=a&uid=1", null);
-    await("the entry", () -> ui.call(() -> model.visible().size()) == 1);
-    ui.run(() -> model.selectedProperty().set(model.visible().get(0)));
+  void detailIsRedactedUntilRevealedFromTheAdminThatRecordedIt() {
+    request("agora.rtc", "/api/agora/token?channelName=a&uid=1", "pixel-7", 200);
+    model.selectedProperty().set(model.visible().get(0));
 
-    assertThat(ui.call(() -> model.detailProperty().get()))
-        .doesNotContain(token)
-        .contains("«token tok:", "Reveal shows");
-    ui.run(model::reveal);
-    assertThat(ui.call(() -> model.detailProperty().get())).contains(token, "REVEALED");
-    assertThat(ui.call(() -> model.revealedProperty().get())).isTrue();
-    ui.run(model::hide);
-    assertThat(ui.call(() -> model.detailProperty().get())).doesNotContain(token);
+    assertThat(model.detailProperty().get())
+        .doesNotContain(TOKEN)
+        .contains("«token tok:1a2b3c4d»", "tokens: [tok:1a2b3c4d]", "Reveal shows");
+    model.reveal();
+    assertThat(model.detailProperty().get()).contains(TOKEN, "REVEALED");
+    assertThat(model.revealedProperty().get()).isTrue();
+    model.hide();
+    assertThat(model.detailProperty().get()).doesNotContain(TOKEN);
+
+    backend.admin.clearJournal(); // the unredacted copy is gone (a restart, newer requests)
+    model.reveal();
+    assertThat(model.revealedProperty().get()).isFalse();
+    assertThat(model.detailProperty().get())
+        .doesNotContain(TOKEN)
+        .contains("the unredacted copy is gone");
   }
 
   @Test
-  void searchAndSourceNarrowTheListAndTheEmptyTableSaysWhy() throws Exception {
-    assertThat(ui.call(() -> model.emptyProperty().get())).startsWith("No requests yet");
-    get("/api/agora/token?channelName=a&uid=1", "pixel-7");
-    get("/rtc/a/publisher/uid/1/", "emulator");
-    await("two entries", () -> ui.call(() -> model.visible().size()) == 2);
-    ui.run(() -> model.add(TrafficViewModel.LAB, entry(99, "/lab/only")));
+  void searchAndSourceNarrowTheListAndTheEmptyTableSaysWhy() {
+    assertThat(model.emptyProperty().get()).startsWith("No requests yet");
+    request("agora.rtc", "/api/agora/token?channelName=a&uid=1", "pixel-7", 200);
+    request("gin.rtc", "/rtc/a/publisher/uid/1/", "emulator", 200);
+    model.add(TrafficViewModel.LAB, entry(99, "/lab/only"));
 
-    ui.run(() -> model.searchProperty().set("EMULATOR"));
+    model.searchProperty().set("EMULATOR");
     assertThat(paths()).containsExactly("/rtc/a/publisher/uid/1/");
-    ui.run(
-        () -> {
-          model.searchProperty().set("");
-          model.sourceProperty().set(TrafficViewModel.LAB);
-        });
+    model.searchProperty().set("");
+    model.sourceProperty().set(TrafficViewModel.LAB);
     assertThat(paths()).containsExactly("/lab/only");
-    assertThat(ui.call(() -> model.sourceOf(model.visible().get(0))))
-        .isEqualTo(TrafficViewModel.LAB);
-    assertThat(ui.call(() -> model.timeText(model.visible().get(0))))
+    assertThat(model.sourceOf(model.visible().get(0))).isEqualTo(TrafficViewModel.LAB);
+    assertThat(model.timeText(model.visible().get(0)))
         .as("the lab's virtual time is marked")
         .matches("lab \\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
-    ui.run(() -> model.searchProperty().set("nothing like this"));
+    model.searchProperty().set("nothing like this");
     assertThat(paths()).isEmpty();
-    assertThat(ui.call(() -> model.emptyProperty().get()))
-        .startsWith("No request matches the filters (3 hidden)");
+    assertThat(model.emptyProperty().get()).startsWith("No request matches the filters (3 hidden)");
   }
 
   @Test
-  void revealedSecretsAreHiddenWhenTheScreenIsLeft() throws Exception {
-    String token = get("/api/agora/token?channelName=a&uid=1", null);
-    await("the entry", () -> ui.call(() -> model.visible().size()) == 1);
-    ui.run(
-        () -> {
-          sut.sandbox.shell.screenProperty().set(dev.tokensandbox.desktop.shell.Screen.TRAFFIC);
-          model.selectedProperty().set(model.visible().get(0));
-          model.reveal();
-        });
-    assertThat(ui.call(() -> model.detailProperty().get())).contains(token);
-    ui.run(() -> sut.sandbox.shell.screenProperty().set(dev.tokensandbox.desktop.shell.Screen.LAB));
-    assertThat(ui.call(() -> model.revealedProperty().get())).isFalse();
-    assertThat(ui.call(() -> model.detailProperty().get())).doesNotContain(token);
+  void theLabsJournalIsFollowedUntilStopped() {
+    FakeBackend lab = new FakeBackend();
+    Runnable stop = model.follow(TrafficViewModel.LAB, lab.admin, TaskExecutor.currentThread());
+    lab.request(entry(1, "/lab/one"), null);
+    stop.run();
+    lab.request(entry(2, "/lab/two"), null);
+    assertThat(paths()).containsExactly("/lab/one");
+    assertThat(model.sourceOf(model.visible().get(0))).isEqualTo(TrafficViewModel.LAB);
   }
 
   private static JournalEntry entry(long id, String path) {
     return new JournalEntry(
         id,
-        java.time.Instant.EPOCH,
+        Instant.EPOCH,
         1,
         "app→customer",
         "agora.rtc",
@@ -130,7 +136,7 @@ class TrafficViewModelTest extends SandboxTest {
         path,
         200,
         "lab",
-        java.util.Map.of(),
+        Map.of(),
         "",
         "",
         List.of(),
@@ -140,31 +146,13 @@ class TrafficViewModelTest extends SandboxTest {
   @Test
   void theListStaysBounded() {
     for (int i = 0; i < TrafficViewModel.MAX_ROWS + 5; i++) {
-      long id = i;
-      ui.run(
-          () ->
-              model.add(
-                  new JournalEntry(
-                      id,
-                      java.time.Instant.EPOCH,
-                      1,
-                      "app→customer",
-                      "agora.rtc",
-                      "GET",
-                      "/x",
-                      200,
-                      "d",
-                      java.util.Map.of(),
-                      "",
-                      "",
-                      List.of(),
-                      List.of())));
+      model.add(entry(i, "/x"));
     }
-    assertThat(ui.call(() -> model.visible().size())).isEqualTo(TrafficViewModel.MAX_ROWS);
-    assertThat(ui.call(() -> model.visible().get(0).id())).isEqualTo(5);
+    assertThat(model.visible()).hasSize(TrafficViewModel.MAX_ROWS);
+    assertThat(model.visible().get(0).id()).isEqualTo(5);
   }
 
   private List<String> paths() {
-    return ui.call(() -> model.visible().stream().map(JournalEntry::path).toList());
+    return model.visible().stream().map(JournalEntry::path).toList();
   }
 }
