@@ -117,7 +117,8 @@ class SandboxExtensionTest {
                   + ": not a scenario: format is 'token-sandbox-bug-report',"
                   + " expected 'token-sandbox-scenario'");
       assertThatThrownBy(() -> sandbox.runScenario(broken))
-          .hasMessage(broken + ": not a scenario: the file is not valid JSON");
+          .hasMessageStartingWith(
+              broken + ": not a scenario: the file is not valid JSON at line 1");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.tokensandbox.desktop.devices;
 
 import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.SandboxClock;
+import dev.tokensandbox.client.presets.Scenario;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.desktop.host.BackendClients;
@@ -36,7 +37,7 @@ public final class DevicesViewModel implements AutoCloseable {
   /** A virtual device's row: the common columns plus its flow and renewal counts. */
   public static final class Row extends DeviceRow {
     private final Flow flow;
-    private final Definition definition;
+    private final Scenario.Device definition;
 
     /** Your backend, for a device that fetches its tokens there; null for the sandbox's. */
     private final dev.tokensandbox.tools.check.YourBackend backend;
@@ -47,11 +48,11 @@ public final class DevicesViewModel implements AutoCloseable {
     /** What the device's run found (a renewal storm…), each said once, kept past the log's end. */
     private final java.util.LinkedHashSet<String> findings = new java.util.LinkedHashSet<>();
 
-    Row(String name, Definition definition) {
+    Row(String name, Scenario.Device definition) {
       this(name, definition, null);
     }
 
-    Row(String name, Definition definition, dev.tokensandbox.tools.check.YourBackend backend) {
+    Row(String name, Scenario.Device definition, dev.tokensandbox.tools.check.YourBackend backend) {
       super(name);
       this.flow = definition.flow();
       this.definition = definition;
@@ -141,16 +142,13 @@ public final class DevicesViewModel implements AutoCloseable {
     return message.getReadOnlyProperty();
   }
 
-  /** What a virtual device was made with (scenario files). */
-  public record Definition(Flow flow, int lifetimeSeconds, RenewalPolicy.Trigger trigger) {}
-
   /** Adds a virtual device with the chosen flow, lifetime and trigger, and joins at once. */
   public Row add() {
-    return add(new Definition(newFlow.get(), newLifetime.get(), newTrigger.get()));
+    return add(new Scenario.Device(newFlow.get(), newLifetime.get(), newTrigger.get()));
   }
 
   /** Adds a virtual device made as {@code definition} and joins at once. */
-  public Row add(Definition definition) {
+  public Row add(Scenario.Device definition) {
     if (!host.status().running()) {
       message.set("The backend is not running: start it on the Architecture screen.");
       return null;
@@ -168,7 +166,7 @@ public final class DevicesViewModel implements AutoCloseable {
    * The devices on screen, as definitions. Devices against your backend are left out: a scenario
    * never holds your certificate, without which they cannot run.
    */
-  public List<Definition> definitions() {
+  public List<Scenario.Device> definitions() {
     return rows.stream().filter(r -> r.backend == null).map(r -> r.definition).toList();
   }
 
@@ -195,7 +193,8 @@ public final class DevicesViewModel implements AutoCloseable {
       message.set(problem.get());
       return;
     }
-    Definition definition = new Definition(newFlow.get(), newLifetime.get(), newTrigger.get());
+    Scenario.Device definition =
+        new Scenario.Device(newFlow.get(), newLifetime.get(), newTrigger.get());
     String name = "yours-" + nextYours++;
     message.set(name + ": starting an RTC service that checks " + target.baseUrl() + "'s tokens…");
     BackgroundTask.wrap(() -> dev.tokensandbox.tools.check.YourBackend.open(target))
@@ -215,7 +214,7 @@ public final class DevicesViewModel implements AutoCloseable {
   /** One device's setup, fault and timeline, as a bug report shows it. */
   public record DeviceLog(
       String name,
-      Definition definition,
+      Scenario.Device definition,
       String fault,
       List<String> findings,
       List<TimelineEvent> events) {}

@@ -1,5 +1,6 @@
 package dev.tokensandbox.desktop.scenarios;
 
+import dev.tokensandbox.client.presets.Scenario;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
 import dev.tokensandbox.desktop.lab.LabViewModel;
 import java.util.List;
@@ -27,10 +28,10 @@ public interface ScenarioParts {
   /** Restores forms saved by {@link #issueForms()}; {@code flow} may be null (keep the choice). */
   void restoreIssue(String flow, Map<String, Map<String, String>> forms);
 
-  List<DevicesViewModel.Definition> devices();
+  List<Scenario.Device> devices();
 
   /** Removes every virtual device and adds {@code definitions}. */
-  void replaceDevices(List<DevicesViewModel.Definition> definitions);
+  void replaceDevices(List<Scenario.Device> definitions);
 
   /** The lab's chosen preset id, or null. */
   String labPreset();

@@ -1,6 +1,7 @@
 package dev.tokensandbox.desktop.scenarios;
 
 import dev.tokensandbox.backend.traffic.Redactor;
+import dev.tokensandbox.client.presets.Scenario;
 import dev.tokensandbox.desktop.host.WindowBackend;
 import dev.tokensandbox.desktop.tasks.BackgroundTask;
 import dev.tokensandbox.desktop.tasks.TaskExecutor;
@@ -139,7 +140,17 @@ public final class ScenariosViewModel {
         parts.labPreset(),
         parts.labTrigger(),
         parts.labSdk(),
-        includeSecrets.get() ? host.workspace() : null);
+        includeSecrets.get() ? credentials(host.workspace()) : null);
+  }
+
+  private static Scenario.Credentials credentials(dev.tokensandbox.backend.workspace.Workspace w) {
+    return new Scenario.Credentials(
+        w.appId(),
+        w.appCertificate(),
+        w.chatsdkJwtSecret(),
+        w.ringnityJwtSecret(),
+        w.ringnityApiKey(),
+        w.chatsdkApiKey());
   }
 
   public void save() {

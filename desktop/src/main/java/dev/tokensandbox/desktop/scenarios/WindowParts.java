@@ -1,6 +1,7 @@
 package dev.tokensandbox.desktop.scenarios;
 
 import dev.tokensandbox.client.presets.Presets;
+import dev.tokensandbox.client.presets.Scenario;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;
 import dev.tokensandbox.desktop.diagram.ArchitectureViewModel;
 import dev.tokensandbox.desktop.issue.IssueFlow;
@@ -58,12 +59,12 @@ public final class WindowParts implements ScenarioParts {
   }
 
   @Override
-  public List<DevicesViewModel.Definition> devices() {
+  public List<Scenario.Device> devices() {
     return devices.definitions();
   }
 
   @Override
-  public void replaceDevices(List<DevicesViewModel.Definition> definitions) {
+  public void replaceDevices(List<Scenario.Device> definitions) {
     devices.removeAll();
     definitions.forEach(devices::add);
   }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.client.presets.Scenario;
 import dev.tokensandbox.client.session.RenewalPolicy;
-import dev.tokensandbox.desktop.devices.DevicesViewModel;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultPlan;
 import dev.tokensandbox.protocol.admin.FaultRule;
@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the desktop writes is what docs/scenario.schema.json says, so run-preset (which enforces the
- * schema) reads every scenario the desktop saves.
+ * What the desktop writes (through the client core's ScenarioFile) is what
+ * docs/scenario.schema.json says, so run-preset (which enforces the schema) reads every scenario
+ * the desktop saves, and the one reader gives back what was written.
  */
 class ScenarioFormatTest {
   @TempDir Path dir;
@@ -40,16 +41,27 @@ class ScenarioFormatTest {
                 List.of(
                     FaultRule.always("agora.rtc", Fault.STATUS, 503),
                     new FaultRule("gin.*", Fault.LATENCY, 200, 0.5, "virtual-1"))),
-            List.of(new DevicesViewModel.Definition(Flow.GIN, 90, RenewalPolicy.Trigger.BOTH)),
+            List.of(new Scenario.Device(Flow.GIN, 90, RenewalPolicy.Trigger.BOTH)),
             "renew-after-kick",
             "REQUEST_TOKEN",
             "V3",
-            Workspace.generate(new Random(3)));
+            credentials(Workspace.generate(new Random(3))));
     Path file = dir.resolve("full.json");
 
     new ScenarioStore(dir).save(file.toString(), full);
 
     assertThat(ScenarioSchema.problem(Files.readString(file))).isEmpty();
+    assertThat(new ScenarioStore(dir).load(file.toString())).as("read back whole").isEqualTo(full);
+  }
+
+  private static Scenario.Credentials credentials(Workspace w) {
+    return new Scenario.Credentials(
+        w.appId(),
+        w.appCertificate(),
+        w.chatsdkJwtSecret(),
+        w.ringnityJwtSecret(),
+        w.ringnityApiKey(),
+        w.chatsdkApiKey());
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
+import dev.tokensandbox.client.presets.Scenario;
 import dev.tokensandbox.client.presets.TimelineMatcher;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
@@ -84,7 +85,7 @@ class ScenariosViewModelTest {
     parts.forms = Map.of("RINGNITY", Map.of("name", "Ada"));
     parts.preset = "short-lifetime";
     parts.sdk = "V3";
-    parts.devices.add(new DevicesViewModel.Definition(Flow.GIN, 90, RenewalPolicy.Trigger.BOTH));
+    parts.devices.add(new Scenario.Device(Flow.GIN, 90, RenewalPolicy.Trigger.BOTH));
     parts.lan = true;
     server.admin().setFaults(plan);
 
@@ -134,13 +135,16 @@ class ScenariosViewModelTest {
     assertThat(finish(model::load)).isEqualTo("No such file: " + file);
 
     Files.writeString(file, "{\"format\":\"token-sandbox-scenario\",\"version\":1,");
-    assertThat(finish(model::load)).startsWith("Failed: not a valid scenario file at line 1");
+    assertThat(finish(model::load))
+        .startsWith("Failed: not a scenario: the file is not valid JSON at line 1");
     Files.writeString(file, "{\"format\":\"something-else\",\"version\":1}");
     assertThat(finish(model::load))
-        .isEqualTo("Failed: format: must be \"token-sandbox-scenario\" (not a scenario file)");
+        .isEqualTo(
+            "Failed: not a scenario: format is 'something-else', expected 'token-sandbox-scenario'");
     Files.writeString(
         file, "{\"format\":\"token-sandbox-scenario\",\"version\":1,\"labPreset\":\"nope\"}");
-    assertThat(finish(model::load)).isEqualTo("Failed: labPreset: unknown preset nope");
+    assertThat(finish(model::load))
+        .isEqualTo("Failed: labPreset: 'nope' is not a preset this sandbox has");
     Files.write(file, new byte[(int) ScenarioStore.MAX_FILE_BYTES + 1]);
     assertThat(finish(model::load)).startsWith("Failed: the file is larger than");
     assertThat(model.failedProperty().get()).isTrue();
@@ -210,7 +214,7 @@ class ScenariosViewModelTest {
     parts.logs.add(
         new DevicesViewModel.DeviceLog(
             "virtual-1",
-            new DevicesViewModel.Definition(Flow.GIN, 90, RenewalPolicy.Trigger.BOTH),
+            new Scenario.Device(Flow.GIN, 90, RenewalPolicy.Trigger.BOTH),
             "Backend answers 503",
             List.of("token lifetime 20 s is shorter than the 30 s will-expire window"),
             List.of(
@@ -317,7 +321,7 @@ class ScenariosViewModelTest {
     Map<String, Map<String, String>> forms = Map.of();
     String restoredFlow;
     Map<String, Map<String, String>> restoredForms;
-    final List<DevicesViewModel.Definition> devices = new ArrayList<>();
+    final List<Scenario.Device> devices = new ArrayList<>();
     String preset;
     LabViewModel.LabRun run;
     final List<DevicesViewModel.DeviceLog> logs = new ArrayList<>();
@@ -360,12 +364,12 @@ class ScenariosViewModelTest {
     }
 
     @Override
-    public List<DevicesViewModel.Definition> devices() {
+    public List<Scenario.Device> devices() {
       return List.copyOf(devices);
     }
 
     @Override
-    public void replaceDevices(List<DevicesViewModel.Definition> definitions) {
+    public void replaceDevices(List<Scenario.Device> definitions) {
       devices.clear();
       devices.addAll(definitions);
     }

@@ -1,23 +1,16 @@
 package dev.tokensandbox.client.presets;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import java.util.function.UnaryOperator;
 
 /**
- * What a scenario saved by the desktop ({@code token-sandbox-scenario} JSON) means to a headless
- * run: its Expiry-lab preset with the lab's what-if changes (renewal trigger, SDK generation), run
- * in virtual time for a verdict. The rest of the file (the Issue forms, virtual devices, fault
- * plan) sets up the interactive sandbox and is not read here.
+ * What a {@link Scenario} means to a headless run ({@code run-preset}, the JUnit extension): its
+ * Expiry-lab preset with the lab's what-if changes (renewal trigger, SDK generation), run in
+ * virtual time for a verdict. The file is read by {@link ScenarioFile}; the rest of it (the Issue
+ * forms, virtual devices, fault plan) sets up the interactive sandbox.
  */
 public final class SavedScenario {
-  public static final String FORMAT = "token-sandbox-scenario";
-  public static final int VERSION = 1;
-
   private SavedScenario() {}
 
   /**
@@ -27,36 +20,12 @@ public final class SavedScenario {
    *     version, no lab preset, or a preset this sandbox does not know
    */
   public static QaPreset labPreset(String json) {
-    JsonObject root;
-    try {
-      JsonElement parsed = JsonParser.parseString(json);
-      if (!parsed.isJsonObject()) {
-        throw new IllegalArgumentException("not a scenario: the file is not a JSON object");
-      }
-      root = parsed.getAsJsonObject();
-    } catch (JsonParseException e) {
-      throw new IllegalArgumentException("not a scenario: the file is not valid JSON");
-    }
-    String format = string(root, "format");
-    if (!FORMAT.equals(format)) {
-      throw new IllegalArgumentException(
-          "not a scenario: format is "
-              + (format == null ? "missing" : "'" + format + "'")
-              + ", expected '"
-              + FORMAT
-              + "'");
-    }
-    JsonElement version = root.get("version");
-    if (version == null
-        || !version.isJsonPrimitive()
-        || !version.getAsJsonPrimitive().isNumber()
-        || version.getAsInt() > VERSION) {
-      throw new IllegalArgumentException(
-          "scenario version "
-              + (version == null ? "missing" : version.toString())
-              + " is not one this sandbox reads (1)");
-    }
-    String preset = string(root, "labPreset");
+    return labPreset(ScenarioFile.read(json));
+  }
+
+  /** As {@link #labPreset(String)}, for a scenario already read. */
+  public static QaPreset labPreset(Scenario scenario) {
+    String preset = scenario.labPreset();
     if (preset == null || preset.isEmpty()) {
       throw new IllegalArgumentException(
           "the scenario has no lab preset: choose one in the Expiry lab, then save the scenario");
@@ -67,7 +36,7 @@ public final class SavedScenario {
                 () ->
                     new IllegalArgumentException(
                         "the scenario's lab preset '" + preset + "' is not one this sandbox has"));
-    return whatIf(string(root, "labTrigger"), string(root, "labSdk")).apply(chosen);
+    return whatIf(scenario.labTrigger(), scenario.labSdk()).apply(chosen);
   }
 
   /**
@@ -75,9 +44,9 @@ public final class SavedScenario {
    * when it runs the preset as it is. The JSON must be one {@link #labPreset} accepts.
    */
   public static String whatIfText(String json) {
-    JsonObject root = JsonParser.parseString(json).getAsJsonObject();
-    String trigger = string(root, "labTrigger");
-    String sdk = string(root, "labSdk");
+    Scenario scenario = ScenarioFile.read(json);
+    String trigger = scenario.labTrigger();
+    String sdk = scenario.labSdk();
     if (trigger == null && sdk == null) {
       return "";
     }
@@ -99,27 +68,10 @@ public final class SavedScenario {
    */
   public static UnaryOperator<QaPreset> whatIf(String trigger, String sdk) {
     RenewalPolicy.Trigger t =
-        trigger == null ? null : parse(RenewalPolicy.Trigger.class, "labTrigger", trigger);
-    SdkProfile p = sdk == null ? null : parse(SdkProfile.class, "labSdk", sdk);
+        trigger == null
+            ? null
+            : ScenarioFile.named(RenewalPolicy.Trigger.class, "labTrigger", trigger);
+    SdkProfile p = sdk == null ? null : ScenarioFile.named(SdkProfile.class, "labSdk", sdk);
     return preset -> preset.withWhatIf(t, p);
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException e) {
-      StringBuilder names = new StringBuilder();
-      for (E c : type.getEnumConstants()) {
-        names.append(names.length() == 0 ? "" : ", ").append(c.name());
-      }
-      throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + names, e);
-    }
-  }
-
-  private static String string(JsonObject o, String key) {
-    JsonElement e = o.get(key);
-    return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()
-        ? e.getAsString()
-        : null;
   }
 }
