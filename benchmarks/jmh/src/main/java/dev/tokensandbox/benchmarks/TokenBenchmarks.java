@@ -2,8 +2,8 @@ package dev.tokensandbox.benchmarks;
 
 import dev.tokensandbox.backend.tokens.AgoraCredentials;
 import dev.tokensandbox.backend.tokens.AgoraTokenIssuer;
-import dev.tokensandbox.backend.tokens.JwtFlow;
 import dev.tokensandbox.backend.tokens.JwtIssuer;
+import dev.tokensandbox.backend.tokens.JwtKind;
 import dev.tokensandbox.backend.tokens.RtcRole;
 import dev.tokensandbox.backend.tokens.RtcTokenRequest;
 import dev.tokensandbox.backend.tokens.RtcUser;
@@ -68,7 +68,7 @@ public class TokenBenchmarks {
     request = RtcTokenRequest.forRole("bench", RtcUser.uid(12345), RtcRole.PUBLISHER, 3600, 3600);
     token007 = issuer.rtc(request).token();
     token006 = issuer.legacyRtc(request).token();
-    jwt = jwtIssuer.issue(JwtFlow.CHATSDK, "user-123", 3600).token();
+    jwt = jwtIssuer.issue(JwtKind.CHATSDK, "user-123", 3600).token();
     // Measure decoding of real tokens, not a fast path to an error.
     if (!(TokenDecoder.decode(token007) instanceof dev.tokensandbox.backend.tokens.AccessToken2Info)
         || !(TokenDecoder.decode(token006)
@@ -120,7 +120,7 @@ public class TokenBenchmarks {
 
   @Benchmark
   public String issueJwtSandbox() {
-    return jwtIssuer.issue(JwtFlow.CHATSDK, "user-123", 3600).token();
+    return jwtIssuer.issue(JwtKind.CHATSDK, "user-123", 3600).token();
   }
 
   @Benchmark

@@ -1,9 +1,9 @@
 package dev.tokensandbox.desktop.devices;
 
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.desktop.ui.Layouts;
 import dev.tokensandbox.protocol.DeviceCommand;
+import dev.tokensandbox.protocol.Flow;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;

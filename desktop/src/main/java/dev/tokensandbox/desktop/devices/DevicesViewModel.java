@@ -1,6 +1,5 @@
 package dev.tokensandbox.desktop.devices;
 
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.presets.Scenario;
 import dev.tokensandbox.client.session.RenewalPolicy;
@@ -9,6 +8,7 @@ import dev.tokensandbox.desktop.host.BackendClients;
 import dev.tokensandbox.desktop.host.WindowBackend;
 import dev.tokensandbox.desktop.tasks.BackgroundTask;
 import dev.tokensandbox.desktop.tasks.TaskExecutor;
+import dev.tokensandbox.protocol.Flow;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultRule;
 import dev.tokensandbox.protocol.admin.SandboxAdmin;

@@ -2,7 +2,6 @@ package dev.tokensandbox.desktop.devices;
 
 import dev.tokensandbox.client.backend.BackendClient;
 import dev.tokensandbox.client.backend.FetchedToken;
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SandboxClock;
@@ -11,6 +10,7 @@ import dev.tokensandbox.client.rtc.RtcService;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.client.session.TokenSession;
+import dev.tokensandbox.protocol.Flow;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;

@@ -20,7 +20,7 @@ public record FlowRequest(String method, String pathAndQuery, String jsonBody, b
     String auth = "";
     if (login) {
       out.append("S=$(curl -sS -X POST ")
-          .append(quote(baseUrl + "/auth/login"))
+          .append(quote(baseUrl + dev.tokensandbox.protocol.Route.AUTH_LOGIN.path()))
           .append(" -H 'Content-Type: application/json' -d ")
           .append(
               quote("{\"username\":\"" + DEMO_USER + "\",\"password\":\"" + DEMO_PASSWORD + "\"}"))

@@ -6,6 +6,7 @@ import dev.tokensandbox.backend.tokens.AgoraTokenIssuer;
 import dev.tokensandbox.backend.tokens.InvalidTokenRequestException;
 import dev.tokensandbox.backend.tokens.TokenOrder;
 import dev.tokensandbox.backend.tokens.TokenRules;
+import dev.tokensandbox.protocol.Route;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,14 +18,16 @@ import java.util.StringJoiner;
  * the backend will apply (so the form can point at the field before sending).
  */
 public enum IssueFlow {
-  SHENGWANG_RTC("Shengwang / Agora RTC", "GET /api/agora/token · seed 001"),
-  SHENGWANG_RTM("Shengwang RTM", "GET /api/agora/rtm-token · seed 001"),
-  SHENGWANG_CHAT("Shengwang Chat user", "GET /api/agora/chat-token · seed 001"),
-  GIN_RTC("Gin-style RTC", "GET /rtc/:channel/:role/:tokenType/:uid/ · seed 002"),
-  RINGNITY("Ringnity runtime", "POST /ringnity/runtime-token · seed 000"),
-  CHATSDK("ChatSDK", "POST /api/auth/chat-token after login · seed 003"),
+  SHENGWANG_RTC("Shengwang / Agora RTC", Route.AGORA_RTC, " · seed 001"),
+  SHENGWANG_RTM("Shengwang RTM", Route.AGORA_RTM, " · seed 001"),
+  SHENGWANG_CHAT("Shengwang Chat user", Route.AGORA_CHAT, " · seed 001"),
+  GIN_RTC("Gin-style RTC", Route.GIN_RTC, " · seed 002"),
+  RINGNITY("Ringnity runtime", Route.RINGNITY_RUNTIME, " · seed 000"),
+  CHATSDK("ChatSDK", Route.CHATSDK_CUSTOMER, " after login · seed 003"),
   ANY_TOKEN(
-      "Any token (official builders)", "POST /sandbox/tokens · RTC+RTM, APaaS, FPA…, reproducible");
+      "Any token (official builders)",
+      Route.SANDBOX_TOKENS_POST,
+      " · RTC+RTM, APaaS, FPA…, reproducible");
 
   /** The fields of {@link #ANY_TOKEN} under "Advanced": they pin the token byte for byte. */
   public static final List<String> ADVANCED = List.of("issuedAt", "salt");
@@ -35,11 +38,13 @@ public enum IssueFlow {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String label;
-  private final String route;
+  private final Route endpoint;
+  private final String note;
 
-  IssueFlow(String label, String route) {
+  IssueFlow(String label, Route endpoint, String note) {
     this.label = label;
-    this.route = route;
+    this.endpoint = endpoint;
+    this.note = note;
   }
 
   public String label() {
@@ -48,7 +53,12 @@ public enum IssueFlow {
 
   /** The route and the seed it comes from, shown under the flow picker. */
   public String route() {
-    return route;
+    return endpoint + note;
+  }
+
+  /** The route the form's request goes to, from the one route table. */
+  public Route endpoint() {
+    return endpoint;
   }
 
   public List<Field> fields() {
@@ -216,7 +226,7 @@ public enum IssueFlow {
     boolean login = this == CHATSDK || (!demoMode && this != ANY_TOKEN);
     return switch (this) {
       case SHENGWANG_RTC -> {
-        StringJoiner query = new StringJoiner("&", "/api/agora/token?", "");
+        StringJoiner query = new StringJoiner("&", endpoint.path() + "?", "");
         query.add(
             param(
                 "channelName", TokenRules.channel("channelName", v(values, "channelName"), true)));
@@ -231,20 +241,25 @@ public enum IssueFlow {
         String uid = v(values, "uid");
         String path =
             uid.isEmpty()
-                ? "/userAccount/" + segment(TokenRules.account("userAccount", account))
-                : "/uid/" + TokenRules.uid("uid", uid);
+                ? endpoint.path(
+                    channel,
+                    role(values),
+                    "userAccount",
+                    TokenRules.account("userAccount", account))
+                : endpoint.path(
+                    channel, role(values), "uid", Long.toString(TokenRules.uid("uid", uid)));
         yield new FlowRequest(
-            "GET",
-            "/rtc/" + segment(channel) + "/" + role(values) + path + "/?expiry=" + expire(values),
-            "",
-            login);
+            endpoint.method(), path + "?" + param("expiry", "" + expire(values)), "", login);
       }
       case SHENGWANG_RTM, SHENGWANG_CHAT -> {
         String user = required(values, "userId", 64);
-        String path = this == SHENGWANG_RTM ? "/api/agora/rtm-token" : "/api/agora/chat-token";
         yield new FlowRequest(
-            "GET",
-            path + "?" + param("userId", user) + "&" + param("expireSeconds", "" + expire(values)),
+            endpoint.method(),
+            endpoint.path()
+                + "?"
+                + param("userId", user)
+                + "&"
+                + param("expireSeconds", "" + expire(values)),
             "",
             login);
       }
@@ -253,10 +268,11 @@ public enum IssueFlow {
         body.put("userId", required(values, "userId", 128));
         body.put("name", v(values, "name"));
         body.put("email", v(values, "email"));
-        yield new FlowRequest("POST", "/ringnity/runtime-token", body.toString(), login);
+        yield new FlowRequest(endpoint.method(), endpoint.path(), body.toString(), login);
       }
-      case CHATSDK -> new FlowRequest("POST", "/api/auth/chat-token", "{}", true);
-      case ANY_TOKEN -> new FlowRequest("POST", "/sandbox/tokens", order(values).toString(), false);
+      case CHATSDK -> new FlowRequest(endpoint.method(), endpoint.path(), "{}", true);
+      case ANY_TOKEN ->
+          new FlowRequest(endpoint.method(), endpoint.path(), order(values).toString(), false);
     };
   }
 
@@ -366,9 +382,5 @@ public enum IssueFlow {
 
   private static String param(String name, String value) {
     return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static String segment(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

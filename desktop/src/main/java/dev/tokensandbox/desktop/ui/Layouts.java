@@ -91,15 +91,15 @@ public final class Layouts {
   }
 
   /** A flow shown by its label ("Shengwang RTC"), in combo boxes that only choose. */
-  public static javafx.util.StringConverter<dev.tokensandbox.client.backend.Flow> flowLabels() {
+  public static javafx.util.StringConverter<dev.tokensandbox.protocol.Flow> flowLabels() {
     return new javafx.util.StringConverter<>() {
       @Override
-      public String toString(dev.tokensandbox.client.backend.Flow f) {
+      public String toString(dev.tokensandbox.protocol.Flow f) {
         return f == null ? "" : f.label();
       }
 
       @Override
-      public dev.tokensandbox.client.backend.Flow fromString(String text) {
+      public dev.tokensandbox.protocol.Flow fromString(String text) {
         return null;
       }
     };

@@ -1,6 +1,6 @@
 package dev.tokensandbox.desktop.ui;
 
-import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.protocol.Flow;
 import dev.tokensandbox.tools.check.CheckTarget;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

@@ -3,8 +3,8 @@ package dev.tokensandbox.desktop.devices;
 import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.desktop.testing.SandboxTest;
+import dev.tokensandbox.protocol.Flow;
 import dev.tokensandbox.protocol.admin.FaultRule;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.VirtualClock;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
+import dev.tokensandbox.protocol.Flow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.tokensandbox.desktop.reliability;
 import static dev.tokensandbox.desktop.testing.SandboxUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.desktop.testing.SandboxTest;
+import dev.tokensandbox.protocol.Flow;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

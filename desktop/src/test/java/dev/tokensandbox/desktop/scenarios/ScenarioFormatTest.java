@@ -3,9 +3,9 @@ package dev.tokensandbox.desktop.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.backend.workspace.Workspace;
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.presets.Scenario;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.protocol.Flow;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultPlan;
 import dev.tokensandbox.protocol.admin.FaultRule;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.server.SandboxServer;
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.Presets;
 import dev.tokensandbox.client.presets.QaPreset;
@@ -24,6 +23,7 @@ import dev.tokensandbox.desktop.tasks.TaskExecutor;
 import dev.tokensandbox.desktop.testing.HostUnderTest;
 import dev.tokensandbox.desktop.testing.SandboxUnderTest;
 import dev.tokensandbox.desktop.tokens.TokenReader;
+import dev.tokensandbox.protocol.Flow;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultPlan;
 import dev.tokensandbox.protocol.admin.FaultRule;

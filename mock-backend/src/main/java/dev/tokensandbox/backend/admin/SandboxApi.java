@@ -11,6 +11,7 @@ import dev.tokensandbox.backend.tokens.RtcUser;
 import dev.tokensandbox.backend.tokens.TokenOrder;
 import dev.tokensandbox.backend.tokens.TokenRules;
 import dev.tokensandbox.protocol.DeviceCommand;
+import dev.tokensandbox.protocol.Route;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultPlan;
 import dev.tokensandbox.protocol.admin.FaultRule;
@@ -64,33 +65,28 @@ public final class SandboxApi {
   }
 
   public void register(Routes routes, Javalin app) {
-    routes.get(
-        "sandbox.health",
-        "/sandbox/health",
+    routes.add(
+        Route.SANDBOX_HEALTH,
         ctx -> {
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("status", "ok");
           out.putAll(endpoints.get());
           Http.json(ctx, 200, out);
         });
-    routes.get("sandbox.workspace", "/sandbox/workspace", ctx -> Http.json(ctx, 200, workspace()));
-    routes.get(
-        "sandbox.settings", "/sandbox/settings", ctx -> Http.json(ctx, 200, admin.settings()));
-    routes.put("sandbox.settings", "/sandbox/settings", this::putSettings);
-    routes.get("sandbox.faults", "/sandbox/faults", ctx -> Http.json(ctx, 200, admin.faults()));
-    routes.put("sandbox.faults", "/sandbox/faults", this::putFaults);
-    routes.delete(
-        "sandbox.faults", "/sandbox/faults", ctx -> Http.json(ctx, 200, admin.clearFaults()));
-    routes.get(
-        "sandbox.journal",
-        "/sandbox/journal",
+    routes.add(Route.SANDBOX_WORKSPACE, ctx -> Http.json(ctx, 200, workspace()));
+    routes.add(Route.SANDBOX_SETTINGS, ctx -> Http.json(ctx, 200, admin.settings()));
+    routes.add(Route.SANDBOX_SETTINGS_PUT, this::putSettings);
+    routes.add(Route.SANDBOX_FAULTS, ctx -> Http.json(ctx, 200, admin.faults()));
+    routes.add(Route.SANDBOX_FAULTS_PUT, this::putFaults);
+    routes.add(Route.SANDBOX_FAULTS_DELETE, ctx -> Http.json(ctx, 200, admin.clearFaults()));
+    routes.add(
+        Route.SANDBOX_JOURNAL,
         ctx -> {
           int limit = Http.queryLong(ctx, "limit", 100, 1, journalCapacity).intValue();
           journalPage(ctx, admin.journal(limit), journalAnswerBytes);
         });
-    routes.delete(
-        "sandbox.journal",
-        "/sandbox/journal",
+    routes.add(
+        Route.SANDBOX_JOURNAL_DELETE,
         ctx -> {
           admin.clearJournal();
           Http.json(ctx, 200, Map.of("cleared", true));
@@ -98,7 +94,7 @@ public final class SandboxApi {
     stream(
         routes,
         app,
-        "/sandbox/journal/stream",
+        Route.SANDBOX_JOURNAL_STREAM,
         client -> {
           // Every later request arrives as a "journal" event.
           return admin.subscribeJournal(
@@ -107,22 +103,17 @@ public final class SandboxApi {
               STREAM_QUEUE);
         },
         Map.<String, Object>of("capacity", journalCapacity));
-    routes.get("sandbox.clock", "/sandbox/clock", ctx -> Http.json(ctx, 200, clock(admin.clock())));
-    routes.put("sandbox.clock", "/sandbox/clock", this::putClock);
-    routes.get(
-        "sandbox.tokens",
-        "/sandbox/tokens",
-        ctx -> Http.json(ctx, 200, Map.of("tokens", admin.tokens())));
-    routes.post("sandbox.tokens", "/sandbox/tokens", this::buildToken);
-    routes.get(
-        "sandbox.devices",
-        "/sandbox/devices",
-        ctx -> Http.json(ctx, 200, Map.of("devices", admin.devices())));
-    routes.post("sandbox.devices", "/sandbox/devices/{id}/commands", this::command);
+    routes.add(Route.SANDBOX_CLOCK, ctx -> Http.json(ctx, 200, clock(admin.clock())));
+    routes.add(Route.SANDBOX_CLOCK_PUT, this::putClock);
+    routes.add(Route.SANDBOX_TOKENS, ctx -> Http.json(ctx, 200, Map.of("tokens", admin.tokens())));
+    routes.add(Route.SANDBOX_TOKENS_POST, this::buildToken);
+    routes.add(
+        Route.SANDBOX_DEVICES, ctx -> Http.json(ctx, 200, Map.of("devices", admin.devices())));
+    routes.add(Route.SANDBOX_DEVICE_COMMANDS, this::command);
     stream(
         routes,
         app,
-        "/sandbox/devices/stream",
+        Route.SANDBOX_DEVICES_STREAM,
         client -> {
           // Every later change of a paired device arrives as a "device" event.
           return admin.subscribeDevices(
@@ -134,7 +125,7 @@ public final class SandboxApi {
   }
 
   /**
-   * An event stream at {@code path}: {@code open} subscribes the client and returns what
+   * An event stream at {@code route}: {@code open} subscribes the client and returns what
    * unsubscribes it; then a {@code connected} event with {@code hello} tells the client it is
    * subscribed. At most {@link #MAX_STREAMS} streams of every kind are open at once; the count is
    * taken before Javalin answers 200 and hands the stream to the handler (a count taken in the
@@ -143,10 +134,11 @@ public final class SandboxApi {
   private void stream(
       Routes routes,
       Javalin app,
-      String path,
+      Route route,
       java.util.function.Function<io.javalin.http.sse.SseClient, Runnable> open,
       Map<String, Object> hello) {
-    routes.declare("GET", path);
+    routes.declare(route);
+    String path = route.path();
     app.before(
         path,
         ctx -> {

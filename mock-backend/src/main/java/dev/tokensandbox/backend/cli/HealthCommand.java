@@ -39,7 +39,8 @@ final class HealthCommand implements Callable<Integer> {
     try {
       HttpResponse<Void> r =
           http.send(
-              HttpRequest.newBuilder(URI.create(url + "/ping"))
+              HttpRequest.newBuilder(
+                      URI.create(url + dev.tokensandbox.protocol.Route.GIN_PING.path()))
                   .timeout(Duration.ofSeconds(2))
                   .build(),
               HttpResponse.BodyHandlers.discarding());

@@ -3,8 +3,8 @@ package dev.tokensandbox.backend.cli;
 import dev.tokensandbox.backend.tokens.AgoraTokenIssuer;
 import dev.tokensandbox.backend.tokens.InvalidTokenRequestException;
 import dev.tokensandbox.backend.tokens.IssuedToken;
-import dev.tokensandbox.backend.tokens.JwtFlow;
 import dev.tokensandbox.backend.tokens.JwtIssuer;
+import dev.tokensandbox.backend.tokens.JwtKind;
 import dev.tokensandbox.backend.tokens.RtcPrivilege;
 import dev.tokensandbox.backend.tokens.RtcRole;
 import dev.tokensandbox.backend.tokens.RtcTokenRequest;
@@ -444,7 +444,7 @@ final class IssueCommands {
 
     @Override
     IssuedToken issue() {
-      JwtFlow jwtFlow = JwtFlow.parse("flow", flow);
+      JwtKind jwtFlow = JwtKind.parse("flow", flow);
       if (salt != null) {
         throw new InvalidTokenRequestException("salt", "applies to Agora tokens, not to a JWT");
       }
@@ -462,15 +462,15 @@ final class IssueCommands {
     @Override
     VerificationKeys keys() {
       return VerificationKeys.jwtSecret(
-          new String(secretFor(JwtFlow.parse("flow", flow)), StandardCharsets.UTF_8));
+          new String(secretFor(JwtKind.parse("flow", flow)), StandardCharsets.UTF_8));
     }
 
-    private byte[] secretFor(JwtFlow jwtFlow) {
+    private byte[] secretFor(JwtKind jwtFlow) {
       if (secret != null) {
         return secret.getBytes(StandardCharsets.UTF_8);
       }
       Workspace workspace = credentials.workspace(context);
-      return jwtFlow == JwtFlow.RINGNITY
+      return jwtFlow == JwtKind.RINGNITY
           ? workspace.ringnitySecretBytes()
           : workspace.chatsdkSecretBytes();
     }

@@ -300,7 +300,8 @@ final class ServeCommand implements Callable<Integer> {
     out.println(
         "  Try: curl \""
             + server.url()
-            + "/api/agora/token?channelName=test&uid=12345&role=publisher&expireSeconds=3600\"");
+            + dev.tokensandbox.protocol.Route.AGORA_RTC.path()
+            + "?channelName=test&uid=12345&role=publisher&expireSeconds=3600\"");
     out.flush();
   }
 }

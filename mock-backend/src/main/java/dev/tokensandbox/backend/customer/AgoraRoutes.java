@@ -10,6 +10,7 @@ import dev.tokensandbox.backend.tokens.RtcRole;
 import dev.tokensandbox.backend.tokens.RtcTokenRequest;
 import dev.tokensandbox.backend.tokens.RtcUser;
 import dev.tokensandbox.backend.tokens.TokenRules;
+import dev.tokensandbox.protocol.Route;
 import io.javalin.http.Context;
 import java.util.EnumMap;
 import java.util.Map;
@@ -36,10 +37,10 @@ public final class AgoraRoutes {
   }
 
   public void register(Routes routes) {
-    routes.get("agora.rtc", "/api/agora/token", this::rtc);
-    routes.get("agora.rtm", "/api/agora/rtm-token", this::rtm);
-    routes.get("agora.chat", "/api/agora/chat-token", this::chatUser);
-    routes.get("agora.chat-app", "/api/agora/chat-app-token", this::chatApp);
+    routes.add(Route.AGORA_RTC, this::rtc);
+    routes.add(Route.AGORA_RTM, this::rtm);
+    routes.add(Route.AGORA_CHAT, this::chatUser);
+    routes.add(Route.AGORA_CHAT_APP, this::chatApp);
   }
 
   private void rtc(Context ctx) {

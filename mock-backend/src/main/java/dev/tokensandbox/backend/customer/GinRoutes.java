@@ -10,6 +10,7 @@ import dev.tokensandbox.backend.tokens.RtcRole;
 import dev.tokensandbox.backend.tokens.RtcTokenRequest;
 import dev.tokensandbox.backend.tokens.RtcUser;
 import dev.tokensandbox.backend.tokens.TokenRules;
+import dev.tokensandbox.protocol.Route;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,10 +32,10 @@ public final class GinRoutes {
   }
 
   public void register(Routes routes) {
-    routes.get("gin.ping", "/ping", ctx -> Http.json(ctx, 200, Map.of("message", "pong")));
-    routes.get("gin.rtc", "/rtc/{channelName}/{role}/{tokentype}/{uid}", this::rtc);
-    routes.get("gin.rtm", "/rtm/{uid}", this::rtm);
-    routes.get("gin.rte", "/rte/{channelName}/{role}/{tokentype}/{uid}", this::rte);
+    routes.add(Route.GIN_PING, ctx -> Http.json(ctx, 200, Map.of("message", "pong")));
+    routes.add(Route.GIN_RTC, this::rtc);
+    routes.add(Route.GIN_RTM, this::rtm);
+    routes.add(Route.GIN_RTE, this::rte);
   }
 
   private void rtc(Context ctx) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.http.Routes;
-import dev.tokensandbox.backend.provider.RingnityProvider;
 import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.protocol.Route;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,8 +45,8 @@ public final class ProviderFlows {
   }
 
   public void register(Routes routes) {
-    routes.post("ringnity.runtime", "/ringnity/runtime-token", this::ringnity);
-    routes.post("chatsdk.customer", "/api/auth/chat-token", this::chatToken);
+    routes.add(Route.RINGNITY_RUNTIME, this::ringnity);
+    routes.add(Route.CHATSDK_CUSTOMER, this::chatToken);
   }
 
   private void ringnity(Context ctx) {
@@ -63,7 +63,7 @@ public final class ProviderFlows {
         ctx,
         client
             .postJsonAsync(
-                ringnityBaseUrl.get() + RingnityProvider.PATH,
+                ringnityBaseUrl.get() + Route.RINGNITY_PROVIDER.path(),
                 Map.of("Authorization", "Bearer " + workspace.ringnityApiKey()),
                 payload,
                 "Ringnity token exchange failed")
@@ -101,7 +101,7 @@ public final class ProviderFlows {
         ctx,
         client
             .postJsonAsync(
-                chatSdkBaseUrl.get() + "/tokens",
+                chatSdkBaseUrl.get() + Route.CHATSDK_PROVIDER.path(),
                 Map.of("X-API-Key", workspace.chatsdkApiKey()),
                 payload,
                 "Failed to generate chat token")

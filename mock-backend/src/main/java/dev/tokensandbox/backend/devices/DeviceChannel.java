@@ -7,6 +7,7 @@ import dev.tokensandbox.backend.http.PairingCheck;
 import dev.tokensandbox.backend.http.Routes;
 import dev.tokensandbox.protocol.DeviceMessage;
 import dev.tokensandbox.protocol.DeviceProtocol;
+import dev.tokensandbox.protocol.Route;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public final class DeviceChannel {
   }
 
   public void register(Routes routes, Javalin app) {
-    routes.declare("GET", DeviceProtocol.CHANNEL_PATH);
+    routes.declare(Route.DEVICE_CHANNEL);
     app.ws(
         DeviceProtocol.CHANNEL_PATH,
         ws -> {

@@ -3,6 +3,7 @@ package dev.tokensandbox.backend.http;
 import dev.tokensandbox.backend.faults.FaultDecision;
 import dev.tokensandbox.backend.faults.FaultInjector;
 import dev.tokensandbox.protocol.DeviceProtocol;
+import dev.tokensandbox.protocol.Route;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultRule;
 import io.javalin.Javalin;
@@ -52,20 +53,11 @@ public final class Routes {
     }
   }
 
-  public void get(String id, String path, Handler handler) {
-    add(HandlerType.GET, id, path, handler);
-  }
-
-  public void post(String id, String path, Handler handler) {
-    add(HandlerType.POST, id, path, handler);
-  }
-
-  public void put(String id, String path, Handler handler) {
-    add(HandlerType.PUT, id, path, handler);
-  }
-
-  public void delete(String id, String path, Handler handler) {
-    add(HandlerType.DELETE, id, path, handler);
+  /**
+   * Serves {@code route} (its id, method and path from the one route table) with {@code handler}.
+   */
+  public void add(Route route, Handler handler) {
+    add(HandlerType.valueOf(route.method()), route.id(), served(route), handler);
   }
 
   private void add(HandlerType type, String id, String path, Handler handler) {
@@ -77,7 +69,17 @@ public final class Routes {
    * Records a route registered on the app directly (an SSE stream, a WebSocket upgrade: both GET),
    * so a wrong method on its path is a 405 naming the right one.
    */
-  public void declare(String method, String path) {
+  public void declare(Route route) {
+    declare(route.method(), served(route));
+  }
+
+  /** The template as registered: Javalin ignores a trailing slash, the seeds write one. */
+  private static String served(Route route) {
+    String path = route.path();
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  private void declare(String method, String path) {
     StringBuilder regex = new StringBuilder();
     for (String segment : path.split("/", -1)) {
       if (!regex.isEmpty() || !segment.isEmpty()) {

@@ -3,8 +3,8 @@ package dev.tokensandbox.backend.mint;
 import dev.tokensandbox.backend.faults.FaultDecision;
 import dev.tokensandbox.backend.tokens.AgoraTokenIssuer;
 import dev.tokensandbox.backend.tokens.IssuedToken;
-import dev.tokensandbox.backend.tokens.JwtFlow;
 import dev.tokensandbox.backend.tokens.JwtIssuer;
+import dev.tokensandbox.backend.tokens.JwtKind;
 import dev.tokensandbox.backend.tokens.RtcPrivilege;
 import dev.tokensandbox.backend.tokens.RtcTokenRequest;
 import dev.tokensandbox.backend.tokens.RtcUser;
@@ -95,13 +95,13 @@ public final class TokenMint {
   public IssuedToken jwt(
       String route,
       FaultDecision faults,
-      JwtFlow flow,
+      JwtKind flow,
       String subject,
       int expire,
       Map<String, Object> claims) {
     int lifetime = lifetime(faults, expire);
     byte[] secret =
-        flow == JwtFlow.RINGNITY ? workspace.ringnitySecretBytes() : workspace.chatsdkSecretBytes();
+        flow == JwtKind.RINGNITY ? workspace.ringnitySecretBytes() : workspace.chatsdkSecretBytes();
     IssuedToken token =
         new JwtIssuer(secret, clockFor(faults, lifetime), random)
             .issue(flow, subject, lifetime, claims);

@@ -8,12 +8,13 @@ import dev.tokensandbox.backend.http.Routes;
 import dev.tokensandbox.backend.mint.TokenMint;
 import dev.tokensandbox.backend.tokens.DecodeResult;
 import dev.tokensandbox.backend.tokens.IssuedToken;
-import dev.tokensandbox.backend.tokens.JwtFlow;
 import dev.tokensandbox.backend.tokens.JwtInfo;
+import dev.tokensandbox.backend.tokens.JwtKind;
 import dev.tokensandbox.backend.tokens.TokenDecoder;
 import dev.tokensandbox.backend.tokens.TokenVerifier;
 import dev.tokensandbox.backend.tokens.Verification;
 import dev.tokensandbox.backend.tokens.VerificationKeys;
+import dev.tokensandbox.protocol.Route;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -63,11 +64,11 @@ public final class ChatSdkProvider {
   }
 
   public void register(Routes routes, Javalin app) {
-    routes.post("chatsdk.provider", "/tokens", this::tokens);
-    routes.get("chatsdk.rest", "/api/users/me", this::me);
-    routes.declare("GET", "/ws");
+    routes.add(Route.CHATSDK_PROVIDER, this::tokens);
+    routes.add(Route.CHATSDK_REST, this::me);
+    routes.declare(Route.CHATSDK_WS);
     app.ws(
-        "/ws",
+        Route.CHATSDK_WS.path(),
         ws ->
             ws.onConnect(
                 session -> {
@@ -75,7 +76,7 @@ public final class ChatSdkProvider {
                     return;
                   }
                   String token = session.queryParam("token");
-                  Optional<String> problem = problem(token, JwtFlow.CHATSDK_WS);
+                  Optional<String> problem = problem(token, JwtKind.CHATSDK_WS);
                   if (problem.isPresent()) {
                     session.closeSession(WS_CLOSE_UNAUTHORIZED, "unauthorized: " + problem.get());
                     return;
@@ -157,9 +158,9 @@ public final class ChatSdkProvider {
     Map<String, Object> claims =
         user.get("name") == null ? Map.of() : Map.of("name", user.get("name"));
     IssuedToken rest =
-        mint.jwt(route, RouteContext.faults(ctx), JwtFlow.CHATSDK, userId, 86_400, claims);
+        mint.jwt(route, RouteContext.faults(ctx), JwtKind.CHATSDK, userId, 86_400, claims);
     IssuedToken ws =
-        mint.jwt(route, RouteContext.faults(ctx), JwtFlow.CHATSDK_WS, userId, 86_400, claims);
+        mint.jwt(route, RouteContext.faults(ctx), JwtKind.CHATSDK_WS, userId, 86_400, claims);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("token", rest.token());
     out.put("wsToken", ws.token());
@@ -179,7 +180,7 @@ public final class ChatSdkProvider {
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
             ? header.substring(7).strip()
             : null;
-    Optional<String> problem = problem(token, JwtFlow.CHATSDK);
+    Optional<String> problem = problem(token, JwtKind.CHATSDK);
     if (problem.isPresent()) {
       throw new ApiError(401, "unauthorized", null, problem.get());
     }
@@ -188,7 +189,7 @@ public final class ChatSdkProvider {
   }
 
   /** Why {@code token} is not acceptable for {@code flow}, or empty when it is. */
-  Optional<String> problem(String token, JwtFlow flow) {
+  Optional<String> problem(String token, JwtKind flow) {
     if (token == null || token.isBlank()) {
       return Optional.of("missing token");
     }
@@ -202,7 +203,7 @@ public final class ChatSdkProvider {
     }
     if (!flow.scope().equals(jwt.stringClaim("scope").orElse(""))) {
       return Optional.of(
-          "wrong token kind: use " + (flow == JwtFlow.CHATSDK ? "token" : "wsToken") + " here");
+          "wrong token kind: use " + (flow == JwtKind.CHATSDK ? "token" : "wsToken") + " here");
     }
     long exp = jwt.numericClaim("exp").orElse(0L);
     if (clock.instant().getEpochSecond() >= exp) {

@@ -7,7 +7,8 @@ import dev.tokensandbox.backend.http.RouteContext;
 import dev.tokensandbox.backend.http.Routes;
 import dev.tokensandbox.backend.mint.TokenMint;
 import dev.tokensandbox.backend.tokens.IssuedToken;
-import dev.tokensandbox.backend.tokens.JwtFlow;
+import dev.tokensandbox.backend.tokens.JwtKind;
+import dev.tokensandbox.protocol.Route;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,6 @@ import java.util.Map;
  * tokenType}}}. Its base URL stands in for {@code RINGNITY_API_BASE_URL}.
  */
 public final class RingnityProvider {
-  public static final String PATH = "/api/server/visitor-context-token";
 
   private final TokenMint mint;
   private final String apiKey;
@@ -29,7 +29,7 @@ public final class RingnityProvider {
   }
 
   public void register(Routes routes) {
-    routes.post("ringnity.provider", PATH, this::visitorContextToken);
+    routes.add(Route.RINGNITY_PROVIDER, this::visitorContextToken);
   }
 
   private void visitorContextToken(Context ctx) {
@@ -52,7 +52,7 @@ public final class RingnityProvider {
       throw ApiError.badRequest("visitor.externalId", "is required");
     }
     Integer expiresIn = Http.integer(body, "expiresIn", 1, 86_400);
-    int lifetime = expiresIn == null ? JwtFlow.RINGNITY.defaultExpireSeconds() : expiresIn;
+    int lifetime = expiresIn == null ? JwtKind.RINGNITY.defaultExpireSeconds() : expiresIn;
     Map<String, Object> claims = new LinkedHashMap<>();
     putIfPresent(claims, "name", Http.text(visitor, "name", 255));
     putIfPresent(claims, "email", Http.text(visitor, "email", 255));
@@ -61,7 +61,7 @@ public final class RingnityProvider {
         mint.jwt(
             RouteContext.route(ctx),
             RouteContext.faults(ctx),
-            JwtFlow.RINGNITY,
+            JwtKind.RINGNITY,
             externalId,
             lifetime,
             claims);

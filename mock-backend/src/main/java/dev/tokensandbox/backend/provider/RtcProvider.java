@@ -14,6 +14,7 @@ import dev.tokensandbox.backend.tokens.TokenRules;
 import dev.tokensandbox.backend.tokens.TokenVerifier;
 import dev.tokensandbox.backend.tokens.Verification;
 import dev.tokensandbox.backend.tokens.VerificationKeys;
+import dev.tokensandbox.protocol.Route;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,8 +44,8 @@ public final class RtcProvider {
   }
 
   public void register(Routes routes) {
-    routes.post("rtc.join", "/provider/rtc/join", ctx -> answer(ctx, "join"));
-    routes.post("rtc.renew", "/provider/rtc/renew", ctx -> answer(ctx, "renew"));
+    routes.add(Route.RTC_JOIN, ctx -> answer(ctx, "join"));
+    routes.add(Route.RTC_RENEW, ctx -> answer(ctx, "renew"));
   }
 
   private void answer(Context ctx, String action) {

@@ -28,6 +28,7 @@ import dev.tokensandbox.backend.provider.RtcProvider;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.backend.traffic.TrafficJournal;
 import dev.tokensandbox.backend.workspace.Workspace;
+import dev.tokensandbox.protocol.Route;
 import dev.tokensandbox.protocol.admin.SandboxAdmin;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -212,8 +213,8 @@ public final class SandboxServer implements AutoCloseable {
     ErrorMapping.install(app, routes);
     new AgoraRoutes(mint, auth).register(routes);
     new GinRoutes(mint, auth, settings).register(routes);
-    routes.post("auth.login", "/auth/login", auth::login);
-    routes.post("auth.logout", "/auth/logout", auth::logout);
+    routes.add(Route.AUTH_LOGIN, auth::login);
+    routes.add(Route.AUTH_LOGOUT, auth::logout);
     new ProviderFlows(
             auth,
             providerClient,
@@ -403,17 +404,20 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /** The routes a {@code --cors} origin may call: every route but the admin API. */
-  static final List<String> CORS_PATHS =
-      List.of(
-          "/api/*",
-          "/auth/*",
-          "/rtc/*",
-          "/rtm/*",
-          "/rte/*",
-          "/ping",
-          "/ringnity/*",
-          "/tokens",
-          "/provider/*");
+  static final List<String> CORS_PATHS = corsPaths();
+
+  /** From the route table: each non-admin HTTP route's first segment (or the route itself). */
+  private static List<String> corsPaths() {
+    java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+    for (Route route : Route.values()) {
+      if (route.id().startsWith("sandbox.") || route.isWebSocket()) {
+        continue;
+      }
+      String[] segments = route.path().split("/");
+      paths.add(segments.length > 2 ? "/" + segments[1] + "/*" : route.path());
+    }
+    return List.copyOf(paths);
+  }
 
   /**
    * The fewest threads the server can run with: one accepts connections, one selects, one runs

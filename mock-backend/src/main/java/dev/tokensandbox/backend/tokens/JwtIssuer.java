@@ -36,12 +36,12 @@ public final class JwtIssuer {
     this.random = random;
   }
 
-  public IssuedToken issue(JwtFlow flow, String subject, int expireSeconds) {
+  public IssuedToken issue(JwtKind flow, String subject, int expireSeconds) {
     return issue(flow, subject, expireSeconds, Map.of());
   }
 
   public IssuedToken issue(
-      JwtFlow flow, String subject, int expireSeconds, Map<String, Object> extraClaims) {
+      JwtKind flow, String subject, int expireSeconds, Map<String, Object> extraClaims) {
     if (subject == null || subject.isBlank()) {
       throw new InvalidTokenRequestException("sub", "must not be empty");
     }

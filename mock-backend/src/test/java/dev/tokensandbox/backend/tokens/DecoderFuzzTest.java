@@ -30,7 +30,7 @@ class DecoderFuzzTest {
           .token();
   private static final String JWT =
       new JwtIssuer(new byte[32], TestFixtures.clock(), TestFixtures.fixedSalt(1))
-          .issue(JwtFlow.CHATSDK, "user-123", 600)
+          .issue(JwtKind.CHATSDK, "user-123", 600)
           .token();
 
   /** RTM, Chat and APaaS in one token: the multi-service field paths. */

@@ -17,7 +17,7 @@ class JwtIssuerTest {
   @Test
   void chatSdkTokenCarriesSubjectTimesAndScope() {
     IssuedToken issued =
-        issuer.issue(JwtFlow.CHATSDK, "user-123", 86_400, Map.of("name", "Alice Johnson"));
+        issuer.issue(JwtKind.CHATSDK, "user-123", 86_400, Map.of("name", "Alice Johnson"));
 
     JwtInfo jwt = TestFixtures.decodeAs(JwtInfo.class, issued.token());
     assertThat(jwt.algorithm()).isEqualTo("HS256");
@@ -34,13 +34,13 @@ class JwtIssuerTest {
   @Test
   void wsAndRingnityFlowsHaveTheirOwnAudience() {
     assertThat(
-            TestFixtures.decodeAs(JwtInfo.class, issuer.issue(JwtFlow.CHATSDK_WS, "u", 60).token())
+            TestFixtures.decodeAs(JwtInfo.class, issuer.issue(JwtKind.CHATSDK_WS, "u", 60).token())
                 .claims())
         .containsEntry("scope", "ws")
         .containsEntry("aud", "chatsdk-ws");
     assertThat(
             TestFixtures.decodeAs(
-                    JwtInfo.class, issuer.issue(JwtFlow.RINGNITY, "customer-123", 900).token())
+                    JwtInfo.class, issuer.issue(JwtKind.RINGNITY, "customer-123", 900).token())
                 .claims())
         .containsEntry("scope", "visitor-context")
         .containsEntry("aud", "ringnity-runtime");
@@ -49,7 +49,7 @@ class JwtIssuerTest {
   @Test
   void verifiesWithTheSecretAndFailsWithAnother() {
     JwtInfo jwt =
-        TestFixtures.decodeAs(JwtInfo.class, issuer.issue(JwtFlow.CHATSDK, "u", 60).token());
+        TestFixtures.decodeAs(JwtInfo.class, issuer.issue(JwtKind.CHATSDK, "u", 60).token());
 
     assertThat(
             TokenVerifier.verify(
@@ -85,9 +85,9 @@ class JwtIssuerTest {
     assertThatThrownBy(
             () -> new JwtIssuer(new byte[8], TestFixtures.clock(), TestFixtures.fixedSalt(1)))
         .hasMessage("secret: must be at least 32 bytes for HS256");
-    assertThatThrownBy(() -> issuer.issue(JwtFlow.CHATSDK, " ", 60))
+    assertThatThrownBy(() -> issuer.issue(JwtKind.CHATSDK, " ", 60))
         .hasMessage("sub: must not be empty");
-    assertThatThrownBy(() -> issuer.issue(JwtFlow.CHATSDK, "u", 0))
+    assertThatThrownBy(() -> issuer.issue(JwtKind.CHATSDK, "u", 0))
         .hasMessage("expireSeconds: must be 1..86400 seconds (got 0)");
   }
 

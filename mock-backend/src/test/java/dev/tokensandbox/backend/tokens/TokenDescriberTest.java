@@ -61,7 +61,7 @@ class TokenDescriberTest {
 
     String jwt =
         new JwtIssuer(new byte[32], TestFixtures.clock(), TestFixtures.fixedSalt(1))
-            .issue(JwtFlow.RINGNITY, "customer-123", 900)
+            .issue(JwtKind.RINGNITY, "customer-123", 900)
             .token();
     List<TokenField> jwtFields =
         new TokenDescriber(clock).describe((DecodedToken) TokenDecoder.decode(jwt));

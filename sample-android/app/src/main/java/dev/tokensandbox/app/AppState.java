@@ -1,8 +1,8 @@
 package dev.tokensandbox.app;
 
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.protocol.Flow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;

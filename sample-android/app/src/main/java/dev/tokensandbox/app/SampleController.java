@@ -2,7 +2,6 @@ package dev.tokensandbox.app;
 
 import dev.tokensandbox.client.backend.BackendClient;
 import dev.tokensandbox.client.backend.FetchedToken;
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.Outcome;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
@@ -16,6 +15,7 @@ import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.TimelineEvent;
 import dev.tokensandbox.client.session.TokenSession;
 import dev.tokensandbox.client.session.TokenSource;
+import dev.tokensandbox.protocol.Flow;
 import dev.tokensandbox.protocol.PairingPayload;
 import java.time.Instant;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.tokensandbox.tools.check;
 
-import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.protocol.Flow;
 
 /**
  * A token server to check: its base URL, the seed flow it implements, and optionally the

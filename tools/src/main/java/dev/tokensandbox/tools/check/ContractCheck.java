@@ -2,6 +2,7 @@ package dev.tokensandbox.tools.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokensandbox.protocol.Route;
 import dev.tokensandbox.tools.check.CheckStep.Finding;
 import dev.tokensandbox.tools.check.TokenInspection.RtcAsk;
 import java.io.IOException;
@@ -144,7 +145,7 @@ public final class ContractCheck {
   // ---- flows ---------------------------------------------------------------------------------
 
   private void shengwang(Steps s) {
-    String route = "/api/agora/token";
+    String route = Route.AGORA_RTC.path();
     Answer a =
         s.get(
             "publisher token for a uid",
@@ -247,17 +248,12 @@ public final class ContractCheck {
     String user = isAccount ? account : uid;
     String expected = isAccount ? account : "0".equals(uid) ? "" : uid;
     RtcAsk ask = new RtcAsk(channel, expected, isAccount, true, LIFETIME);
-    if (s.target.flow() == dev.tokensandbox.client.backend.Flow.GIN) {
+    if (s.target.flow() == dev.tokensandbox.protocol.Flow.GIN) {
       Answer a =
           s.get(
               name,
-              "/rtc/"
-                  + segment(channel)
-                  + "/publisher/"
-                  + (isAccount ? "userAccount" : "uid")
-                  + "/"
-                  + segment(user)
-                  + "/?expiry="
+              Route.GIN_RTC.path(channel, "publisher", isAccount ? "userAccount" : "uid", user)
+                  + "?expiry="
                   + LIFETIME);
       rtcField(a, s, "rtcToken", ask);
       a.done();
@@ -269,7 +265,7 @@ public final class ContractCheck {
             + (isAccount ? "&userAccount=" + query(account) : "&uid=" + uid)
             + "&role=publisher&expireSeconds="
             + LIFETIME;
-    Answer a = s.get(name, "/api/agora/token" + query);
+    Answer a = s.get(name, Route.AGORA_RTC.path() + query);
     if (a.status(200)) {
       a.token(a.body, ask);
     }
@@ -279,10 +275,6 @@ public final class ContractCheck {
   private static String query(String value) {
     return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
         .replace("+", "%20");
-  }
-
-  private static String segment(String value) {
-    return query(value);
   }
 
   /**
@@ -329,12 +321,15 @@ public final class ContractCheck {
   }
 
   private void gin(Steps s) {
-    Answer a = s.get("ping", "/ping");
+    Answer a = s.get("ping", Route.GIN_PING.path());
     if (a.status(200)) {
       JsonNode body = a.json();
       if (body == null || !"pong".equals(body.path("message").asText(null))) {
         a.finding(
-            "/ping answered " + abbreviate(a.body) + "; the seed answers {\"message\":\"pong\"}",
+            Route.GIN_PING.path()
+                + " answered "
+                + abbreviate(a.body)
+                + "; the seed answers {\"message\":\"pong\"}",
             "Return gin.H{\"message\": \"pong\"}.");
       }
     }
@@ -343,18 +338,20 @@ public final class ContractCheck {
     a =
         s.get(
             "rtc token for a uid",
-            "/rtc/" + CHANNEL + "/publisher/uid/" + UID + "/?expiry=" + LIFETIME);
+            Route.GIN_RTC.path(CHANNEL, "publisher", "uid", UID) + "?expiry=" + LIFETIME);
     rtcField(a, s, "rtcToken", new RtcAsk(CHANNEL, UID, false, true, LIFETIME));
     a.done();
 
     a =
         s.get(
             "rtc token for a user account (subscriber)",
-            "/rtc/" + CHANNEL + "/subscriber/userAccount/" + ACCOUNT + "/?expiry=" + LIFETIME);
+            Route.GIN_RTC.path(CHANNEL, "subscriber", "userAccount", ACCOUNT)
+                + "?expiry="
+                + LIFETIME);
     rtcField(a, s, "rtcToken", new RtcAsk(CHANNEL, ACCOUNT, true, false, LIFETIME));
     a.done();
 
-    a = s.get("rtm token", "/rtm/" + ACCOUNT + "/?expiry=" + LIFETIME);
+    a = s.get("rtm token", Route.GIN_RTM.path(ACCOUNT) + "?expiry=" + LIFETIME);
     if (a.status(200)) {
       String token = a.field("rtmToken");
       if (token != null) {
@@ -366,7 +363,7 @@ public final class ContractCheck {
     a =
         s.get(
             "rtc and rtm tokens",
-            "/rte/" + CHANNEL + "/publisher/uid/" + UID + "/?expiry=" + LIFETIME);
+            Route.GIN_RTE.path(CHANNEL, "publisher", "uid", UID) + "?expiry=" + LIFETIME);
     if (a.status(200)) {
       String rtc = a.field("rtcToken");
       String rtm = a.field("rtmToken");
@@ -382,13 +379,13 @@ public final class ContractCheck {
     badRequest(
         s,
         "an unknown role is refused",
-        "/rtc/" + CHANNEL + "/boss/uid/" + UID + "/",
+        Route.GIN_RTC.path(CHANNEL, "boss", "uid", UID),
         "role",
         "publisher or subscriber");
     badRequest(
         s,
         "an unknown token type is refused",
-        "/rtc/" + CHANNEL + "/publisher/number/" + UID + "/",
+        Route.GIN_RTC.path(CHANNEL, "publisher", "number", UID),
         "tokentype",
         "uid or userAccount");
     edges(s);
@@ -398,7 +395,7 @@ public final class ContractCheck {
     Answer a =
         s.post(
             "runtime token",
-            "/ringnity/runtime-token",
+            Route.RINGNITY_RUNTIME.path(),
             "{\"userId\":\"tscheck-user\",\"name\":\"Token Check\",\"email\":\"check@example.com\"}");
     if (a.status(200)) {
       JsonNode body = a.json();
@@ -473,7 +470,7 @@ public final class ContractCheck {
       Answer a =
           s.post(
               name,
-              "/ringnity/runtime-token",
+              Route.RINGNITY_RUNTIME.path(),
               "{\"userId\":\"tscheck-user\",\"name\":\"Token Check\"}");
       if (a.status >= 200 && a.status < 300) {
         a.finding(
@@ -506,7 +503,7 @@ public final class ContractCheck {
   }
 
   private void chatsdk(Steps s) {
-    Answer a = s.post("a chat token needs a customer session", "/api/auth/chat-token", "{}");
+    Answer a = s.post("a chat token needs a customer session", Route.CHATSDK_CUSTOMER.path(), "{}");
     if (a.status != 401 && a.status > 0) {
       a.finding(
           "without a session the chat-token route answered "

@@ -155,7 +155,7 @@ public final class RenewalRun {
             }
 
             @Override
-            public dev.tokensandbox.client.backend.Flow flow() {
+            public dev.tokensandbox.protocol.Flow flow() {
               return yours.flow();
             }
           };

@@ -1,6 +1,6 @@
 package dev.tokensandbox.tools.cli;
 
-import dev.tokensandbox.client.backend.Flow;
+import dev.tokensandbox.protocol.Flow;
 import dev.tokensandbox.tools.check.CheckReport;
 import dev.tokensandbox.tools.check.CheckTarget;
 import dev.tokensandbox.tools.check.ContractCheck;

@@ -11,10 +11,10 @@ import dev.tokensandbox.backend.tokens.RtcRole;
 import dev.tokensandbox.backend.tokens.RtcTokenRequest;
 import dev.tokensandbox.backend.tokens.RtcUser;
 import dev.tokensandbox.backend.workspace.Workspace;
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.clock.VirtualClock;
+import dev.tokensandbox.protocol.Flow;
 import io.agora.media.RtcTokenBuilder2;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -168,7 +168,7 @@ class ContractCheckTest {
   private String jwt() {
     return new dev.tokensandbox.backend.tokens.JwtIssuer(
             WORKSPACE.ringnitySecretBytes(), clockOf(clock), new Random(1))
-        .issue(dev.tokensandbox.backend.tokens.JwtFlow.RINGNITY, "tscheck-user", 900)
+        .issue(dev.tokensandbox.backend.tokens.JwtKind.RINGNITY, "tscheck-user", 900)
         .token();
   }
 

@@ -13,6 +13,7 @@ import dev.tokensandbox.client.backend.BackendClient;
 import dev.tokensandbox.client.backend.Outcome;
 import dev.tokensandbox.client.backend.Transport;
 import dev.tokensandbox.protocol.DeviceCommand;
+import dev.tokensandbox.protocol.Route;
 import dev.tokensandbox.protocol.admin.AdminException;
 import dev.tokensandbox.protocol.admin.Device;
 import dev.tokensandbox.protocol.admin.Exchange;
@@ -71,26 +72,29 @@ public final class SandboxAdminClient implements SandboxAdmin {
 
   @Override
   public Settings settings() {
-    return call(transport.get("sandbox/settings"), o -> read(o, Settings.class));
+    return call(transport.get(Route.SANDBOX_SETTINGS), o -> read(o, Settings.class));
   }
 
   @Override
   public Settings updateSettings(SettingsChange change) {
     // members left null stay as they are: they are not sent
     JsonObject body = GSON.toJsonTree(change).getAsJsonObject();
-    return call(transport.put("sandbox/settings", body), o -> read(o, Settings.class));
+    return call(
+        transport.post(Route.SANDBOX_SETTINGS_PUT, body, null), o -> read(o, Settings.class));
   }
 
   // --- faults ---
 
   @Override
   public FaultPlan faults() {
-    return call(transport.get("sandbox/faults"), o -> read(o, FaultPlan.class));
+    return call(transport.get(Route.SANDBOX_FAULTS), o -> read(o, FaultPlan.class));
   }
 
   @Override
   public FaultPlan setFaults(FaultPlan plan) {
-    return call(transport.put("sandbox/faults", GSON.toJsonTree(plan)), SandboxAdminClient::plan);
+    return call(
+        transport.post(Route.SANDBOX_FAULTS_PUT, GSON.toJsonTree(plan), null),
+        SandboxAdminClient::plan);
   }
 
   @Override
@@ -103,7 +107,7 @@ public final class SandboxAdminClient implements SandboxAdmin {
 
   @Override
   public FaultPlan clearFaults() {
-    return call(transport.delete("sandbox/faults"), SandboxAdminClient::plan);
+    return call(transport.get(Route.SANDBOX_FAULTS_DELETE), SandboxAdminClient::plan);
   }
 
   @Override
@@ -125,13 +129,13 @@ public final class SandboxAdminClient implements SandboxAdmin {
 
   @Override
   public ClockView clock() {
-    return call(transport.get("sandbox/clock"), o -> read(o, ClockView.class));
+    return call(transport.get(Route.SANDBOX_CLOCK), o -> read(o, ClockView.class));
   }
 
   @Override
   public ClockView setClock(ClockChange change) {
     JsonObject body = GSON.toJsonTree(change).getAsJsonObject(); // null members are not sent
-    return call(transport.put("sandbox/clock", body), o -> read(o, ClockView.class));
+    return call(transport.post(Route.SANDBOX_CLOCK_PUT, body, null), o -> read(o, ClockView.class));
   }
 
   // --- journal ---
@@ -140,7 +144,9 @@ public final class SandboxAdminClient implements SandboxAdmin {
   public JournalPage journal(int limit) {
     return call(
         transport.get(
-            transport.url("sandbox/journal").addQueryParameter("limit", Integer.toString(limit))),
+            transport
+                .url(Route.SANDBOX_JOURNAL)
+                .addQueryParameter("limit", Integer.toString(limit))),
         o ->
             new JournalPage(
                 o.get("capacity").getAsInt(),
@@ -150,13 +156,13 @@ public final class SandboxAdminClient implements SandboxAdmin {
 
   @Override
   public void clearJournal() {
-    call(transport.delete("sandbox/journal"), o -> o);
+    call(transport.get(Route.SANDBOX_JOURNAL_DELETE), o -> o);
   }
 
   @Override
   public Runnable subscribeJournal(Consumer<JournalEntry> entries, LongConsumer gaps) {
     return stream(
-        "sandbox/journal/stream",
+        Route.SANDBOX_JOURNAL_STREAM,
         "journal",
         data -> entries.accept(GSON.fromJson(data, JournalEntry.class)),
         gaps);
@@ -170,19 +176,20 @@ public final class SandboxAdminClient implements SandboxAdmin {
 
   @Override
   public List<IssuedRecord> tokens() {
-    return call(transport.get("sandbox/tokens"), o -> GSON.fromJson(o.get("tokens"), RECORDS));
+    return call(transport.get(Route.SANDBOX_TOKENS), o -> GSON.fromJson(o.get("tokens"), RECORDS));
   }
 
   @Override
   public WorkspaceView workspace() {
-    return call(transport.get("sandbox/workspace"), o -> read(o, WorkspaceView.class));
+    return call(transport.get(Route.SANDBOX_WORKSPACE), o -> read(o, WorkspaceView.class));
   }
 
   // --- devices ---
 
   @Override
   public List<Device> devices() {
-    return call(transport.get("sandbox/devices"), o -> GSON.fromJson(o.get("devices"), DEVICES));
+    return call(
+        transport.get(Route.SANDBOX_DEVICES), o -> GSON.fromJson(o.get("devices"), DEVICES));
   }
 
   @Override
@@ -199,7 +206,7 @@ public final class SandboxAdminClient implements SandboxAdmin {
   @Override
   public Runnable subscribeDevices(Consumer<Device> listener) {
     return stream(
-        "sandbox/devices/stream",
+        Route.SANDBOX_DEVICES_STREAM,
         "device",
         data -> listener.accept(GSON.fromJson(data, Device.class)),
         skipped -> {
@@ -217,7 +224,7 @@ public final class SandboxAdminClient implements SandboxAdmin {
     body.addProperty("command", command.wire());
     body.add("args", GSON.toJsonTree(args == null ? CommandArgs.NONE : args));
     return call(
-        transport.post("sandbox/devices/" + device + "/commands", body, null),
+        transport.post(Route.SANDBOX_DEVICE_COMMANDS, body, null, device),
         o ->
             new CommandReceipt(
                 o.get("device").getAsString(),
@@ -281,18 +288,18 @@ public final class SandboxAdminClient implements SandboxAdmin {
   private static final long OPEN_SECONDS = 30;
 
   /**
-   * Opens the event stream at {@code path}: each {@code event} event's data goes to {@code data},
+   * Opens the event stream {@code route}: each {@code event} event's data goes to {@code data},
    * each {@code gap} event's {@code skipped} count to {@code gaps}. Returns, with what closes it,
    * once the server has said {@code connected}: as in-process, every later change is delivered. A
    * stream the server refuses (e.g. 503, too many streams) throws its refusal.
    */
-  private Runnable stream(String path, String event, Consumer<String> data, LongConsumer gaps) {
+  private Runnable stream(Route route, String event, Consumer<String> data, LongConsumer gaps) {
     java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.atomic.AtomicReference<AdminException> refused =
         new java.util.concurrent.atomic.AtomicReference<>();
     EventSource source =
         transport.stream(
-            transport.get(path),
+            transport.get(route),
             new EventSourceListener() {
               @Override
               public void onEvent(EventSource source, String id, String type, String payload) {
@@ -311,10 +318,10 @@ public final class SandboxAdminClient implements SandboxAdmin {
                     (response != null ? " (" + response.code() + ")" : "")
                         + (t != null ? ": " + t.getMessage() : "");
                 if (opened.getCount() > 0) {
-                  refused.set(streamRefused(path, response, why));
+                  refused.set(streamRefused(route, response, why));
                   opened.countDown();
                 } else {
-                  transport.log("GET /" + path + " → stream ended" + why);
+                  transport.log(route + " → stream ended" + why);
                 }
               }
             });
@@ -322,12 +329,15 @@ public final class SandboxAdminClient implements SandboxAdmin {
       if (!opened.await(OPEN_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
         source.cancel();
         throw new AdminException(
-            0, "timeout", null, "the sandbox did not open /" + path + " in " + OPEN_SECONDS + " s");
+            0,
+            "timeout",
+            null,
+            "the sandbox did not open " + route.path() + " in " + OPEN_SECONDS + " s");
       }
     } catch (InterruptedException e) {
       source.cancel();
       Thread.currentThread().interrupt();
-      throw new AdminException(0, "interrupted", null, "interrupted opening /" + path, e);
+      throw new AdminException(0, "interrupted", null, "interrupted opening " + route.path(), e);
     }
     if (refused.get() != null) {
       throw refused.get();
@@ -335,9 +345,9 @@ public final class SandboxAdminClient implements SandboxAdmin {
     return source::cancel;
   }
 
-  private static AdminException streamRefused(String path, Response response, String why) {
+  private static AdminException streamRefused(Route route, Response response, String why) {
     if (response == null) {
-      return new AdminException(0, "unreachable", null, "/" + path + " did not open" + why);
+      return new AdminException(0, "unreachable", null, route.path() + " did not open" + why);
     }
     JsonObject error = null;
     try {
@@ -352,7 +362,7 @@ public final class SandboxAdminClient implements SandboxAdmin {
         response.code(),
         error != null && error.has("error") ? error.get("error").getAsString() : "refused",
         null,
-        message != null ? message : "/" + path + " did not open" + why);
+        message != null ? message : route.path() + " did not open" + why);
   }
 
   /** Instants as the API writes them: ISO-8601 text. */

@@ -2,6 +2,8 @@ package dev.tokensandbox.client.backend;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.tokensandbox.protocol.Flow;
+import dev.tokensandbox.protocol.Route;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -77,7 +79,7 @@ public final class BackendClient {
     body.addProperty("username", username);
     body.addProperty("password", password);
     return transport.call(
-        transport.post("auth/login", body, null),
+        transport.post(Route.AUTH_LOGIN, body, null),
         Transport.json(
             o ->
                 new CustomerSession(
@@ -90,7 +92,7 @@ public final class BackendClient {
   /** Shengwang {@code GET /api/agora/token?…} (seed 001): the body is the bare token. */
   public Outcome<FetchedToken> shengwangRtc(RtcTokenQuery q, CustomerSession session) {
     HttpUrl.Builder url =
-        transport.url("api/agora/token").addQueryParameter("channelName", q.channel());
+        transport.url(Route.AGORA_RTC).addQueryParameter("channelName", q.channel());
     if (q.isAccount()) {
       url.addQueryParameter("userAccount", q.userAccount());
     } else {
@@ -110,15 +112,12 @@ public final class BackendClient {
   /** Gin {@code GET /rtc/:channel/:role/:uid|userAccount/:uid/} (seed 002) → {@code rtcToken}. */
   public Outcome<FetchedToken> ginRtc(RtcTokenQuery q, CustomerSession session) {
     HttpUrl.Builder url =
-        transport
-            .baseUrl()
-            .newBuilder()
-            .addPathSegment("rtc")
-            .addPathSegment(q.channel())
-            .addPathSegment(q.publisher() ? "publisher" : "subscriber")
-            .addPathSegment(q.isAccount() ? "userAccount" : "uid")
-            .addPathSegment(q.identity())
-            .addPathSegment("");
+        transport.url(
+            Route.GIN_RTC,
+            q.channel(),
+            q.publisher() ? "publisher" : "subscriber",
+            q.isAccount() ? "userAccount" : "uid",
+            q.identity());
     optional(url, "expiry", q.expireSeconds());
     return transport.call(
         transport.authorized(new Request.Builder().url(url.build()).get(), session),
@@ -135,7 +134,7 @@ public final class BackendClient {
     body.addProperty("name", name);
     body.addProperty("email", email);
     return transport.call(
-        transport.post("ringnity/runtime-token", body, session),
+        transport.post(Route.RINGNITY_RUNTIME, body, session),
         Transport.json(
             o ->
                 new FetchedToken(
@@ -148,7 +147,7 @@ public final class BackendClient {
   /** ChatSDK {@code POST /api/auth/chat-token} (seed 003), logged-in users only. */
   public Outcome<FetchedToken> chatSdk(CustomerSession session) {
     return transport.call(
-        transport.post("api/auth/chat-token", new JsonObject(), session),
+        transport.post(Route.CHATSDK_CUSTOMER, new JsonObject(), session),
         Transport.json(
             o ->
                 new FetchedToken(
@@ -201,15 +200,15 @@ public final class BackendClient {
 
   /** The RTC service's join check ({@code POST /provider/rtc/join}). */
   public Outcome<RtcCheck> rtcJoin(String token, RtcTokenQuery who) {
-    return rtcCheck("provider/rtc/join", token, who);
+    return rtcCheck(Route.RTC_JOIN, token, who);
   }
 
   /** The RTC service's renew check ({@code POST /provider/rtc/renew}). */
   public Outcome<RtcCheck> rtcRenew(String token, RtcTokenQuery who) {
-    return rtcCheck("provider/rtc/renew", token, who);
+    return rtcCheck(Route.RTC_RENEW, token, who);
   }
 
-  private Outcome<RtcCheck> rtcCheck(String path, String token, RtcTokenQuery who) {
+  private Outcome<RtcCheck> rtcCheck(Route route, String token, RtcTokenQuery who) {
     JsonObject body = new JsonObject();
     body.addProperty("token", token);
     body.addProperty("channelName", who.channel());
@@ -219,7 +218,7 @@ public final class BackendClient {
       body.addProperty("uid", who.uid());
     }
     body.addProperty("role", who.publisher() ? "publisher" : "subscriber");
-    Request request = transport.post(path, body, null);
+    Request request = transport.post(route, body, null);
     // The service answers a rejected token with 401 and a code: that is a verdict, not a failure.
     return transport.call(
         request,

@@ -1,6 +1,7 @@
 package dev.tokensandbox.client.backend;
 
 import dev.tokensandbox.protocol.Fingerprint;
+import dev.tokensandbox.protocol.Flow;
 
 /**
  * A token as the customer backend handed it over. {@code companion} is the second token some flows

@@ -3,6 +3,7 @@ package dev.tokensandbox.client.backend;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.tokensandbox.protocol.DeviceProtocol;
+import dev.tokensandbox.protocol.Route;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -201,15 +202,21 @@ public final class Transport {
     log.accept(what + " → " + outcome.describe() + timing + token);
   }
 
-  public HttpUrl.Builder url(String path) {
-    return base.newBuilder().addPathSegments(path);
+  /** The URL of {@code route} (from the one route table) with its path values, each encoded. */
+  public HttpUrl.Builder url(Route route, String... pathValues) {
+    HttpUrl.Builder url = base.newBuilder();
+    for (String segment : route.segments(pathValues)) {
+      url.addPathSegment(segment);
+    }
+    return url;
   }
 
-  public Request post(String path, JsonObject body, CustomerSession session) {
+  /** {@code route} with a JSON body (POST, PUT) and the session's bearer when given. */
+  public Request post(Route route, JsonElement body, CustomerSession session, String... values) {
     return authorized(
         new Request.Builder()
-            .url(url(path).build())
-            .post(RequestBody.create(Json.GSON.toJson(body), JSON)),
+            .url(url(route, values).build())
+            .method(route.method(), RequestBody.create(Json.GSON.toJson(body), JSON)),
         session);
   }
 
@@ -236,26 +243,16 @@ public final class Transport {
     return authorized(request, session);
   }
 
-  /** {@code GET path}, with the device and pairing headers. */
-  public Request get(String path) {
-    return get(url(path));
+  /** {@code GET} (or DELETE) {@code route}, with the device and pairing headers. */
+  public Request get(Route route, String... values) {
+    return withPairing(new Request.Builder().url(url(route, values).build()))
+        .method(route.method(), null)
+        .build();
   }
 
   /** {@code GET url} (built from {@link #url}, with its query), with the same headers. */
   public Request get(HttpUrl.Builder url) {
     return withPairing(new Request.Builder().url(url.build())).get().build();
-  }
-
-  /** {@code PUT path} with a JSON body (the sandbox's admin API). */
-  public Request put(String path, JsonElement body) {
-    return withPairing(new Request.Builder().url(url(path).build()))
-        .put(RequestBody.create(Json.GSON.toJson(body), JSON))
-        .build();
-  }
-
-  /** {@code DELETE path} (the sandbox's admin API). */
-  public Request delete(String path) {
-    return withPairing(new Request.Builder().url(url(path).build())).delete().build();
   }
 
   private Request.Builder withPairing(Request.Builder request) {

@@ -26,7 +26,6 @@ import static dev.tokensandbox.client.session.EventKind.TOKEN_EXPIRED;
 import static dev.tokensandbox.client.session.EventKind.TOKEN_ISSUED;
 import static dev.tokensandbox.client.session.EventKind.WILL_EXPIRE;
 
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.presets.QaPreset.Step;
 import dev.tokensandbox.client.rtc.SdkProfile;
@@ -34,6 +33,7 @@ import dev.tokensandbox.client.session.Backoff;
 import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.client.session.RenewalPolicy.TimerBasis;
 import dev.tokensandbox.client.session.RenewalPolicy.Trigger;
+import dev.tokensandbox.protocol.Flow;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultPlan;
 import dev.tokensandbox.protocol.admin.FaultRule;

@@ -1,10 +1,10 @@
 package dev.tokensandbox.client.presets;
 
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.EventKind;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.protocol.Flow;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tokensandbox.client.presets;
 
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.protocol.Flow;
 import dev.tokensandbox.protocol.admin.FaultPlan;
 import java.util.List;
 import java.util.Map;

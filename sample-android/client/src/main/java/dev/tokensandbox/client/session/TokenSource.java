@@ -3,9 +3,9 @@ package dev.tokensandbox.client.session;
 import dev.tokensandbox.client.backend.BackendClient;
 import dev.tokensandbox.client.backend.CustomerSession;
 import dev.tokensandbox.client.backend.FetchedToken;
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.Outcome;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
+import dev.tokensandbox.protocol.Flow;
 
 /**
  * Where a session gets its tokens: one blocking fetch per call, as an {@link Outcome}. {@link

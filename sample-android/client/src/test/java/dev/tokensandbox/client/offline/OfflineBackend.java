@@ -1,13 +1,13 @@
 package dev.tokensandbox.client.offline;
 
 import dev.tokensandbox.client.backend.FetchedToken;
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.Outcome;
 import dev.tokensandbox.client.backend.RtcCheck;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.SandboxClock;
 import dev.tokensandbox.client.rtc.RtcService;
 import dev.tokensandbox.client.session.TokenSource;
+import dev.tokensandbox.protocol.Flow;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.tokensandbox.client.presets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.protocol.Flow;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultPlan;
 import dev.tokensandbox.protocol.admin.FaultRule;

@@ -3,7 +3,6 @@ package dev.tokensandbox.client.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensandbox.client.admin.SandboxAdminClient;
-import dev.tokensandbox.client.backend.Flow;
 import dev.tokensandbox.client.backend.RtcTokenQuery;
 import dev.tokensandbox.client.clock.CallRunner;
 import dev.tokensandbox.client.rtc.RtcService;
@@ -13,6 +12,7 @@ import dev.tokensandbox.client.rtc2.Constants;
 import dev.tokensandbox.client.rtc2.IRtcEngineEventHandler;
 import dev.tokensandbox.client.rtc2.RtcEngine;
 import dev.tokensandbox.client.testing.LiveBackend;
+import dev.tokensandbox.protocol.Flow;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultPlan;
 import dev.tokensandbox.protocol.admin.FaultRule;

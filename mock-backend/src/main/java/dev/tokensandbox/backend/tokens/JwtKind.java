@@ -3,9 +3,10 @@ package dev.tokensandbox.backend.tokens;
 import java.util.Locale;
 
 /**
- * The JWT flows the sandbox issues for: ChatSDK REST and WebSocket tokens, Ringnity context tokens.
+ * The kinds of JWT the sandbox issues (a kind of token, not a flow: the flows are protocol's {@code
+ * Flow}): ChatSDK REST and WebSocket tokens, Ringnity context tokens.
  */
-public enum JwtFlow {
+public enum JwtKind {
   /** ChatSDK {@code token}: REST calls with {@code Authorization: Bearer}. */
   CHATSDK("chatsdk", "chatsdk-api", "rest", 86_400),
   /** ChatSDK {@code wsToken}: the WebSocket connection. */
@@ -18,7 +19,7 @@ public enum JwtFlow {
   private final String scope;
   private final int defaultExpireSeconds;
 
-  JwtFlow(String cliName, String audience, String scope, int defaultExpireSeconds) {
+  JwtKind(String cliName, String audience, String scope, int defaultExpireSeconds) {
     this.cliName = cliName;
     this.audience = audience;
     this.scope = scope;
@@ -41,10 +42,10 @@ public enum JwtFlow {
     return defaultExpireSeconds;
   }
 
-  public static JwtFlow parse(String field, String text) {
-    for (JwtFlow flow : values()) {
-      if (flow.cliName.equalsIgnoreCase(text == null ? "" : text.trim())) {
-        return flow;
+  public static JwtKind parse(String field, String text) {
+    for (JwtKind kind : values()) {
+      if (kind.cliName.equalsIgnoreCase(text == null ? "" : text.trim())) {
+        return kind;
       }
     }
     throw new InvalidTokenRequestException(field, "must be one of chatsdk, chatsdk-ws, ringnity");
