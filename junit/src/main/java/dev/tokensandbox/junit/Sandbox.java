@@ -70,8 +70,14 @@ public final class Sandbox implements AutoCloseable {
    * {@code ringnityApiKey()}, {@code chatsdkApiKey()} and the JWT secrets — to verify what the
    * sandbox issues, or to configure the code under test.
    */
-  public Workspace workspace() {
-    return workspace;
+  public Credentials workspace() {
+    return new Credentials(
+        workspace.appId(),
+        workspace.appCertificate(),
+        workspace.ringnityApiKey(),
+        workspace.chatsdkApiKey(),
+        workspace.chatsdkJwtSecret(),
+        workspace.ringnityJwtSecret());
   }
 
   /** The sandbox's admin interface, in-process: faults, settings, clock, journal, devices. */

@@ -51,10 +51,10 @@ class DependencyRulesTest {
           .haveFullyQualifiedName("dev.tokensandbox.backend.faults.FaultInjector")
           .orShould()
           .dependOnClassesThat()
-          .haveFullyQualifiedName("dev.tokensandbox.backend.admin.LocalAdmin")
+          .haveFullyQualifiedName("dev.tokensandbox.backend.internal.admin.LocalAdmin")
           .orShould()
           .dependOnClassesThat()
-          .haveFullyQualifiedName("dev.tokensandbox.backend.devices.DeviceRegistry")
+          .haveFullyQualifiedName("dev.tokensandbox.backend.internal.devices.DeviceRegistry")
           .orShould()
           .dependOnClassesThat()
           .haveFullyQualifiedName("dev.tokensandbox.backend.traffic.TrafficJournal")
@@ -63,7 +63,7 @@ class DependencyRulesTest {
           .haveFullyQualifiedName("dev.tokensandbox.backend.http.ServerSettings")
           .orShould()
           .dependOnClassesThat()
-          .haveFullyQualifiedName("dev.tokensandbox.backend.mint.TokenMint")
+          .haveFullyQualifiedName("dev.tokensandbox.backend.internal.mint.TokenMint")
           .because("SandboxServer exposes one admin object instead of its internals");
 
   /**

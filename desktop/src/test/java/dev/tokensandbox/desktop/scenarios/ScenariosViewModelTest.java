@@ -220,7 +220,7 @@ class ScenariosViewModelTest {
             List.of(
                 new TimelineEvent(at, "virtual-1", EventKind.FETCH_FAILED, "server error", 1))));
     server.admin().setFaults(FaultPlan.of(FaultRule.always("agora.*", Fault.STATUS, 503)));
-    ((dev.tokensandbox.backend.admin.LocalAdmin) server.admin())
+    ((dev.tokensandbox.backend.internal.admin.LocalAdmin) server.admin())
         .buildToken(
             new dev.tokensandbox.backend.tokens.TokenOrder(
                 "rtm",

@@ -1,7 +1,7 @@
 package dev.tokensandbox.backend.cli;
 
 import dev.tokensandbox.backend.clock.SandboxTime;
-import dev.tokensandbox.backend.customer.CustomerAuth;
+import dev.tokensandbox.backend.internal.customer.CustomerAuth;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.backend.workspace.WorkspaceStore;

@@ -1,13 +1,6 @@
 package dev.tokensandbox.backend.server;
 
-import dev.tokensandbox.backend.admin.LocalAdmin;
-import dev.tokensandbox.backend.admin.SandboxApi;
 import dev.tokensandbox.backend.clock.SandboxTime;
-import dev.tokensandbox.backend.customer.AgoraRoutes;
-import dev.tokensandbox.backend.customer.CustomerAuth;
-import dev.tokensandbox.backend.customer.GinRoutes;
-import dev.tokensandbox.backend.customer.ProviderClient;
-import dev.tokensandbox.backend.customer.ProviderFlows;
 import dev.tokensandbox.backend.faults.FaultInjector;
 import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.BodyReader;
@@ -21,10 +14,17 @@ import dev.tokensandbox.backend.http.PairingCheck;
 import dev.tokensandbox.backend.http.PoolGuard;
 import dev.tokensandbox.backend.http.Routes;
 import dev.tokensandbox.backend.http.ServerSettings;
-import dev.tokensandbox.backend.mint.TokenMint;
-import dev.tokensandbox.backend.provider.ChatSdkProvider;
-import dev.tokensandbox.backend.provider.RingnityProvider;
-import dev.tokensandbox.backend.provider.RtcProvider;
+import dev.tokensandbox.backend.internal.admin.LocalAdmin;
+import dev.tokensandbox.backend.internal.admin.SandboxApi;
+import dev.tokensandbox.backend.internal.customer.AgoraRoutes;
+import dev.tokensandbox.backend.internal.customer.CustomerAuth;
+import dev.tokensandbox.backend.internal.customer.GinRoutes;
+import dev.tokensandbox.backend.internal.customer.ProviderClient;
+import dev.tokensandbox.backend.internal.customer.ProviderFlows;
+import dev.tokensandbox.backend.internal.mint.TokenMint;
+import dev.tokensandbox.backend.internal.provider.ChatSdkProvider;
+import dev.tokensandbox.backend.internal.provider.RingnityProvider;
+import dev.tokensandbox.backend.internal.provider.RtcProvider;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.backend.traffic.TrafficJournal;
 import dev.tokensandbox.backend.workspace.Workspace;
@@ -83,7 +83,7 @@ public final class SandboxServer implements AutoCloseable {
   private final dev.tokensandbox.backend.traffic.RevealStore reveals;
   private final ChatSdkProvider chatSdk;
   private final PairingCheck pairing;
-  private final dev.tokensandbox.backend.devices.DeviceRegistry devices;
+  private final dev.tokensandbox.backend.internal.devices.DeviceRegistry devices;
   private volatile org.eclipse.jetty.server.ServerConnector connector;
   private final dev.tokensandbox.backend.http.ConnectionCap connections;
   private final CustomerAuth auth;
@@ -96,7 +96,7 @@ public final class SandboxServer implements AutoCloseable {
     this.journal = new TrafficJournal(config.journalCapacity, events);
     this.reveals = new dev.tokensandbox.backend.traffic.RevealStore(config.journalCapacity);
     this.devices =
-        new dev.tokensandbox.backend.devices.DeviceRegistry(config.time, redactor, events);
+        new dev.tokensandbox.backend.internal.devices.DeviceRegistry(config.time, redactor, events);
     this.settings =
         new ServerSettings(
             config.demoMode,
@@ -236,7 +236,7 @@ public final class SandboxServer implements AutoCloseable {
         new LocalAdmin(
             config.workspace, settings, faults, config.time, journal, reveals, mint, devices);
     new SandboxApi(admin, this::endpoints, config.journalAnswerBytes).register(routes, app);
-    new dev.tokensandbox.backend.devices.DeviceChannel(devices, pairing, origins)
+    new dev.tokensandbox.backend.internal.devices.DeviceChannel(devices, pairing, origins)
         .register(routes, app);
   }
 
@@ -367,7 +367,7 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /** The registry itself, for tests that play a device's side without a socket. */
-  dev.tokensandbox.backend.devices.DeviceRegistry deviceRegistry() {
+  dev.tokensandbox.backend.internal.devices.DeviceRegistry deviceRegistry() {
     return devices;
   }
 

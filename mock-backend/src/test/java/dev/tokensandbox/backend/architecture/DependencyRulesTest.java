@@ -48,7 +48,7 @@ class DependencyRulesTest {
   @ArchTest
   static final ArchRule packagesAreFreeOfCycles =
       com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
-          .matching("dev.tokensandbox.backend.(*)..")
+          .matching("dev.tokensandbox.backend.(**)")
           .should()
           .beFreeOfCycles()
           .because(
@@ -64,10 +64,10 @@ class DependencyRulesTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               "dev.tokensandbox.backend.server..",
-              "dev.tokensandbox.backend.customer..",
-              "dev.tokensandbox.backend.provider..",
-              "dev.tokensandbox.backend.admin..",
-              "dev.tokensandbox.backend.devices..",
+              "dev.tokensandbox.backend.internal.customer..",
+              "dev.tokensandbox.backend.internal.provider..",
+              "dev.tokensandbox.backend.internal.admin..",
+              "dev.tokensandbox.backend.internal.devices..",
               "dev.tokensandbox.backend.traffic..");
 
   /**
@@ -78,10 +78,10 @@ class DependencyRulesTest {
       noClasses()
           .that()
           .resideOutsideOfPackages(
-              "dev.tokensandbox.backend.admin..", "dev.tokensandbox.backend.server..")
+              "dev.tokensandbox.backend.internal.admin..", "dev.tokensandbox.backend.server..")
           .should()
           .dependOnClassesThat()
-          .haveFullyQualifiedName("dev.tokensandbox.backend.admin.LocalAdmin")
+          .haveFullyQualifiedName("dev.tokensandbox.backend.internal.admin.LocalAdmin")
           .because("everyone else administers the sandbox through SandboxAdmin");
 
   @ArchTest
@@ -92,4 +92,23 @@ class DependencyRulesTest {
           .orShould()
           .callMethod(Thread.class, "sleep", long.class)
           .because("time comes from an injected clock");
+
+  /**
+   * #34 §6: the backend's public API is server, tokens, workspace, clock, cli, traffic and the http
+   * kernel; the features behind it live in {@code internal} and only the wiring reaches them. Other
+   * modules are held to the same by their own rules (they may not depend on {@code
+   * ..backend.internal..} at all).
+   */
+  @ArchTest
+  static final ArchRule onlyTheWiringReachesTheInternals =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(
+              "dev.tokensandbox.backend.internal..",
+              "dev.tokensandbox.backend.server..",
+              "dev.tokensandbox.backend.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.tokensandbox.backend.internal..")
+          .because("the public packages must not hand out internal types");
 }

@@ -183,7 +183,7 @@ class BadInputTest {
     assertThat(sandbox.post("/api/auth/chat-token", "", "Authorization", session).code())
         .isEqualTo(200);
     sandbox.time.setOffset(
-        dev.tokensandbox.backend.customer.CustomerAuth.SESSION_LIFETIME.plusSeconds(1));
+        dev.tokensandbox.backend.internal.customer.CustomerAuth.SESSION_LIFETIME.plusSeconds(1));
     try {
       assertCleanError(
           sandbox.post("/api/auth/chat-token", "", "Authorization", session), 401, null);

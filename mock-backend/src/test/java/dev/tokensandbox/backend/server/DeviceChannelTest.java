@@ -3,7 +3,7 @@ package dev.tokensandbox.backend.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.devices.DeviceChannel;
+import dev.tokensandbox.backend.internal.devices.DeviceChannel;
 import dev.tokensandbox.protocol.admin.FaultRule;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -227,7 +227,7 @@ class DeviceChannelTest {
     Phone page = new Phone("pixel-1", "http://evil.example");
 
     assertThat(page.closed.poll(5, TimeUnit.SECONDS))
-        .isEqualTo(dev.tokensandbox.backend.devices.DeviceChannel.CLOSE_FORBIDDEN_ORIGIN);
+        .isEqualTo(dev.tokensandbox.backend.internal.devices.DeviceChannel.CLOSE_FORBIDDEN_ORIGIN);
     assertThat(page.frames).isEmpty();
     // The phone keeps its channel: a command still reaches it.
     assertThat(sandbox.post("/sandbox/devices/pixel-1/commands", "{\"command\":\"renew\"}").code())
@@ -246,7 +246,7 @@ class DeviceChannelTest {
     Phone other = new Phone("pixel-1", null, null);
 
     assertThat(other.closed.poll(5, TimeUnit.SECONDS))
-        .isEqualTo(dev.tokensandbox.backend.devices.DeviceChannel.CLOSE_DEVICE_CONFLICT);
+        .isEqualTo(dev.tokensandbox.backend.internal.devices.DeviceChannel.CLOSE_DEVICE_CONFLICT);
     awaitDevice(
         "pixel-1",
         d -> d.path("events").toString().contains("CONFLICT: a second connection from 127.0.0.1"));
@@ -274,7 +274,9 @@ class DeviceChannelTest {
   @Test
   void theNumberOfConnectedDevicesIsCapped() throws Exception {
     java.util.List<Phone> phones = new java.util.ArrayList<>();
-    for (int i = 0; i < dev.tokensandbox.backend.devices.DeviceChannel.MAX_CONNECTED; i++) {
+    for (int i = 0;
+        i < dev.tokensandbox.backend.internal.devices.DeviceChannel.MAX_CONNECTED;
+        i++) {
       Phone p = new Phone("phone-" + i);
       assertThat(p.next().path("type").asText()).isEqualTo("welcome");
       phones.add(p);
@@ -283,7 +285,7 @@ class DeviceChannelTest {
     Phone oneTooMany = new Phone("phone-x");
 
     assertThat(oneTooMany.closed.poll(5, TimeUnit.SECONDS))
-        .isEqualTo(dev.tokensandbox.backend.devices.DeviceChannel.CLOSE_TOO_MANY_DEVICES);
+        .isEqualTo(dev.tokensandbox.backend.internal.devices.DeviceChannel.CLOSE_TOO_MANY_DEVICES);
     Phone again = new Phone("phone-0");
     assertThat(again.next().path("type").asText())
         .as("a connected device may reconnect at the cap")

@@ -2,10 +2,10 @@ package dev.tokensandbox.backend.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.admin.SandboxApi;
-import dev.tokensandbox.backend.devices.DeviceChannel;
-import dev.tokensandbox.backend.devices.DeviceRegistry;
-import dev.tokensandbox.backend.provider.ChatSdkProvider;
+import dev.tokensandbox.backend.internal.admin.SandboxApi;
+import dev.tokensandbox.backend.internal.devices.DeviceChannel;
+import dev.tokensandbox.backend.internal.devices.DeviceRegistry;
+import dev.tokensandbox.backend.internal.provider.ChatSdkProvider;
 import dev.tokensandbox.backend.traffic.TrafficJournal;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -76,7 +76,9 @@ class HeapBudgetTest {
       System.out.printf("filled in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
       // Customer sessions, every one of them.
-      for (int i = 0; i < dev.tokensandbox.backend.customer.CustomerAuth.MAX_SESSIONS; i++) {
+      for (int i = 0;
+          i < dev.tokensandbox.backend.internal.customer.CustomerAuth.MAX_SESSIONS;
+          i++) {
         post(
             http,
             sandbox.server.url() + "/auth/login",
@@ -84,7 +86,7 @@ class HeapBudgetTest {
             null);
       }
       assertThat(sandbox.server.customerSessions())
-          .isEqualTo(dev.tokensandbox.backend.customer.CustomerAuth.MAX_SESSIONS);
+          .isEqualTo(dev.tokensandbox.backend.internal.customer.CustomerAuth.MAX_SESSIONS);
       long sessions = retainedHeap() - baseline - chat;
 
       // Devices: every connected one and every remembered offline one, each with a full log.

@@ -254,11 +254,11 @@ class HostileClientsTest {
   void journalStreamsAreCappedAndEachHoldsAtMostItsQueue() throws IOException {
     start(SandboxServer.builder());
     // Requests that are not streams take no place.
-    for (int i = 0; i < 2 * dev.tokensandbox.backend.admin.SandboxApi.MAX_STREAMS; i++) {
+    for (int i = 0; i < 2 * dev.tokensandbox.backend.internal.admin.SandboxApi.MAX_STREAMS; i++) {
       assertThat(sandbox.post("/sandbox/journal/stream", "{}").code()).isEqualTo(405);
     }
     List<Socket> readers = new ArrayList<>();
-    for (int i = 0; i < dev.tokensandbox.backend.admin.SandboxApi.MAX_STREAMS; i++) {
+    for (int i = 0; i < dev.tokensandbox.backend.internal.admin.SandboxApi.MAX_STREAMS; i++) {
       readers.add(stalledJournalReader());
     }
 

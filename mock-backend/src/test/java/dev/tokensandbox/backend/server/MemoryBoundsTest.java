@@ -2,7 +2,7 @@ package dev.tokensandbox.backend.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.provider.ChatSdkProvider;
+import dev.tokensandbox.backend.internal.provider.ChatSdkProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +66,7 @@ class MemoryBoundsTest {
     assertThat(page.code()).isEqualTo(200);
     assertThat(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
         .isLessThanOrEqualTo(
-            dev.tokensandbox.backend.admin.SandboxApi.MAX_JOURNAL_ANSWER_BYTES + 256);
+            dev.tokensandbox.backend.internal.admin.SandboxApi.MAX_JOURNAL_ANSWER_BYTES + 256);
     com.fasterxml.jackson.databind.JsonNode json = page.json();
     assertThat(json.path("truncated").asBoolean()).isTrue();
     String kept = json.path("entries").get(0).path("requestBody").asText();

@@ -2,7 +2,7 @@ package dev.tokensandbox.backend.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.provider.ChatSdkProvider;
+import dev.tokensandbox.backend.internal.provider.ChatSdkProvider;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultPlan;
 import dev.tokensandbox.protocol.admin.FaultRule;

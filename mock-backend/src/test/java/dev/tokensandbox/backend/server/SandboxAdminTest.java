@@ -97,7 +97,7 @@ class SandboxAdminTest {
 
   @Test
   void aFaultForAnOfflineDeviceIsAppliedButOtherCommandsNeedItOnline() {
-    dev.tokensandbox.backend.devices.DeviceRegistry.Outlet outlet = json -> {};
+    dev.tokensandbox.backend.internal.devices.DeviceRegistry.Outlet outlet = json -> {};
     sandbox.server.deviceRegistry().connected("pixel", "Pixel", "android", outlet);
     sandbox.server.deviceRegistry().disconnected("pixel", outlet);
 

@@ -225,7 +225,7 @@ class SandboxApiTest {
 
       // Eight hours on, the next login finds every session expired and drops them.
       small.time.setOffset(
-          dev.tokensandbox.backend.customer.CustomerAuth.SESSION_LIFETIME.plusSeconds(1));
+          dev.tokensandbox.backend.internal.customer.CustomerAuth.SESSION_LIFETIME.plusSeconds(1));
       small.login("alice", "alice-demo");
       assertThat(small.server.customerSessions()).isEqualTo(1);
     }
@@ -253,7 +253,9 @@ class SandboxApiTest {
       String used = sandbox.login("alice", "alice-demo");
       String idle = sandbox.login("alice", "alice-demo");
       java.time.Duration step =
-          dev.tokensandbox.backend.customer.CustomerAuth.SESSION_IDLE.dividedBy(3).multipliedBy(2);
+          dev.tokensandbox.backend.internal.customer.CustomerAuth.SESSION_IDLE
+              .dividedBy(3)
+              .multipliedBy(2);
       sandbox.time.setOffset(step);
       assertThat(sandbox.get("/rtc/a/publisher/uid/1/", "Authorization", used).code())
           .isEqualTo(200);

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.devices;
+package dev.tokensandbox.backend.internal.devices;
 
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.protocol.admin.Device;

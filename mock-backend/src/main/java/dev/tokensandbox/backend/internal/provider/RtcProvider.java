@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.provider;
+package dev.tokensandbox.backend.internal.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokensandbox.backend.http.ApiError;

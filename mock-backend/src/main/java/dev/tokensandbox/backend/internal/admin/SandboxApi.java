@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.admin;
+package dev.tokensandbox.backend.internal.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokensandbox.backend.http.ApiError;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.customer;
+package dev.tokensandbox.backend.internal.customer;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.mint;
+package dev.tokensandbox.backend.internal.mint;
 
 import dev.tokensandbox.backend.faults.FaultDecision;
 import dev.tokensandbox.backend.tokens.AgoraTokenIssuer;

@@ -1,13 +1,13 @@
-package dev.tokensandbox.backend.admin;
+package dev.tokensandbox.backend.internal.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensandbox.backend.clock.SandboxTime;
-import dev.tokensandbox.backend.devices.DeviceRegistry;
 import dev.tokensandbox.backend.faults.FaultInjector;
 import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.http.ServerSettings;
-import dev.tokensandbox.backend.mint.TokenMint;
+import dev.tokensandbox.backend.internal.devices.DeviceRegistry;
+import dev.tokensandbox.backend.internal.mint.TokenMint;
 import dev.tokensandbox.backend.traffic.RevealStore;
 import dev.tokensandbox.backend.traffic.TrafficJournal;
 import dev.tokensandbox.backend.workspace.Workspace;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.provider;
+package dev.tokensandbox.backend.internal.provider;
 
 import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.Routes;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.devices;
+package dev.tokensandbox.backend.internal.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
-package dev.tokensandbox.backend.customer;
+package dev.tokensandbox.backend.internal.customer;
 
 import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.http.RouteContext;
 import dev.tokensandbox.backend.http.Routes;
-import dev.tokensandbox.backend.mint.TokenMint;
+import dev.tokensandbox.backend.internal.mint.TokenMint;
 import dev.tokensandbox.backend.tokens.RtcPrivilege;
 import dev.tokensandbox.backend.tokens.RtcRole;
 import dev.tokensandbox.backend.tokens.RtcTokenRequest;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.devices;
+package dev.tokensandbox.backend.internal.devices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

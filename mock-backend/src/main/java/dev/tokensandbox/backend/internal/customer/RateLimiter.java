@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.customer;
+package dev.tokensandbox.backend.internal.customer;
 
 import java.time.Clock;
 import java.time.Duration;

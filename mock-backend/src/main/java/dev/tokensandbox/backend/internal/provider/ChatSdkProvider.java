@@ -1,11 +1,11 @@
-package dev.tokensandbox.backend.provider;
+package dev.tokensandbox.backend.internal.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokensandbox.backend.http.ApiError;
 import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.http.RouteContext;
 import dev.tokensandbox.backend.http.Routes;
-import dev.tokensandbox.backend.mint.TokenMint;
+import dev.tokensandbox.backend.internal.mint.TokenMint;
 import dev.tokensandbox.backend.tokens.DecodeResult;
 import dev.tokensandbox.backend.tokens.IssuedToken;
 import dev.tokensandbox.backend.tokens.JwtInfo;
