@@ -153,8 +153,10 @@ class LabViewModelTest {
           .doesNotContain(theirs.appCertificate());
       assertThat(report.lab().events()).isNotEmpty();
 
-      // The same backend checked with another certificate: its tokens are refused.
+      // The same backend checked with another certificate: its tokens are refused at the join,
+      // so a one-second run says so.
       model.yourBackend().certificateProperty().set("0123456789abcdef0123456789abcdef");
+      model.externalRunFor(32, Duration.ofSeconds(1));
       model.runAgainstYourBackend();
       real.advanceBy(Duration.ZERO);
       SandboxUnderTest.await(
