@@ -283,7 +283,8 @@ public final class AttackBench {
       socket
           .getOutputStream()
           .write(
-              "GET /sandbox/journal/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+              ("GET /sandbox/journal/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      + "Accept: text/event-stream\r\n\r\n")
                   .getBytes(StandardCharsets.US_ASCII));
       stalled.add(socket);
     }

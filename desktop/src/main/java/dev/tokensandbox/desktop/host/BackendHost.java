@@ -1,6 +1,5 @@
 package dev.tokensandbox.desktop.host;
 
-import dev.tokensandbox.backend.http.PairingCheck;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.protocol.admin.JournalEntry;
@@ -35,7 +34,7 @@ public final class BackendHost implements WindowBackend, AutoCloseable {
 
   /**
    * @param lanAddress this machine's address on the LAN (see {@link
-   *     dev.tokensandbox.backend.http.LanAddress#find()}), asked when LAN mode starts
+   *     dev.tokensandbox.backend.server.LanAddress#find()}), asked when LAN mode starts
    */
   public BackendHost(Workspace workspace, Supplier<Optional<String>> lanAddress) {
     this.workspace = workspace;
@@ -116,7 +115,7 @@ public final class BackendHost implements WindowBackend, AutoCloseable {
               started.url(),
               lanUrl,
               started.pairingCode().orElse(""),
-              started.pairing().map(PairingCheck::secret).orElse(""),
+              started.pairing().map(dev.tokensandbox.backend.server.Pairing::secret).orElse(""),
               lan && lanUrl.isEmpty()
                   ? "LAN mode is on, but this machine has no LAN address"
                   : "Running"));
@@ -126,7 +125,7 @@ public final class BackendHost implements WindowBackend, AutoCloseable {
   }
 
   /** Too many wrong pairing codes: typing the code is locked for a while; say so. */
-  private void locked(SandboxServer lockedServer, PairingCheck.Lock lock) {
+  private void locked(SandboxServer lockedServer, dev.tokensandbox.protocol.PairingLock lock) {
     if (server != lockedServer) {
       return; // a lock of a server that has since stopped
     }

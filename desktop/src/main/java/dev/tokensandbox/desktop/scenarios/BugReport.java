@@ -1,6 +1,5 @@
 package dev.tokensandbox.desktop.scenarios;
 
-import dev.tokensandbox.backend.http.Http;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.QaPreset;
@@ -234,10 +233,25 @@ public record BugReport(
         traffic);
   }
 
+  /**
+   * The report's JSON: instants as ISO-8601 text, and a fault rule for every device without a
+   * {@code device} member (as the sandbox's API writes them).
+   */
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .addMixIn(dev.tokensandbox.protocol.admin.FaultRule.class, WithoutNulls.class)
+          .build();
+
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  private interface WithoutNulls {}
+
   public String render(Format format, Redactor redactor) throws IOException {
     String text =
         format == Format.JSON
-            ? Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this)
+            ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this)
             : new BugReportPage(this).html();
     return redactor.redact(text);
   }

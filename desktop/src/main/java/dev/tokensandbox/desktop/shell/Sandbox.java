@@ -1,6 +1,6 @@
 package dev.tokensandbox.desktop.shell;
 
-import dev.tokensandbox.backend.http.LanAddress;
+import dev.tokensandbox.backend.server.LanAddress;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.client.clock.ExecutorClock;
 import dev.tokensandbox.desktop.devices.DevicesViewModel;

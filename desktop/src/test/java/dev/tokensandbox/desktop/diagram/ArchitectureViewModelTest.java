@@ -55,8 +55,8 @@ class ArchitectureViewModelTest extends SandboxTest {
     String first = ui.call(() -> model.pairingCodeProperty().get());
     var pairing = sut.sandbox.host().server().orElseThrow().pairing().orElseThrow();
     String wrong = first.equals("000000") ? "000001" : "000000";
-    for (int i = 0; i < dev.tokensandbox.backend.http.PairingCheck.GLOBAL_BUDGET; i++) {
-      pairing.verdict("10.9.9." + i, wrong); // guessers on the Wi-Fi
+    for (int i = 0; i < dev.tokensandbox.backend.server.Pairing.GLOBAL_BUDGET; i++) {
+      pairing.accepts("10.9.9." + i, wrong); // guessers on the Wi-Fi
     }
     await(
         "the lock on screen",
@@ -159,7 +159,7 @@ class ArchitectureViewModelTest extends SandboxTest {
                   + (1 + random.nextInt(65_535)),
               i % 2 == 0
                   ? String.format("%06d", random.nextInt(1_000_000))
-                  : new dev.tokensandbox.backend.http.PairingCheck(
+                  : new dev.tokensandbox.backend.internal.http.PairingCheck(
                           random,
                           () -> 0L,
                           java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC))

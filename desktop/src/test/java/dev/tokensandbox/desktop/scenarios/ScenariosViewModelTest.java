@@ -2,7 +2,7 @@ package dev.tokensandbox.desktop.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.internal.http.Http;
 import dev.tokensandbox.backend.server.SandboxServer;
 import dev.tokensandbox.client.presets.PresetResult;
 import dev.tokensandbox.client.presets.Presets;

@@ -247,7 +247,7 @@ final class ServeCommand implements Callable<Integer> {
         .ifPresent(
             code -> {
               String lanUrl =
-                  dev.tokensandbox.backend.http.LanAddress.find()
+                  dev.tokensandbox.backend.server.LanAddress.find()
                       .map(host -> "http://" + host + ":" + server.port())
                       .orElse(null);
               out.println(

@@ -1,7 +1,7 @@
 package dev.tokensandbox.backend.server;
 
-import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.http.RouteContext;
+import dev.tokensandbox.backend.internal.http.Http;
+import dev.tokensandbox.backend.internal.http.RouteContext;
 import dev.tokensandbox.backend.traffic.Redactor;
 import dev.tokensandbox.backend.traffic.RevealStore;
 import dev.tokensandbox.backend.traffic.TrafficJournal;

@@ -1,19 +1,6 @@
 package dev.tokensandbox.backend.server;
 
 import dev.tokensandbox.backend.clock.SandboxTime;
-import dev.tokensandbox.backend.faults.FaultInjector;
-import dev.tokensandbox.backend.http.ApiError;
-import dev.tokensandbox.backend.http.BodyReader;
-import dev.tokensandbox.backend.http.ErrorMapping;
-import dev.tokensandbox.backend.http.HeaderDeadline;
-import dev.tokensandbox.backend.http.HostCheck;
-import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.http.JettyErrors;
-import dev.tokensandbox.backend.http.OriginCheck;
-import dev.tokensandbox.backend.http.PairingCheck;
-import dev.tokensandbox.backend.http.PoolGuard;
-import dev.tokensandbox.backend.http.Routes;
-import dev.tokensandbox.backend.http.ServerSettings;
 import dev.tokensandbox.backend.internal.admin.LocalAdmin;
 import dev.tokensandbox.backend.internal.admin.SandboxApi;
 import dev.tokensandbox.backend.internal.customer.AgoraRoutes;
@@ -21,6 +8,19 @@ import dev.tokensandbox.backend.internal.customer.CustomerAuth;
 import dev.tokensandbox.backend.internal.customer.GinRoutes;
 import dev.tokensandbox.backend.internal.customer.ProviderClient;
 import dev.tokensandbox.backend.internal.customer.ProviderFlows;
+import dev.tokensandbox.backend.internal.faults.FaultInjector;
+import dev.tokensandbox.backend.internal.http.ApiError;
+import dev.tokensandbox.backend.internal.http.BodyReader;
+import dev.tokensandbox.backend.internal.http.ErrorMapping;
+import dev.tokensandbox.backend.internal.http.HeaderDeadline;
+import dev.tokensandbox.backend.internal.http.HostCheck;
+import dev.tokensandbox.backend.internal.http.Http;
+import dev.tokensandbox.backend.internal.http.JettyErrors;
+import dev.tokensandbox.backend.internal.http.OriginCheck;
+import dev.tokensandbox.backend.internal.http.PairingCheck;
+import dev.tokensandbox.backend.internal.http.PoolGuard;
+import dev.tokensandbox.backend.internal.http.Routes;
+import dev.tokensandbox.backend.internal.http.ServerSettings;
 import dev.tokensandbox.backend.internal.mint.TokenMint;
 import dev.tokensandbox.backend.internal.provider.ChatSdkProvider;
 import dev.tokensandbox.backend.internal.provider.RingnityProvider;
@@ -85,14 +85,15 @@ public final class SandboxServer implements AutoCloseable {
   private final PairingCheck pairing;
   private final dev.tokensandbox.backend.internal.devices.DeviceRegistry devices;
   private volatile org.eclipse.jetty.server.ServerConnector connector;
-  private final dev.tokensandbox.backend.http.ConnectionCap connections;
+  private final dev.tokensandbox.backend.internal.http.ConnectionCap connections;
   private final CustomerAuth auth;
   private final HostCheck hostCheck;
   private final LocalAdmin admin;
 
   private SandboxServer(Builder config) {
     this.config = config;
-    this.connections = new dev.tokensandbox.backend.http.ConnectionCap(config.maxConnections);
+    this.connections =
+        new dev.tokensandbox.backend.internal.http.ConnectionCap(config.maxConnections);
     this.journal = new TrafficJournal(config.journalCapacity, events);
     this.reveals = new dev.tokensandbox.backend.traffic.RevealStore(config.journalCapacity);
     this.devices =
@@ -345,12 +346,12 @@ public final class SandboxServer implements AutoCloseable {
    * when the server listens on loopback only.
    */
   public java.util.Optional<String> pairingCode() {
-    return pairing().map(PairingCheck::code);
+    return pairing().map(Pairing::code);
   }
 
-  /** The pairing check in LAN mode (its code, secret and lock); empty on loopback only. */
-  public java.util.Optional<PairingCheck> pairing() {
-    return java.util.Optional.ofNullable(pairing);
+  /** LAN mode's pairing gate (its code, secret and lock); empty on loopback only. */
+  public java.util.Optional<Pairing> pairing() {
+    return java.util.Optional.ofNullable(pairing).map(Pairing::new);
   }
 
   /**
@@ -486,14 +487,14 @@ public final class SandboxServer implements AutoCloseable {
     private Duration idleTimeout = IDLE_TIMEOUT;
     private Duration requestDeadline = REQUEST_DEADLINE;
     private int maxSessions = CustomerAuth.MAX_SESSIONS;
-    private int maxConnections = dev.tokensandbox.backend.http.ConnectionCap.DEFAULT_MAX;
+    private int maxConnections = dev.tokensandbox.backend.internal.http.ConnectionCap.DEFAULT_MAX;
 
     private Builder() {}
 
     /**
      * Connections open at once, at most (default {@link
-     * dev.tokensandbox.backend.http.ConnectionCap#DEFAULT_MAX}); beyond it a connection is answered
-     * 503 and closed.
+     * dev.tokensandbox.backend.internal.http.ConnectionCap#DEFAULT_MAX}); beyond it a connection is
+     * answered 503 and closed.
      */
     public Builder maxConnections(int maxConnections) {
       if (maxConnections < 1) {

@@ -59,7 +59,7 @@ class DependencyRulesTest {
   static final ArchRule theHttpKernelKnowsNoFeature =
       noClasses()
           .that()
-          .resideInAPackage("dev.tokensandbox.backend.http..")
+          .resideInAPackage("dev.tokensandbox.backend.internal.http..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(

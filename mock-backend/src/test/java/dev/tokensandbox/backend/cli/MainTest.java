@@ -254,7 +254,7 @@ class MainTest {
     CliRun run = CliRun.run(home, "serve", "--port", "0", "--lan", "--exit-after-start");
     assertThat(run.exit()).isZero();
     assertThat(run.out()).containsPattern("Pairing code: \\d{6} ");
-    if (dev.tokensandbox.backend.http.LanAddress.find().isPresent()) {
+    if (dev.tokensandbox.backend.server.LanAddress.find().isPresent()) {
       assertThat(run.out())
           .containsPattern(
               "Pairing link \\(QR payload\\): tokensandbox://pair\\?url=http%3A%2F%2F[0-9.]+%3A\\d+&code=\\d{6}");

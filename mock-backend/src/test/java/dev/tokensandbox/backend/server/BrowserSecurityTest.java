@@ -2,7 +2,6 @@ package dev.tokensandbox.backend.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.http.PairingCheck;
 import java.io.IOException;
 import java.util.List;
 import okhttp3.MediaType;
@@ -107,8 +106,8 @@ class BrowserSecurityTest {
           assertThat(answer).containsPattern("(?i)Retry-After: \\d+");
         }
       }
-      assertThat(refused).isEqualTo(PairingCheck.MAX_FAILURES_PER_PEER);
-      assertThat(throttled).isEqualTo(10 - PairingCheck.MAX_FAILURES_PER_PEER);
+      assertThat(refused).isEqualTo(Pairing.MAX_FAILURES_PER_PEER);
+      assertThat(throttled).isEqualTo(10 - Pairing.MAX_FAILURES_PER_PEER);
       // This machine itself is never asked for the code.
       assertThat(lan.get("/sandbox/journal").code()).isEqualTo(200);
     }
@@ -120,12 +119,12 @@ class BrowserSecurityTest {
     try (ServerFixture lan = new ServerFixture(SandboxServer.builder().lan(true))) {
       int port = lan.server.port();
       String host = lanAddress + ":" + port;
-      PairingCheck pairing = lan.server.pairing().orElseThrow();
+      Pairing pairing = lan.server.pairing().orElseThrow();
       String code = pairing.code();
       String wrong = code.equals("000000") ? "000001" : "000000";
       // Guessers on a thousand addresses spend the network's budget.
-      for (int i = 0; i < PairingCheck.GLOBAL_BUDGET; i++) {
-        pairing.verdict("10.66." + i + ".1", wrong);
+      for (int i = 0; i < Pairing.GLOBAL_BUDGET; i++) {
+        pairing.accepts("10.66." + i + ".1", wrong);
       }
 
       String typed = lanGet(lanAddress, port, "/sandbox/journal", host, code);
@@ -182,7 +181,9 @@ class BrowserSecurityTest {
     try (ServerFixture lan = new ServerFixture(SandboxServer.builder().lan(true))) {
       List<java.net.Socket> held = new java.util.ArrayList<>();
       try {
-        for (int i = 0; i < dev.tokensandbox.backend.http.ConnectionCap.MAX_PER_PEER; i++) {
+        for (int i = 0;
+            i < dev.tokensandbox.backend.internal.http.ConnectionCap.MAX_PER_PEER;
+            i++) {
           held.add(new java.net.Socket(lanAddress, lan.server.port()));
         }
         // A connect returns once the kernel has queued it: wait until the server holds them all.
@@ -190,12 +191,12 @@ class BrowserSecurityTest {
         for (int i = 0;
             i < 500
                 && lan.server.connections().open()
-                    < dev.tokensandbox.backend.http.ConnectionCap.MAX_PER_PEER;
+                    < dev.tokensandbox.backend.internal.http.ConnectionCap.MAX_PER_PEER;
             i++) {
           never.await(20, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         assertThat(lan.server.connections().open())
-            .isEqualTo(dev.tokensandbox.backend.http.ConnectionCap.MAX_PER_PEER);
+            .isEqualTo(dev.tokensandbox.backend.internal.http.ConnectionCap.MAX_PER_PEER);
         String refused =
             lanGet(
                 lanAddress, lan.server.port(), "/ping", lanAddress + ":" + lan.server.port(), null);

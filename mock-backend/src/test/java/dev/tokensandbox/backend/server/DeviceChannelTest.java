@@ -267,7 +267,7 @@ class DeviceChannelTest {
     Phone phone = new Phone("pixel-1&device=pixel-2");
 
     assertThat(phone.closed.poll(5, TimeUnit.SECONDS))
-        .isEqualTo(dev.tokensandbox.backend.http.WsOut.CLOSE_BAD_REQUEST);
+        .isEqualTo(dev.tokensandbox.backend.internal.http.WsOut.CLOSE_BAD_REQUEST);
     assertThat(sandbox.server.admin().devices()).isEmpty();
   }
 

@@ -2,7 +2,7 @@ package dev.tokensandbox.backend.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.http.HeaderDeadline;
+import dev.tokensandbox.backend.internal.http.HeaderDeadline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

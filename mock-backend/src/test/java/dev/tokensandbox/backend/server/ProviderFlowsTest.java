@@ -203,7 +203,7 @@ class ProviderFlowsTest {
     assertThat(connect(wsToken + "&token=garbage").get(5, TimeUnit.SECONDS))
         .isEqualTo(
             "closed:"
-                + dev.tokensandbox.backend.http.WsOut.CLOSE_BAD_REQUEST
+                + dev.tokensandbox.backend.internal.http.WsOut.CLOSE_BAD_REQUEST
                 + ":bad_request: token: must be given once (got 2 values)");
   }
 

@@ -3,7 +3,7 @@ package dev.tokensandbox.backend.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokensandbox.backend.http.ApiError;
+import dev.tokensandbox.backend.internal.http.ApiError;
 import dev.tokensandbox.protocol.DeviceCommand;
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultPlan;

@@ -3,7 +3,8 @@ package dev.tokensandbox.backend.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.http.PairingCheck;
+import dev.tokensandbox.backend.internal.admin.SandboxApi;
+import dev.tokensandbox.backend.internal.http.PairingCheck;
 import dev.tokensandbox.protocol.admin.SandboxAdmin.SettingsChange;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -116,6 +117,40 @@ class SandboxApiTest {
       }
       assertThat(seen.toString()).contains("event: journal");
       assertThat(line).startsWith("data:").contains("\"route\":\"gin.ping\"", "\"status\":200");
+    }
+  }
+
+  @Test
+  void aStreamAskedForWithoutTheEventStreamTypeSaysHowToAsk() throws IOException {
+    for (String path : new String[] {"/sandbox/journal/stream", "/sandbox/devices/stream"}) {
+      String answer =
+          RawHttp.exchange(
+              sandbox.server.port(),
+              "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      assertThat(RawHttp.status(answer)).as(path).isEqualTo(406);
+      assertThat(RawHttp.body(answer))
+          .contains("\"field\":\"Accept\"", "Accept: text/event-stream");
+    }
+    // Refused before it is counted: before, each such GET took one of the 8 stream slots for
+    // good (Javalin answered an empty 200 and no stream ever closed), so 8 of them shut the
+    // journal stream for everyone.
+    for (int i = 0; i < SandboxApi.MAX_STREAMS + 2; i++) {
+      RawHttp.exchange(
+          sandbox.server.port(),
+          "GET /sandbox/journal/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+    okhttp3.OkHttpClient streaming =
+        sandbox.http.newBuilder().readTimeout(10, TimeUnit.SECONDS).build();
+    try (Response stream =
+        streaming
+            .newCall(
+                new Request.Builder()
+                    .url(sandbox.server.url() + "/sandbox/journal/stream")
+                    .header("Accept", "text/event-stream")
+                    .build())
+            .execute()) {
+      assertThat(stream.code()).isEqualTo(200);
+      assertThat(stream.body().source().readUtf8Line()).isEqualTo("event: connected");
     }
   }
 

@@ -2,7 +2,7 @@ package dev.tokensandbox.backend.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokensandbox.backend.clock.SandboxTime;
-import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.internal.http.Http;
 import dev.tokensandbox.backend.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;

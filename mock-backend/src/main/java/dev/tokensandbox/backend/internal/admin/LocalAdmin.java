@@ -2,11 +2,11 @@ package dev.tokensandbox.backend.internal.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensandbox.backend.clock.SandboxTime;
-import dev.tokensandbox.backend.faults.FaultInjector;
-import dev.tokensandbox.backend.http.ApiError;
-import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.http.ServerSettings;
 import dev.tokensandbox.backend.internal.devices.DeviceRegistry;
+import dev.tokensandbox.backend.internal.faults.FaultInjector;
+import dev.tokensandbox.backend.internal.http.ApiError;
+import dev.tokensandbox.backend.internal.http.Http;
+import dev.tokensandbox.backend.internal.http.ServerSettings;
 import dev.tokensandbox.backend.internal.mint.TokenMint;
 import dev.tokensandbox.backend.traffic.RevealStore;
 import dev.tokensandbox.backend.traffic.TrafficJournal;

@@ -1,9 +1,9 @@
 package dev.tokensandbox.backend.internal.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.http.ApiError;
-import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.backend.internal.http.ApiError;
+import dev.tokensandbox.backend.internal.http.Http;
+import dev.tokensandbox.backend.internal.http.Routes;
 import dev.tokensandbox.backend.tokens.AgoraTokenIssuer;
 import dev.tokensandbox.backend.tokens.IssuedToken;
 import dev.tokensandbox.backend.tokens.RtcRole;
@@ -144,6 +144,16 @@ public final class SandboxApi {
         ctx -> {
           if (ctx.method() != io.javalin.http.HandlerType.GET) {
             return; // not a stream: answered 405 (and never counted, so never leaked)
+          }
+          String accept = ctx.header("Accept");
+          if (accept == null || !accept.contains("text/event-stream")) {
+            // Javalin would answer an empty 200: say what the route is and how to ask for it
+            throw new ApiError(
+                406,
+                "not_acceptable",
+                "Accept",
+                route.path()
+                    + " is a server-sent event stream: ask with Accept: text/event-stream");
           }
           if (streams.incrementAndGet() > MAX_STREAMS) {
             streams.decrementAndGet();

@@ -1,9 +1,9 @@
 package dev.tokensandbox.backend.internal.customer;
 
-import dev.tokensandbox.backend.http.ApiError;
-import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.http.RouteContext;
-import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.backend.internal.http.ApiError;
+import dev.tokensandbox.backend.internal.http.Http;
+import dev.tokensandbox.backend.internal.http.RouteContext;
+import dev.tokensandbox.backend.internal.http.Routes;
 import dev.tokensandbox.backend.internal.mint.TokenMint;
 import dev.tokensandbox.backend.tokens.RtcPrivilege;
 import dev.tokensandbox.backend.tokens.RtcRole;

@@ -1,9 +1,9 @@
 package dev.tokensandbox.backend.internal.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.http.ApiError;
-import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.http.ServerSettings;
+import dev.tokensandbox.backend.internal.http.ApiError;
+import dev.tokensandbox.backend.internal.http.Http;
+import dev.tokensandbox.backend.internal.http.ServerSettings;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

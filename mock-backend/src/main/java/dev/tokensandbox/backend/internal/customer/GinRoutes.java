@@ -1,10 +1,10 @@
 package dev.tokensandbox.backend.internal.customer;
 
-import dev.tokensandbox.backend.http.ApiError;
-import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.http.RouteContext;
-import dev.tokensandbox.backend.http.Routes;
-import dev.tokensandbox.backend.http.ServerSettings;
+import dev.tokensandbox.backend.internal.http.ApiError;
+import dev.tokensandbox.backend.internal.http.Http;
+import dev.tokensandbox.backend.internal.http.RouteContext;
+import dev.tokensandbox.backend.internal.http.Routes;
+import dev.tokensandbox.backend.internal.http.ServerSettings;
 import dev.tokensandbox.backend.internal.mint.TokenMint;
 import dev.tokensandbox.backend.tokens.RtcRole;
 import dev.tokensandbox.backend.tokens.RtcTokenRequest;

@@ -2,8 +2,8 @@ package dev.tokensandbox.backend.internal.customer;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.http.ApiError;
-import dev.tokensandbox.backend.http.Http;
+import dev.tokensandbox.backend.internal.http.ApiError;
+import dev.tokensandbox.backend.internal.http.Http;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.tokensandbox.backend.internal.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.http.ApiError;
-import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.backend.internal.http.ApiError;
+import dev.tokensandbox.backend.internal.http.Http;
+import dev.tokensandbox.backend.internal.http.Routes;
 import dev.tokensandbox.backend.workspace.Workspace;
 import dev.tokensandbox.protocol.Route;
 import io.javalin.http.Context;

@@ -2,9 +2,9 @@ package dev.tokensandbox.backend.internal.devices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.http.PairingCheck;
-import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.backend.internal.http.Http;
+import dev.tokensandbox.backend.internal.http.PairingCheck;
+import dev.tokensandbox.backend.internal.http.Routes;
 import dev.tokensandbox.protocol.DeviceMessage;
 import dev.tokensandbox.protocol.DeviceProtocol;
 import dev.tokensandbox.protocol.Route;
@@ -46,17 +46,20 @@ public final class DeviceChannel {
 
   private final DeviceRegistry registry;
   private final PairingCheck pairing;
-  private final dev.tokensandbox.backend.http.OriginCheck origins;
+  private final dev.tokensandbox.backend.internal.http.OriginCheck origins;
 
   /** {@code pairing} is null when the sandbox listens on loopback only. */
   public DeviceChannel(DeviceRegistry registry, PairingCheck pairing) {
-    this(registry, pairing, new dev.tokensandbox.backend.http.OriginCheck(java.util.List.of()));
+    this(
+        registry,
+        pairing,
+        new dev.tokensandbox.backend.internal.http.OriginCheck(java.util.List.of()));
   }
 
   public DeviceChannel(
       DeviceRegistry registry,
       PairingCheck pairing,
-      dev.tokensandbox.backend.http.OriginCheck origins) {
+      dev.tokensandbox.backend.internal.http.OriginCheck origins) {
     this.registry = registry;
     this.pairing = pairing;
     this.origins = origins;
@@ -81,7 +84,7 @@ public final class DeviceChannel {
           CLOSE_FORBIDDEN_ORIGIN, "forbidden_origin: a web page of another site may not connect");
       return;
     }
-    if (dev.tokensandbox.backend.http.WsOut.refusedRepeatedParameter(ctx)) {
+    if (dev.tokensandbox.backend.internal.http.WsOut.refusedRepeatedParameter(ctx)) {
       return;
     }
     String device = ctx.queryParam(DeviceProtocol.DEVICE_QUERY);
@@ -126,13 +129,13 @@ public final class DeviceChannel {
       return;
     }
     ctx.enableAutomaticPings();
-    dev.tokensandbox.backend.http.WsOut.bound(ctx);
+    dev.tokensandbox.backend.internal.http.WsOut.bound(ctx);
     ctx.attribute("device", device);
     registry.connected(device, device, "", outlet(ctx));
     ObjectNode welcome = Http.JSON.createObjectNode();
     welcome.put("type", DeviceMessage.WELCOME.wire());
     welcome.put("device", device);
-    dev.tokensandbox.backend.http.WsOut.send(ctx, welcome.toString());
+    dev.tokensandbox.backend.internal.http.WsOut.send(ctx, welcome.toString());
   }
 
   /** One outlet per connection, so a late close of an old connection cannot cut a new one. */
@@ -141,7 +144,8 @@ public final class DeviceChannel {
     if (existing != null) {
       return existing;
     }
-    DeviceRegistry.Outlet outlet = json -> dev.tokensandbox.backend.http.WsOut.send(ctx, json);
+    DeviceRegistry.Outlet outlet =
+        json -> dev.tokensandbox.backend.internal.http.WsOut.send(ctx, json);
     ctx.attribute("outlet", outlet);
     return outlet;
   }

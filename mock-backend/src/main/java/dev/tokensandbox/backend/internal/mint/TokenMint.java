@@ -1,6 +1,6 @@
 package dev.tokensandbox.backend.internal.mint;
 
-import dev.tokensandbox.backend.faults.FaultDecision;
+import dev.tokensandbox.backend.internal.faults.FaultDecision;
 import dev.tokensandbox.backend.tokens.AgoraTokenIssuer;
 import dev.tokensandbox.backend.tokens.IssuedToken;
 import dev.tokensandbox.backend.tokens.JwtIssuer;

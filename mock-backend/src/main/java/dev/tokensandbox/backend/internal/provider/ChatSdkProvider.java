@@ -1,10 +1,10 @@
 package dev.tokensandbox.backend.internal.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.http.ApiError;
-import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.http.RouteContext;
-import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.backend.internal.http.ApiError;
+import dev.tokensandbox.backend.internal.http.Http;
+import dev.tokensandbox.backend.internal.http.RouteContext;
+import dev.tokensandbox.backend.internal.http.Routes;
 import dev.tokensandbox.backend.internal.mint.TokenMint;
 import dev.tokensandbox.backend.tokens.DecodeResult;
 import dev.tokensandbox.backend.tokens.IssuedToken;
@@ -72,7 +72,8 @@ public final class ChatSdkProvider {
         ws ->
             ws.onConnect(
                 session -> {
-                  if (dev.tokensandbox.backend.http.WsOut.refusedRepeatedParameter(session)) {
+                  if (dev.tokensandbox.backend.internal.http.WsOut.refusedRepeatedParameter(
+                      session)) {
                     return;
                   }
                   String token = session.queryParam("token");
@@ -82,8 +83,8 @@ public final class ChatSdkProvider {
                     return;
                   }
                   JwtInfo jwt = (JwtInfo) TokenDecoder.decode(token);
-                  dev.tokensandbox.backend.http.WsOut.bound(session);
-                  dev.tokensandbox.backend.http.WsOut.send(
+                  dev.tokensandbox.backend.internal.http.WsOut.bound(session);
+                  dev.tokensandbox.backend.internal.http.WsOut.send(
                       session,
                       Http.JSON.writeValueAsString(
                           Map.of(
@@ -103,7 +104,7 @@ public final class ChatSdkProvider {
     if (!ProviderKeys.accepts(ctx, ctx.header("X-API-Key"), apiKey)) {
       Http.error(
           ctx,
-          new dev.tokensandbox.backend.http.ApiError(
+          new dev.tokensandbox.backend.internal.http.ApiError(
               401,
               "invalid_api_key",
               "X-API-Key",

@@ -1,7 +1,7 @@
 package dev.tokensandbox.backend.internal.provider;
 
-import dev.tokensandbox.backend.http.ApiError;
-import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.backend.internal.http.ApiError;
+import dev.tokensandbox.backend.internal.http.Routes;
 import dev.tokensandbox.protocol.admin.Fault;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.tokensandbox.backend.internal.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.http.ApiError;
-import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.http.RouteContext;
-import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.backend.internal.http.ApiError;
+import dev.tokensandbox.backend.internal.http.Http;
+import dev.tokensandbox.backend.internal.http.RouteContext;
+import dev.tokensandbox.backend.internal.http.Routes;
 import dev.tokensandbox.backend.internal.mint.TokenMint;
 import dev.tokensandbox.backend.tokens.IssuedToken;
 import dev.tokensandbox.backend.tokens.JwtKind;

@@ -1,9 +1,9 @@
 package dev.tokensandbox.backend.internal.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tokensandbox.backend.http.ApiError;
-import dev.tokensandbox.backend.http.Http;
-import dev.tokensandbox.backend.http.Routes;
+import dev.tokensandbox.backend.internal.http.ApiError;
+import dev.tokensandbox.backend.internal.http.Http;
+import dev.tokensandbox.backend.internal.http.Routes;
 import dev.tokensandbox.backend.tokens.AccessToken2Info;
 import dev.tokensandbox.backend.tokens.AgoraCredentials;
 import dev.tokensandbox.backend.tokens.DecodeResult;

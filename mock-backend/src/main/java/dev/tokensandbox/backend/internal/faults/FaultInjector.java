@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.faults;
+package dev.tokensandbox.backend.internal.faults;
 
 import dev.tokensandbox.protocol.admin.FaultPlan;
 import dev.tokensandbox.protocol.admin.FaultRule;

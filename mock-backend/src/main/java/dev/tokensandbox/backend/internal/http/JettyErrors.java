@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;

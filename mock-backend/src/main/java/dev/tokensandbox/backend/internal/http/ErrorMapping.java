@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.internal.http;
 
 import dev.tokensandbox.backend.tokens.InvalidTokenRequestException;
 import io.javalin.Javalin;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.faults;
+package dev.tokensandbox.backend.internal.faults;
 
 import dev.tokensandbox.protocol.admin.Fault;
 import dev.tokensandbox.protocol.admin.FaultRule;

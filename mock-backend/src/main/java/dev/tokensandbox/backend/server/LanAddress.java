@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.server;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.internal.http;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

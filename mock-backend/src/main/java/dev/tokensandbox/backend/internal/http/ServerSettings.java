@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.internal.http;
 
 /**
  * Switches the sandbox API can flip at run time. {@code demoMode}: token routes accept the seeds'

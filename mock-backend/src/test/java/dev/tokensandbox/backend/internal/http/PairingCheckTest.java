@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +55,7 @@ class PairingCheckTest {
 
   @Test
   void noNumberOfAddressesGetsMoreThanTheGlobalBudgetOfGuesses() {
-    List<PairingCheck.Lock> locks = new ArrayList<>();
+    List<dev.tokensandbox.protocol.PairingLock> locks = new ArrayList<>();
     check.onLock(locks::add);
     int compared = 0;
     // 2,000 addresses, one wrong guess each: more than the per-peer table remembers.

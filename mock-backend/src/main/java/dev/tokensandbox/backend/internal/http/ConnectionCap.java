@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.internal.http;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.internal.http;
 
 /**
  * An HTTP error answer: status, a stable error code, the offending field (or null) and a message.

@@ -1,4 +1,4 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.internal.http;
 
 import java.util.Locale;
 import java.util.Optional;

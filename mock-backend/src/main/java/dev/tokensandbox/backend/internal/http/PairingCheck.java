@@ -1,6 +1,7 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.internal.http;
 
 import dev.tokensandbox.protocol.DeviceProtocol;
+import dev.tokensandbox.protocol.PairingLock;
 import io.javalin.http.Context;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -8,7 +9,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Base64;
@@ -57,17 +57,6 @@ public final class PairingCheck {
   private static final int MAX_PEERS_TRACKED = 1024;
   private static final int MAX_PAIRED_REMEMBERED = 64;
 
-  /** The code was locked: when, until when, after how many wrong codes. */
-  public record Lock(Instant at, Instant until, int wrongCodes) {
-    /** One line for a log or a status bar. */
-    public String describe() {
-      return wrongCodes
-          + " wrong pairing codes: typing the code is locked for "
-          + Duration.between(at, until).toMinutes()
-          + " min; pair with the QR code (its link carries the pairing secret) or wait";
-    }
-  }
-
   /** What a request's pairing credential earned it. */
   public sealed interface Verdict {
     /** This machine, the secret, or the right code. */
@@ -82,7 +71,7 @@ public final class PairingCheck {
 
   private final LongSupplier nanoTime;
   private final Clock clock;
-  private final List<Consumer<Lock>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<PairingLock>> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, ArrayDeque<Long>> failures = new LinkedHashMap<>(16, 0.75f, true);
   private final Map<String, Boolean> paired = new LinkedHashMap<>(16, 0.75f, true);
   private final String code;
@@ -90,7 +79,7 @@ public final class PairingCheck {
   private int wrongSinceUnlock;
   private long lockedUntilNanos;
   private boolean locked;
-  private Lock lastLock;
+  private PairingLock lastLock;
 
   /** {@code nanoTime} paces the throttle; {@code clock} dates locks; code and secret are random. */
   public PairingCheck(RandomGenerator random, LongSupplier nanoTime, Clock clock) {
@@ -126,14 +115,14 @@ public final class PairingCheck {
   }
 
   /** The lock in force now, if the code is locked. */
-  public synchronized Optional<Lock> currentLock() {
+  public synchronized Optional<PairingLock> currentLock() {
     return locked && nanoTime.getAsLong() - lockedUntilNanos < 0
         ? Optional.of(lastLock)
         : Optional.empty();
   }
 
   /** Hears each lock (on the thread of the request that caused it). */
-  public Runnable onLock(Consumer<Lock> listener) {
+  public Runnable onLock(Consumer<PairingLock> listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
   }
@@ -186,7 +175,7 @@ public final class PairingCheck {
     if (credential.length() > 6 && matches(secret, credential)) {
       return new Verdict.Accepted(); // unguessable: no throttle, no lock
     }
-    Lock newLock = null;
+    PairingLock newLock = null;
     Verdict verdict;
     synchronized (this) {
       long now = nanoTime.getAsLong();
@@ -229,12 +218,12 @@ public final class PairingCheck {
         locked = true;
         lockedUntilNanos = now + TimeUnit.SECONDS.toNanos(LOCK_SECONDS);
         Instant at = clock.instant();
-        newLock = new Lock(at, at.plusSeconds(LOCK_SECONDS), wrongSinceUnlock);
+        newLock = new PairingLock(at, at.plusSeconds(LOCK_SECONDS), wrongSinceUnlock);
         lastLock = newLock;
       }
     }
     if (newLock != null) {
-      for (Consumer<Lock> listener : listeners) {
+      for (Consumer<PairingLock> listener : listeners) {
         listener.accept(newLock);
       }
     }

@@ -1,8 +1,8 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensandbox.backend.faults.FaultInjector;
+import dev.tokensandbox.backend.internal.faults.FaultInjector;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;

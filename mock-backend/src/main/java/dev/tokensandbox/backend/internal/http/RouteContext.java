@@ -1,6 +1,6 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.internal.http;
 
-import dev.tokensandbox.backend.faults.FaultDecision;
+import dev.tokensandbox.backend.internal.faults.FaultDecision;
 import io.javalin.http.Context;
 
 /** What the sandbox attaches to each request: its route id and the faults drawn for it. */

@@ -1,7 +1,7 @@
-package dev.tokensandbox.backend.http;
+package dev.tokensandbox.backend.internal.http;
 
-import dev.tokensandbox.backend.faults.FaultDecision;
-import dev.tokensandbox.backend.faults.FaultInjector;
+import dev.tokensandbox.backend.internal.faults.FaultDecision;
+import dev.tokensandbox.backend.internal.faults.FaultInjector;
 import dev.tokensandbox.protocol.DeviceProtocol;
 import dev.tokensandbox.protocol.Route;
 import dev.tokensandbox.protocol.admin.Fault;
