@@ -143,7 +143,8 @@ public final class ScenariosViewModel {
         includeSecrets.get() ? credentials(host.workspace()) : null);
   }
 
-  private static Scenario.Credentials credentials(dev.tokensandbox.backend.workspace.Workspace w) {
+  /** The workspace as a scenario file carries it (only when the user asks). */
+  static Scenario.Credentials credentials(dev.tokensandbox.backend.workspace.Workspace w) {
     return new Scenario.Credentials(
         w.appId(),
         w.appCertificate(),

@@ -45,23 +45,13 @@ class ScenarioFormatTest {
             "renew-after-kick",
             "REQUEST_TOKEN",
             "V3",
-            credentials(Workspace.generate(new Random(3))));
+            ScenariosViewModel.credentials(Workspace.generate(new Random(3))));
     Path file = dir.resolve("full.json");
 
     new ScenarioStore(dir).save(file.toString(), full);
 
     assertThat(ScenarioSchema.problem(Files.readString(file))).isEmpty();
     assertThat(new ScenarioStore(dir).load(file.toString())).as("read back whole").isEqualTo(full);
-  }
-
-  private static Scenario.Credentials credentials(Workspace w) {
-    return new Scenario.Credentials(
-        w.appId(),
-        w.appCertificate(),
-        w.chatsdkJwtSecret(),
-        w.ringnityJwtSecret(),
-        w.ringnityApiKey(),
-        w.chatsdkApiKey());
   }
 
   @Test

@@ -96,9 +96,7 @@ public final class InMemoryAdmin implements SandboxAdmin {
 
   @Override
   public FaultPlan addFault(FaultRule rule) {
-    List<FaultRule> rules = new ArrayList<>(plan.rules());
-    rules.add(rule);
-    return setFaults(new FaultPlan(plan.seed(), rules));
+    return setFaults(plan.plus(rule));
   }
 
   @Override
@@ -108,16 +106,7 @@ public final class InMemoryAdmin implements SandboxAdmin {
 
   @Override
   public FaultPlan setDeviceFault(String device, FaultRule rule) {
-    List<FaultRule> rules = new ArrayList<>();
-    for (FaultRule r : plan.rules()) {
-      if (!device.equals(r.device())) {
-        rules.add(r);
-      }
-    }
-    if (rule != null) {
-      rules.add(rule.forDevice(device));
-    }
-    return setFaults(new FaultPlan(plan.seed(), rules));
+    return setFaults(plan.withDeviceRule(device, rule));
   }
 
   @Override

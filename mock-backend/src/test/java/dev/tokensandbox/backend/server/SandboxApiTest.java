@@ -97,16 +97,7 @@ class SandboxApiTest {
 
   @Test
   void journalStreamsEntriesLive() throws IOException {
-    okhttp3.OkHttpClient streaming =
-        sandbox.http.newBuilder().readTimeout(10, TimeUnit.SECONDS).build();
-    try (Response stream =
-        streaming
-            .newCall(
-                new Request.Builder()
-                    .url(sandbox.server.url() + "/sandbox/journal/stream")
-                    .header("Accept", "text/event-stream")
-                    .build())
-            .execute()) {
+    try (Response stream = openJournalStream()) {
       BufferedSource source = stream.body().source();
       assertThat(source.readUtf8Line()).isEqualTo("event: connected");
       sandbox.get("/ping");
@@ -139,16 +130,7 @@ class SandboxApiTest {
           sandbox.server.port(),
           "GET /sandbox/journal/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     }
-    okhttp3.OkHttpClient streaming =
-        sandbox.http.newBuilder().readTimeout(10, TimeUnit.SECONDS).build();
-    try (Response stream =
-        streaming
-            .newCall(
-                new Request.Builder()
-                    .url(sandbox.server.url() + "/sandbox/journal/stream")
-                    .header("Accept", "text/event-stream")
-                    .build())
-            .execute()) {
+    try (Response stream = openJournalStream()) {
       assertThat(stream.code()).isEqualTo(200);
       assertThat(stream.body().source().readUtf8Line()).isEqualTo("event: connected");
     }
@@ -302,5 +284,20 @@ class SandboxApiTest {
           .as("unused for 40 minutes: ended")
           .isEqualTo(401);
     }
+  }
+
+  /** The journal's event stream, asked for as an SSE client does. */
+  private Response openJournalStream() throws IOException {
+    return sandbox
+        .http
+        .newBuilder()
+        .readTimeout(10, TimeUnit.SECONDS)
+        .build()
+        .newCall(
+            new Request.Builder()
+                .url(sandbox.server.url() + "/sandbox/journal/stream")
+                .header("Accept", "text/event-stream")
+                .build())
+        .execute();
   }
 }

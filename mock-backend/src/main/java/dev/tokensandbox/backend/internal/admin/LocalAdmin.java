@@ -21,7 +21,6 @@ import dev.tokensandbox.protocol.admin.IssuedRecord;
 import dev.tokensandbox.protocol.admin.JournalEntry;
 import dev.tokensandbox.protocol.admin.SandboxAdmin;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -92,12 +91,7 @@ public final class LocalAdmin implements SandboxAdmin {
 
   @Override
   public FaultPlan addFault(FaultRule rule) {
-    return faults.update(
-        plan -> {
-          List<FaultRule> rules = new ArrayList<>(plan.rules());
-          rules.add(rule);
-          return new FaultPlan(plan.seed(), rules);
-        });
+    return faults.update(plan -> plan.plus(rule));
   }
 
   @Override
@@ -107,19 +101,7 @@ public final class LocalAdmin implements SandboxAdmin {
 
   @Override
   public FaultPlan setDeviceFault(String device, FaultRule rule) {
-    return faults.update(
-        plan -> {
-          List<FaultRule> rules = new ArrayList<>();
-          for (FaultRule r : plan.rules()) {
-            if (!device.equals(r.device())) {
-              rules.add(r);
-            }
-          }
-          if (rule != null) {
-            rules.add(rule.forDevice(device));
-          }
-          return new FaultPlan(plan.seed(), rules);
-        });
+    return faults.update(plan -> plan.withDeviceRule(device, rule));
   }
 
   @Override

@@ -25,7 +25,6 @@ import dev.tokensandbox.protocol.admin.SandboxAdmin;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -99,10 +98,7 @@ public final class SandboxAdminClient implements SandboxAdmin {
 
   @Override
   public FaultPlan addFault(FaultRule rule) {
-    FaultPlan plan = faults();
-    List<FaultRule> rules = new ArrayList<>(plan.rules());
-    rules.add(rule);
-    return setFaults(new FaultPlan(plan.seed(), rules));
+    return setFaults(faults().plus(rule));
   }
 
   @Override
@@ -112,17 +108,7 @@ public final class SandboxAdminClient implements SandboxAdmin {
 
   @Override
   public FaultPlan setDeviceFault(String device, FaultRule rule) {
-    FaultPlan plan = faults();
-    List<FaultRule> rules = new ArrayList<>();
-    for (FaultRule r : plan.rules()) {
-      if (!device.equals(r.device())) {
-        rules.add(r);
-      }
-    }
-    if (rule != null) {
-      rules.add(rule.forDevice(device));
-    }
-    return setFaults(new FaultPlan(plan.seed(), rules));
+    return setFaults(faults().withDeviceRule(device, rule));
   }
 
   // --- clock ---
