@@ -224,7 +224,9 @@ class IssueViewModelTest {
     assertThat(issue(IssueFlow.SHENGWANG_RTC)).startsWith("Issued");
     assertThat(issue(IssueFlow.GIN_RTC)).startsWith("Issued");
     // What a quiet minute does: Jetty closes the keep-alive connections the desktop still pools.
-    await("a pooled connection to close", () -> server.closeIdleConnections() > 0);
+    await(
+        "a pooled connection to close",
+        () -> dev.tokensandbox.backend.server.ServerTesting.closeIdleConnections(server) > 0);
 
     assertThat(issue(IssueFlow.SHENGWANG_RTC)).startsWith("Issued");
     assertThat(issue(IssueFlow.RINGNITY)).startsWith("Issued");

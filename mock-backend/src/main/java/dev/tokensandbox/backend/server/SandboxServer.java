@@ -310,11 +310,10 @@ public final class SandboxServer implements AutoCloseable {
 
   /**
    * Closes every keep-alive connection that waits for its next request, as the idle timeout would
-   * (connections in the middle of a request are left alone). For tests of clients that must survive
-   * it, and for a restart that should not leave clients holding connections to the old state.
-   * Returns how many were closed.
+   * (connections in the middle of a request are left alone): for tests of clients that must survive
+   * it ({@code ServerTesting} in the test jar). Returns how many were closed.
    */
-  public int closeIdleConnections() {
+  int closeIdleConnections() {
     int closed = 0;
     var current = connector;
     if (current == null) {

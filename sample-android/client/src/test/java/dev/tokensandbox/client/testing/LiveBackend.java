@@ -68,7 +68,7 @@ public final class LiveBackend implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("only " + closed + " of " + count + " connections became idle");
       }
-      closed += server.closeIdleConnections();
+      closed += dev.tokensandbox.backend.server.ServerTesting.closeIdleConnections(server);
       Thread.onSpinWait();
     }
   }
