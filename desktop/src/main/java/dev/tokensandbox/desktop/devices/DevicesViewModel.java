@@ -48,6 +48,9 @@ public final class DevicesViewModel implements AutoCloseable {
     /** What the device's run found (a renewal storm…), each said once, kept past the log's end. */
     private final java.util.LinkedHashSet<String> findings = new java.util.LinkedHashSet<>();
 
+    /** The newest finding since the device's fault last changed: what the status line shows. */
+    private String currentFinding;
+
     Row(String name, Scenario.Device definition) {
       this(name, definition, null);
     }
@@ -306,6 +309,8 @@ public final class DevicesViewModel implements AutoCloseable {
           FaultRule rule = FAULTS.get(label);
           admin.setDeviceFault(row.name(), rule);
           row.fault.set(rule == null ? NO_FAULT : label);
+          // What the old fault caused stays in the device's report, not on the status line.
+          row.currentFinding = null;
           say(row, row.name() + ": " + (rule == null ? "fault cleared" : label));
         });
   }
@@ -389,7 +394,8 @@ public final class DevicesViewModel implements AutoCloseable {
 
   /**
    * The status line follows what happened to the device (a renewal, a failure), so it never says
-   * "joins through…" once the join is long past; a finding stays at the end of it.
+   * "joins through…" once the join is long past; a finding stays at the end of it until the
+   * device's fault changes (the bug report keeps every finding).
    */
   private void status(Row row, TimelineEvent e) {
     dev.tokensandbox.client.session.EventKind kind = e.kind();
@@ -397,6 +403,7 @@ public final class DevicesViewModel implements AutoCloseable {
       if (row.findings.size() < MAX_FINDINGS) {
         row.findings.add(e.detail());
       }
+      row.currentFinding = e.detail();
     } else if (!kind.isFailure() && !SAID_ON_THE_STATUS_LINE.contains(kind)) {
       return;
     }
@@ -409,7 +416,9 @@ public final class DevicesViewModel implements AutoCloseable {
     if (!NO_FAULT.equals(row.fault.get())) {
       parts.add("fault: " + row.fault.get());
     }
-    row.findings.stream().reduce((first, last) -> last).ifPresent(f -> parts.add("finding: " + f));
+    if (row.currentFinding != null) {
+      parts.add("finding: " + row.currentFinding);
+    }
     say(row, row.name() + ": " + String.join(" · ", parts));
   }
 

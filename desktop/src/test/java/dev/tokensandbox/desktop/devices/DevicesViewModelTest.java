@@ -161,7 +161,21 @@ class DevicesViewModelTest extends SandboxTest {
     assertThat(ui.call(() -> model.deviceLogs().get(0).findings())).containsExactly(finding);
     assertThat(ui.call(() -> row.log().stream().filter(l -> l.contains("  FINDING  ")).count()))
         .isEqualTo(1);
-    ui.run(() -> model.setFault(DevicesViewModel.NO_FAULT));
+
+    // Once the fault is cleared, the status line follows the device without the old finding;
+    // the device's report keeps it.
+    long before = issued(row);
+    ui.run(
+        () -> {
+          model.setFault(DevicesViewModel.NO_FAULT);
+          model.renew();
+        });
+    await("a renewal without the fault", () -> issued(row) > before);
+    await(
+        "the status line after it",
+        () -> ui.call(() -> model.messageProperty().get()).contains("renewed"));
+    assertThat(ui.call(() -> model.messageProperty().get())).doesNotContain("finding:");
+    assertThat(ui.call(() -> model.deviceLogs().get(0).findings())).containsExactly(finding);
   }
 
   private long issued(DevicesViewModel.Row row) {
