@@ -16,7 +16,8 @@ final class MainSources {
           "sample-android/app",
           "tools",
           "desktop",
-          "junit");
+          "junit",
+          "benchmarks/jmh");
 
   /** One line of a source file, with where it is for the rule's message. */
   record Line(Path file, int number, String text) {

@@ -1,5 +1,6 @@
 package dev.tokensandbox.benchmarks;
 
+import dev.tokensandbox.protocol.Route;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -116,7 +117,7 @@ public final class AttackBench {
       long rssStart = rssMax.get();
       HttpClient prober = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
       HttpRequest ping =
-          HttpRequest.newBuilder(URI.create(server.url() + "/ping"))
+          HttpRequest.newBuilder(URI.create(server.url() + Route.GIN_PING.path()))
               .timeout(Duration.ofSeconds(2))
               .build();
       var probing =
@@ -238,7 +239,8 @@ public final class AttackBench {
     String body = control.append("\",\"password\":\"x\"}").toString(); // ~50 KB
     HttpClient http = HttpClient.newHttpClient();
     for (int i = 0; i < 1000; i++) {
-      http.send(s.post("/auth/login", body, Map.of()), HttpResponse.BodyHandlers.discarding());
+      http.send(
+          s.post(Route.AUTH_LOGIN.path(), body, Map.of()), HttpResponse.BodyHandlers.discarding());
     }
     List<Socket> stalled = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
@@ -257,7 +259,8 @@ public final class AttackBench {
           CompletableFuture.runAsync(
               () -> {
                 HttpRequest read =
-                    HttpRequest.newBuilder(URI.create(s.url() + "/sandbox/journal?limit=1000"))
+                    HttpRequest.newBuilder(
+                            URI.create(s.url() + Route.SANDBOX_JOURNAL.path() + "?limit=1000"))
                         .build();
                 while (System.nanoTime() < until) {
                   try {
@@ -291,7 +294,8 @@ public final class AttackBench {
     HttpClient http = HttpClient.newHttpClient();
     String body = "{\"username\":\"" + "x".repeat(3000) + "\",\"password\":\"wrong\"}";
     for (int i = 0; i < 3000 && System.nanoTime() < until; i++) {
-      http.send(s.post("/auth/login", body, Map.of()), HttpResponse.BodyHandlers.discarding());
+      http.send(
+          s.post(Route.AUTH_LOGIN.path(), body, Map.of()), HttpResponse.BodyHandlers.discarding());
     }
     s.idle(until);
     for (Socket socket : stalled) {
@@ -310,7 +314,7 @@ public final class AttackBench {
     for (int i = 0; i < 6000 && System.nanoTime() < until; i++) {
       http.send(
           s.post(
-              "/tokens",
+              Route.CHATSDK_PROVIDER.path(),
               "{\"userId\":\"user-" + i + "\",\"name\":\"n\",\"custom\":" + custom + "}",
               Map.of("X-API-Key", key)),
           HttpResponse.BodyHandlers.discarding());
@@ -325,7 +329,8 @@ public final class AttackBench {
     for (int i = 0; i < 200; i++) {
       http.newWebSocketBuilder()
           .buildAsync(
-              URI.create(s.url().replace("http", "ws") + "/sandbox/devices/ws?device=d-" + i),
+              URI.create(
+                  s.url().replace("http", "ws") + Route.DEVICE_CHANNEL.path() + "?device=d-" + i),
               new WebSocket.Listener() {})
           .whenComplete(
               (socket, failure) -> {
@@ -428,7 +433,8 @@ public final class AttackBench {
       while (System.nanoTime() < deadline) {
         try {
           if (http.send(
-                      HttpRequest.newBuilder(URI.create(server.url() + "/ping")).build(),
+                      HttpRequest.newBuilder(URI.create(server.url() + Route.GIN_PING.path()))
+                          .build(),
                       HttpResponse.BodyHandlers.discarding())
                   .statusCode()
               == 200) {

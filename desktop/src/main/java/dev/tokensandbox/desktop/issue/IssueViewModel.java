@@ -248,6 +248,8 @@ public final class IssueViewModel {
                   result, result.token().isEmpty() ? null : reader.report(result.token(), null));
             })
         .onSuccess(shown -> show(shown.result(), shown.decoded()))
+        // Never left busy: whatever went wrong is said where the answer would be.
+        .onFailure(e -> show(new Result("", "", "Could not issue: " + e.getMessage()), null))
         .executeWith(tasks);
   }
 

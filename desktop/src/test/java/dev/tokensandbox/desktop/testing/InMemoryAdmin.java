@@ -202,14 +202,31 @@ public final class InMemoryAdmin implements SandboxAdmin {
   }
 
   private String applyFault(String device, CommandArgs args) {
-    if (args.fault() == null || args.fault().equalsIgnoreCase("NONE")) {
+    if (args == null || args.fault() == null) {
+      throw new AdminException(
+          400,
+          "bad_request",
+          "args.fault",
+          "is required: NONE or one of " + List.of(Fault.values()));
+    }
+    if (args.fault().equalsIgnoreCase("NONE")) {
       setDeviceFault(device, null);
       return "none";
     }
-    Fault fault = Fault.valueOf(args.fault().toUpperCase(Locale.ROOT));
+    Fault fault;
+    try {
+      fault = Fault.valueOf(args.fault().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new AdminException(
+          400, "bad_request", "args.fault", "must be NONE or one of " + List.of(Fault.values()));
+    }
     int value = args.value() == null ? 0 : args.value();
-    setDeviceFault(
-        device, new FaultRule(args.route() == null ? "*" : args.route(), fault, value, 1.0));
+    try {
+      setDeviceFault(
+          device, new FaultRule(args.route() == null ? "*" : args.route(), fault, value, 1.0));
+    } catch (IllegalArgumentException e) {
+      throw new AdminException(400, "bad_request", "args", e.getMessage());
+    }
     return fault + (value == 0 ? "" : " " + value);
   }
 

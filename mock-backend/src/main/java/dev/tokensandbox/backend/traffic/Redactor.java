@@ -127,9 +127,9 @@ public final class Redactor {
     }
     // Both readings may find a secret: a '+' is a space in a query but a base64 character of a
     // token sent as text (the seeds answer bare tokens, which look like "name=" forms). Keep the
-    // reading that hides more of the text: decoding cuts such a token at its '+' and would show
-    // the rest, while a token behind %2F is whole only decoded.
-    return fromRaw.equals(raw) || fromPlain.length() <= fromRaw.length() ? fromPlain : fromRaw;
+    // reading that leaves less of the text in the clear: decoding cuts such a token at its '+' and
+    // would show the rest, while a token behind %2F is whole only decoded.
+    return fromRaw.equals(raw) || exposed(fromPlain) <= exposed(fromRaw) ? fromPlain : fromRaw;
   }
 
   /** Percent- and plus-decoded as a query would be; text that is not valid encoding as it is. */
@@ -157,10 +157,11 @@ public final class Redactor {
       if (!looksLikeForm(body)) {
         return redact(body);
       }
-      // A bare token ("007eJx…fg=") looks like a form too: keep the reading that hides more.
+      // A bare token ("007eJx…fg=") looks like a form too: keep the reading that leaves less in
+      // the clear (a form's "password=hunter2" is redacted only as a form).
       String asForm = redactQuery(body);
       String asText = redact(body);
-      return asText.length() < asForm.length() ? asText : asForm;
+      return exposed(asText) < exposed(asForm) ? asText : asForm;
     }
     JsonNode tree;
     try {
@@ -221,6 +222,13 @@ public final class Redactor {
       }
     }
     return true;
+  }
+
+  private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile("«[^»]*»");
+
+  /** How much of a redacted text is still in the clear: its length without the markers. */
+  private static int exposed(String redacted) {
+    return MARKER.matcher(redacted).replaceAll("").length();
   }
 
   private static boolean looksLikeJson(String body) {

@@ -118,6 +118,15 @@ class SandboxApiTest {
           RawHttp.exchange(
               sandbox.server.port(),
               "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      // A list with the type in it is not enough: Javalin streams for exactly this Accept only.
+      String listed =
+          RawHttp.exchange(
+              sandbox.server.port(),
+              "GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream, */*\r\n"
+                  + "Connection: close\r\n\r\n");
+      assertThat(RawHttp.status(listed)).as(path + " with a list").isEqualTo(406);
       assertThat(RawHttp.status(answer)).as(path).isEqualTo(406);
       assertThat(RawHttp.body(answer))
           .contains("\"field\":\"Accept\"", "Accept: text/event-stream");
@@ -128,7 +137,9 @@ class SandboxApiTest {
     for (int i = 0; i < SandboxApi.MAX_STREAMS + 2; i++) {
       RawHttp.exchange(
           sandbox.server.port(),
-          "GET /sandbox/journal/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+          "GET /sandbox/journal/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + (i % 2 == 0 ? "" : "Accept: text/event-stream; q=1\r\n")
+              + "Connection: close\r\n\r\n");
     }
     try (Response stream = openJournalStream()) {
       assertThat(stream.code()).isEqualTo(200);

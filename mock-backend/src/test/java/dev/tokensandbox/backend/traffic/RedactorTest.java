@@ -151,5 +151,9 @@ class RedactorTest {
     String encoded = token.replace("+", "%2B").replace("=", "%3D");
     assertThat(redactor.redactBody("token=" + encoded)).isEqualTo("token=" + marker);
     assertThat(redactor.redactTarget("/t", "token=" + encoded)).isEqualTo("/t?token=" + marker);
+    // and a form's short secret, shorter than the marker that replaces it, is still redacted
+    assertThat(redactor.redactBody("username=alice&password=hunter2"))
+        .isEqualTo("username=alice&password=«redacted»");
+    assertThat(redactor.redactBody("pairingCode=123456&x=1")).doesNotContain("123456");
   }
 }

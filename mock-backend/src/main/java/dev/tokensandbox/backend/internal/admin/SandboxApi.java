@@ -145,9 +145,9 @@ public final class SandboxApi {
           if (ctx.method() != io.javalin.http.HandlerType.GET) {
             return; // not a stream: answered 405 (and never counted, so never leaked)
           }
-          String accept = ctx.header("Accept");
-          if (accept == null || !accept.contains("text/event-stream")) {
-            // Javalin would answer an empty 200: say what the route is and how to ask for it
+          // Javalin streams only for exactly this Accept and answers anything else an empty 200
+          // (which, counted, would hold a slot for good): say what the route is and how to ask.
+          if (!"text/event-stream".equals(ctx.header("Accept"))) {
             throw new ApiError(
                 406,
                 "not_acceptable",
@@ -172,7 +172,13 @@ public final class SandboxApi {
           // Delivered on the events executor: a reader that stops reading blocks its own delivery
           // (until the idle timeout ends it), never a request; what it missed arrives as a gap.
           // At most STREAM_QUEUE events wait per reader: memory is bounded by construction.
-          Runnable unsubscribe = open.apply(client);
+          Runnable unsubscribe;
+          try {
+            unsubscribe = open.apply(client);
+          } catch (RuntimeException e) {
+            streams.decrementAndGet(); // no stream: its slot is free again
+            throw e;
+          }
           client.onClose(
               () -> {
                 unsubscribe.run();

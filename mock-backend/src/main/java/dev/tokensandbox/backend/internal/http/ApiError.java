@@ -5,15 +5,13 @@ package dev.tokensandbox.backend.internal.http;
  * Thrown by routes and rendered as {@code {"error", "field", "message"}} in one place.
  */
 public final class ApiError extends dev.tokensandbox.protocol.admin.AdminException {
-  private final long retryAfterSeconds;
 
   public ApiError(int status, String error, String field, String message) {
     this(status, error, field, message, -1);
   }
 
   private ApiError(int status, String error, String field, String message, long retryAfter) {
-    super(status, error, field, message, false);
-    this.retryAfterSeconds = retryAfter;
+    super(status, error, field, message, retryAfter, false);
   }
 
   public static ApiError badRequest(String field, String message) {
@@ -44,10 +42,5 @@ public final class ApiError extends dev.tokensandbox.protocol.admin.AdminExcepti
 
   public static ApiError badGateway(String error, String message) {
     return new ApiError(502, error, null, message);
-  }
-
-  /** Seconds for a {@code Retry-After} header, or -1. */
-  public long retryAfterSeconds() {
-    return retryAfterSeconds;
   }
 }

@@ -47,8 +47,9 @@ import okhttp3.sse.EventSourceListener;
  * not answer is one with status 0 whose message says what to do. The two subscriptions are event
  * streams ({@code /sandbox/journal/stream}, {@code /sandbox/devices/stream}) delivered on OkHttp's
  * threads. Over HTTP, {@link #addFault} and {@link #setDeviceFault} read the plan and write it back
- * (the API replaces whole plans), and {@link #reveal} is always empty: no route serves unredacted
- * traffic.
+ * (the API replaces whole plans: two admins editing at once can lose one edit), {@link #reveal} is
+ * always empty (no route serves unredacted traffic), and a stream that ends — the sandbox stopped,
+ * the network dropped — ends its subscription, said in the transport's log: subscribe again.
  */
 public final class SandboxAdminClient implements SandboxAdmin {
   /** A journal answer holds up to 1 MiB of entries; the admin reads up to twice that. */
@@ -255,10 +256,17 @@ public final class SandboxAdminClient implements SandboxAdmin {
 
   static AdminException refusal(Outcome<?> outcome) {
     if (outcome instanceof Outcome.ClientError<?> c) {
-      return new AdminException(c.status(), c.error(), c.field(), c.message());
+      return new AdminException(
+          c.status(),
+          c.error(),
+          c.field(),
+          c.message(),
+          null,
+          c.retryAfter() == null ? -1 : c.retryAfter().getSeconds());
     }
     if (outcome instanceof Outcome.Unauthenticated<?> u) {
-      return new AdminException(u.status(), "unauthorized", null, u.message());
+      return new AdminException(
+          u.status(), u.error() == null ? "unauthorized" : u.error(), u.field(), u.message());
     }
     if (outcome instanceof Outcome.ServerError<?> s) {
       return new AdminException(s.status(), s.error(), null, s.message());

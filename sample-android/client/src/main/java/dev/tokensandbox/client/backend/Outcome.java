@@ -46,8 +46,12 @@ public sealed interface Outcome<T> {
     }
   }
 
-  /** 401: no session, a bad key or an expired bearer. */
-  record Unauthenticated<T>(int status, String message) implements Outcome<T> {
+  /**
+   * 401: no session, a bad key, an expired bearer or a missing pairing code; {@code error} and
+   * {@code field} as the answer named them (null when it did not).
+   */
+  record Unauthenticated<T>(int status, String error, String field, String message)
+      implements Outcome<T> {
     @Override
     public String describe() {
       return "unauthenticated (" + status + "): " + message;

@@ -156,7 +156,8 @@ public final class Transport {
       message = error != null ? error : "HTTP " + status;
     }
     if (status == 401) {
-      return new Outcome.Unauthenticated<>(status, message);
+      return new Outcome.Unauthenticated<>(
+          status, error, o != null ? Json.text(o, "field") : null, message);
     }
     if (status >= 400 && status < 500) {
       return new Outcome.ClientError<>(

@@ -14,6 +14,7 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import dev.tokensandbox.client.rtc.SdkProfile;
 import dev.tokensandbox.client.session.RenewalPolicy;
+import dev.tokensandbox.protocol.admin.FaultRule;
 import java.io.IOException;
 
 /**
@@ -87,6 +88,7 @@ public final class ScenarioFile {
               + Scenario.VERSION
               + ")");
     }
+    faultRules(root);
     Scenario scenario;
     try {
       scenario = GSON.fromJson(root, Scenario.class);
@@ -99,6 +101,34 @@ public final class ScenarioFile {
     }
     whatIf(scenario.labTrigger(), scenario.labSdk()); // checks both names
     return scenario;
+  }
+
+  /**
+   * The fault plan's rules as the API takes them: {@code probability} defaults to 1 (the schema
+   * makes it optional), and a rule its own checks refuse is named by its place ({@code
+   * faultPlan.rules[0].value: STATUS needs one of …}).
+   */
+  private static void faultRules(JsonObject root) {
+    JsonElement plan = root.get("faultPlan");
+    JsonElement rules =
+        plan != null && plan.isJsonObject() ? plan.getAsJsonObject().get("rules") : null;
+    if (rules == null || !rules.isJsonArray()) {
+      return;
+    }
+    for (int i = 0; i < rules.getAsJsonArray().size(); i++) {
+      JsonElement rule = rules.getAsJsonArray().get(i);
+      if (!rule.isJsonObject()) {
+        continue; // Gson names the mismatch with its path
+      }
+      if (!rule.getAsJsonObject().has("probability")) {
+        rule.getAsJsonObject().addProperty("probability", 1.0);
+      }
+      try {
+        GSON.fromJson(rule, FaultRule.class);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("faultPlan.rules[" + i + "]." + reason(e));
+      }
+    }
   }
 
   /** A what-if's trigger and SDK generation by name, each null for the preset's own. */

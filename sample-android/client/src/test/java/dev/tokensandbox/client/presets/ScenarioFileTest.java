@@ -71,9 +71,22 @@ class ScenarioFileTest {
                 HEAD
                     + "\"faultPlan\":{\"seed\":1,\"rules\":[{\"route\":\"*\",\"fault\":\"STATUS\","
                     + "\"value\":1,\"probability\":1}]}}"))
-        .startsWith("value: STATUS needs one of");
+        .startsWith("faultPlan.rules[0].value: STATUS needs one of");
+    assertThat(refusal(HEAD + "\"faultPlan\":{\"rules\":[{\"route\":\"*\",\"fault\":\"SOON\"}]}}"))
+        .startsWith("faultPlan.rules[0].fault: 'SOON' is not one of LATENCY");
     assertThat(refusal(HEAD + "\"labPreset\":\"no-such-preset\"}"))
         .isEqualTo("labPreset: 'no-such-preset' is not a preset this sandbox has");
+  }
+
+  @Test
+  void aRuleWithoutAProbabilityAlwaysApplies() {
+    Scenario scenario =
+        ScenarioFile.read(
+            HEAD
+                + "\"faultPlan\":{\"rules\":[{\"route\":\"agora.rtc\",\"fault\":\"STATUS\","
+                + "\"value\":503}]}}");
+    assertThat(scenario.faultPlan().rules())
+        .containsExactly(FaultRule.always("agora.rtc", Fault.STATUS, 503));
   }
 
   @Test
