@@ -157,19 +157,9 @@ public enum Route {
    * @throws IllegalArgumentException when the number of values is not the number of parameters
    */
   public String path(String... values) {
-    List<String> names = pathParams();
-    if (values.length != names.size()) {
-      throw new IllegalArgumentException(
-          name() + " takes " + names.size() + " path values " + names + ", not " + values.length);
-    }
     StringBuilder out = new StringBuilder();
-    int next = 0;
-    String[] segments = path.split("/", -1);
-    for (int i = 1; i < segments.length; i++) {
-      String segment = segments[i];
-      out.append('/');
-      out.append(
-          segment.startsWith("{") && segment.endsWith("}") ? encode(values[next++]) : segment);
+    for (String segment : segments(values)) {
+      out.append('/').append(encode(segment)); // the template's own segments need no encoding
     }
     return out.toString();
   }

@@ -109,8 +109,10 @@ public final class PresetCommand implements Callable<Integer> {
         if (wrong.isPresent()) {
           throw new ParameterException(spec.commandLine(), id + ": " + wrong.get());
         }
-        QaPreset preset = SavedScenario.labPreset(json);
-        String whatIf = SavedScenario.whatIfText(json);
+        dev.tokensandbox.client.presets.Scenario scenario =
+            dev.tokensandbox.client.presets.ScenarioFile.read(json);
+        QaPreset preset = SavedScenario.labPreset(scenario);
+        String whatIf = SavedScenario.whatIfText(scenario);
         return new PresetCli.Named(
             file.getFileName() + " (" + preset.id() + (whatIf.isEmpty() ? "" : ", " + whatIf) + ")",
             preset);

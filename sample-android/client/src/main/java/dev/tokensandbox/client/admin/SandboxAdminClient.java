@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import dev.tokensandbox.client.backend.BackendClient;
 import dev.tokensandbox.client.backend.Outcome;
@@ -368,9 +367,6 @@ public final class SandboxAdminClient implements SandboxAdmin {
 
     @Override
     public Instant read(JsonReader in) throws IOException {
-      if (in.peek() == JsonToken.NUMBER) {
-        return Instant.ofEpochMilli((long) (in.nextDouble() * 1000));
-      }
       return Instant.parse(in.nextString());
     }
   }

@@ -41,10 +41,9 @@ public final class SavedScenario {
 
   /**
    * The what-if a scenario saved, in words ({@code "what-if trigger REQUEST_TOKEN, SDK V3"}), or ""
-   * when it runs the preset as it is. The JSON must be one {@link #labPreset} accepts.
+   * when it runs the preset as it is.
    */
-  public static String whatIfText(String json) {
-    Scenario scenario = ScenarioFile.read(json);
+  public static String whatIfText(Scenario scenario) {
     String trigger = scenario.labTrigger();
     String sdk = scenario.labSdk();
     if (trigger == null && sdk == null) {

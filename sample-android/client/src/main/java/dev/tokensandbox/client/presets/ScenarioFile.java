@@ -12,8 +12,6 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
-import dev.tokensandbox.client.rtc.SdkProfile;
-import dev.tokensandbox.client.session.RenewalPolicy;
 import dev.tokensandbox.protocol.admin.FaultRule;
 import java.io.IOException;
 
@@ -99,7 +97,7 @@ public final class ScenarioFile {
       throw new IllegalArgumentException(
           "labPreset: '" + scenario.labPreset() + "' is not a preset this sandbox has");
     }
-    whatIf(scenario.labTrigger(), scenario.labSdk()); // checks both names
+    SavedScenario.whatIf(scenario.labTrigger(), scenario.labSdk()); // checks both names
     return scenario;
   }
 
@@ -128,16 +126,6 @@ public final class ScenarioFile {
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("faultPlan.rules[" + i + "]." + reason(e));
       }
-    }
-  }
-
-  /** A what-if's trigger and SDK generation by name, each null for the preset's own. */
-  static void whatIf(String trigger, String sdk) {
-    if (trigger != null) {
-      named(RenewalPolicy.Trigger.class, "labTrigger", trigger);
-    }
-    if (sdk != null) {
-      named(SdkProfile.class, "labSdk", sdk);
     }
   }
 
